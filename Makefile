@@ -1,0 +1,42 @@
+# Set-up and entry points. Every target only prepares .venv and calls `python -m pipeline`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+PAPER  ?= a4
+OUT    ?= output
+THEME_ARG := $(if $(THEME),--theme $(THEME),)
+
+.PHONY: all epub pdf test check clean lint format
+
+all: $(STAMP)
+	$(PY) -m pipeline build --format epub,pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG)
+
+epub: $(STAMP)
+	$(PY) -m pipeline build --format epub --out $(OUT) $(THEME_ARG)
+
+pdf: $(STAMP)
+	$(PY) -m pipeline build --format pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG)
+
+check: $(STAMP)
+	$(PY) -m pipeline check $(OUT)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check pipeline tests
+	$(PY) -m ruff format --check pipeline tests
+
+format: $(STAMP)
+	$(PY) -m ruff format pipeline tests
+	$(PY) -m ruff check --fix pipeline tests
+
+clean:
+	rm -rf $(OUT)/epub $(OUT)/pdf $(OUT)/handouts
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)

@@ -1,0 +1,113 @@
+"""Command line: build, inspect and check study guides; maps failures to exit codes 0, 1 and 2."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from pipeline.diagnostics import GuideError, PipelineError, UsageError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from pipeline.build import FORMATS
+
+    formats = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}")
+    return formats
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="python -m pipeline",
+        description="Turn Markdown book summaries into EPUB study guides and print-ready PDFs.",
+    )
+    commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build guides from manuscripts")
+    build.add_argument("paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)")
+    build.add_argument("--format", dest="formats", type=_formats, default=("epub", "pdf"),
+                       help="comma-separated formats: epub,pdf (default: both)")
+    build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    build.add_argument("--paper", choices=("a4", "letter", "a5"), default="a4", help="PDF paper size (default: a4)")
+    build.add_argument("--theme", type=Path, default=None, help="a theme folder (default: styles/)")
+    build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
+
+    inspect = commands.add_parser("inspect", help="print the normalised guide as JSON")
+    inspect.add_argument("file", type=Path)
+
+    check = commands.add_parser("check", help="validate built guides (EPUBCheck, PDF structure)")
+    check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: output/)")
+    return root
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from pipeline.build import BuildOptions, build_all
+
+    options = BuildOptions(formats=args.formats, out_dir=args.out, paper=args.paper, theme_dir=args.theme)
+    outcomes = build_all(args.paths or [Path("manuscripts")], options)
+    failures = [o for o in outcomes if o.failed]
+    for outcome in outcomes:
+        for diagnostic in outcome.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        if not outcome.failed and not args.quiet:
+            built = ", ".join(str(p) for p in outcome.outputs)
+            print(f"built {outcome.source} -> {built} ({outcome.seconds:.2f} s)")
+    if not args.quiet or failures:
+        print(f"{len(outcomes) - len(failures)} built, {len(failures)} failed", file=sys.stderr if failures else sys.stdout)
+    for outcome in failures:
+        print(f"  FAILED {outcome.source}: {outcome.reason}", file=sys.stderr)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from pipeline.build import load_guide
+    from pipeline.inspect_json import guide_to_json
+
+    if not args.file.is_file():
+        raise UsageError(f"{args.file}: no such file")
+    try:
+        guide, report = load_guide(args.file)
+    except GuideError as exc:
+        print(exc.diagnostic, file=sys.stderr)
+        return EXIT_FAILED
+    print(json.dumps(guide_to_json(guide, report), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from pipeline.check import check_all
+
+    verdicts = check_all(args.paths or [Path("output")])
+    if not verdicts:
+        print("no EPUB or PDF files to check", file=sys.stderr)
+        return EXIT_FAILED
+    for verdict in verdicts:
+        print(verdict)
+    failed = sum(not v.ok for v in verdicts)
+    print(f"{len(verdicts) - failed} passed, {failed} failed")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    handlers = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check}
+    try:
+        return handlers[args.command](args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except PipelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Orchestration: the one module that wires sources -> normalise -> transforms -> writers, per batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import model as m
+from pipeline.diagnostics import Diagnostic, GuideError, Report
+from pipeline.normalise import normalise
+from pipeline.sources import find_manuscripts, read_source
+from pipeline.theme import Theme, load_theme
+from pipeline.transforms import apply_transforms
+
+FORMATS = ("epub", "pdf")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    formats: tuple[str, ...] = FORMATS
+    out_dir: Path = Path("output")
+    paper: str = "a4"
+    theme_dir: Path | None = None
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one manuscript."""
+
+    source: Path
+    outputs: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    failed: bool = False
+    seconds: float = 0.0
+
+    @property
+    def reason(self) -> str:
+        errors = [d.message for d in self.diagnostics if d.severity == "error"]
+        return errors[0] if errors else ""
+
+
+def load_guide(path: Path) -> tuple[m.Guide, Report]:
+    """Read and normalise one manuscript; raises GuideError with the report filled in."""
+    report = Report(str(path))
+    try:
+        guide = apply_transforms(normalise(read_source(path, report), report))
+    except RecursionError:
+        raise report.error("E-TOO-DEEP", "the manuscript nests too deeply to be read") from None
+    return guide, report
+
+
+def source_moment(path: Path) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the manuscript's own mtime."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    seconds = int(epoch) if epoch and epoch.isdigit() else int(path.stat().st_mtime)
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+
+
+def output_path(out_dir: Path, fmt: str, stem: str) -> Path:
+    return out_dir / fmt / f"{stem}.{fmt}"
+
+
+def build_one(path: Path, options: BuildOptions, theme: Theme) -> Outcome:
+    started = time.perf_counter()
+    outcome = Outcome(path)
+    report = Report(str(path))
+    try:
+        guide, report = load_guide(path)
+        if "epub" in options.formats:
+            from pipeline.epub import build_epub
+
+            target = output_path(options.out_dir, "epub", path.stem)
+            build_epub(guide, target, theme, source_moment(path))
+            outcome.outputs.append(target)
+        if "pdf" in options.formats:
+            from pipeline.pdf import build_pdf  # imported only here: EPUB-only runs never load WeasyPrint
+
+            target = output_path(options.out_dir, "pdf", path.stem)
+            build_pdf(guide, target, theme, options.paper)
+            outcome.outputs.append(target)
+    except GuideError as exc:
+        outcome.failed = True
+        if exc.diagnostic not in report.items:
+            report.items.append(exc.diagnostic)
+    except Exception as exc:  # a writer's failure is this manuscript's failure, never the batch's
+        outcome.failed = True
+        report.error("E-INTERNAL", f"could not build: {type(exc).__name__}: {exc}")
+    outcome.diagnostics = list(report.items)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def build_all(paths: list[Path], options: BuildOptions) -> list[Outcome]:
+    theme = load_theme(options.theme_dir)
+    manuscripts = find_manuscripts(paths)
+    outcomes: list[Outcome] = []
+    seen: dict[str, Path] = {}
+    for path in manuscripts:
+        if path.stem in seen:
+            outcome = Outcome(path, failed=True)
+            outcome.diagnostics.append(
+                Report(str(path)).error(
+                    "E-DUPLICATE-STEM", f"{seen[path.stem].name} already builds output named {path.stem!r}"
+                ).diagnostic
+            )
+            outcomes.append(outcome)
+            continue
+        seen[path.stem] = path
+        outcomes.append(build_one(path, options, theme))
+    return outcomes

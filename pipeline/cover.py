@@ -1,0 +1,91 @@
+"""A cover image drawn from the theme for guides whose manuscript brings none."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.model import Metadata
+from pipeline.theme import Theme, font_file
+
+WIDTH, HEIGHT = 1200, 1800
+
+
+@lru_cache(maxsize=16)
+def _fallback_font(language: str) -> str | None:
+    """An installed font that covers the language (CJK titles), found through fontconfig."""
+    if not shutil.which("fc-match"):
+        return None
+    result = subprocess.run(
+        ["fc-match", f"sans-serif:lang={language}", "-f", "%{file}"], capture_output=True, text=True, check=False
+    )
+    return result.stdout.strip() or None
+
+
+def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> ImageFont
+    from PIL import ImageFont
+
+    path: Path | str | None = font_file(role, bold)
+    if any(ord(ch) > 0x2FFF for ch in text):  # the book faces are Latin, Greek and Cyrillic only
+        path = _fallback_font(language) or path
+    if path is None:
+        return ImageFont.load_default(size)
+    return ImageFont.truetype(str(path), size)
+
+
+def _wrap(draw, text: str, font, width: int) -> list[str]:
+    words = text.split() if " " in text else list(text)  # scripts without spaces wrap by character
+    joiner = " " if " " in text else ""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        trial = f"{line}{joiner}{word}" if line else word
+        if draw.textlength(trial, font=font) <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def cover_png(meta: Metadata, theme: Theme, label: str) -> bytes:
+    """Draw title, author and the theme's colours into a PNG; deterministic for the same input."""
+    from PIL import Image, ImageDraw
+
+    background = theme.variable("cover-background", "#1f3a4d")
+    ink = theme.variable("cover-ink", "#fdfaf3")
+    accent = theme.variable("cover-accent", "#d9a441")
+    image = Image.new("RGB", (WIDTH, HEIGHT), background)
+    draw = ImageDraw.Draw(image)
+    margin = 110
+    draw.rectangle([margin - 40, margin - 40, WIDTH - margin + 40, HEIGHT - margin + 40], outline=accent, width=6)
+
+    kind_font = _font(meta.language, "sans", True, 44, label)
+    draw.text((WIDTH / 2, 330), label.upper(), font=kind_font, fill=accent, anchor="mm")
+
+    size = 120 if len(meta.title) < 20 else 96 if len(meta.title) < 40 else 76
+    title_font = _font(meta.language, "serif", True, size, meta.title)
+    lines = _wrap(draw, meta.title, title_font, WIDTH - 2 * margin)[:6]
+    y = 720 - (len(lines) - 1) * size * 0.6
+    for line in lines:
+        draw.text((WIDTH / 2, y), line, font=title_font, fill=ink, anchor="mm")
+        y += size * 1.2
+    draw.line([WIDTH / 2 - 120, y + 30, WIDTH / 2 + 120, y + 30], fill=accent, width=5)
+
+    author = ", ".join(meta.authors)
+    if author:
+        author_font = _font(meta.language, "sans", False, 60, author)
+        for index, line in enumerate(_wrap(draw, author, author_font, WIDTH - 2 * margin)[:3]):
+            draw.text((WIDTH / 2, y + 130 + index * 75), line, font=author_font, fill=ink, anchor="mm")
+    if meta.year_text:
+        year_font = _font(meta.language, "sans", False, 48, meta.year_text)
+        draw.text((WIDTH / 2, HEIGHT - 260), meta.year_text, font=year_font, fill=accent, anchor="mm")
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()

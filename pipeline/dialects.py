@@ -1,0 +1,136 @@
+"""Dialect detection and the loose-format adapter that turns bare-line headings into Markdown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.sections import section_kind
+
+_ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,9}[.)])(\s|$)")
+_BLOCK_START = re.compile(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
+_BYLINE = re.compile(r"^(.*?)\s*\b(by|par|von|por|di|door)\s+(\S.*)$", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?;,。！？；，\"”»)\]…]$")
+_FIELD_LIKE = re.compile(r"^[^:：]{1,40}[:：]\s+\S")
+_FRONT_MATTER = re.compile(r"^---[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Adapted:
+    """Markdown text plus, for each of its lines, the 1-based line of the manuscript it came from."""
+
+    text: str
+    line_map: tuple[int, ...]
+    dialect: str
+
+    def source_line(self, markdown_line: int) -> int:
+        """Map a 0-based line of the adapted text back to the manuscript's 1-based line."""
+        if not self.line_map:
+            return markdown_line + 1
+        return self.line_map[min(markdown_line, len(self.line_map) - 1)]
+
+
+def detect_dialect(text: str) -> str:
+    """ "frontmatter", "labelled" or "loose", from how the manuscript begins."""
+    if _FRONT_MATTER.match(text):
+        return "frontmatter"
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        return "loose"
+    first = lines[0]
+    if _ATX.match(first) or (len(lines) > 1 and _SETEXT_UNDERLINE.match(lines[1]) and not _LIST_ITEM.match(first)):
+        return "labelled"
+    return "loose"
+
+
+def adapt(text: str) -> Adapted:
+    dialect = detect_dialect(text)
+    if dialect != "loose":
+        return Adapted(text, (), dialect)
+    return _adapt_loose(text.split("\n"))
+
+
+def is_bare_heading(line: str, next_line: str | None) -> bool:
+    """A loose-dialect heading: a short line of its own that names a section or reads as a title."""
+    stripped = line.strip()
+    if not stripped or line[:1].isspace() or _LIST_ITEM.match(line) or _BLOCK_START.match(line):
+        return False
+    if _ATX.match(line):
+        return False
+    if section_kind(stripped) is not None and len(stripped) <= 60:
+        return True
+    if next_line is None or not next_line.strip():
+        return False
+    words = stripped.split()
+    return (
+        len(stripped) <= 60
+        and len(words) <= 8
+        and not _ENDS_SENTENCE.search(stripped)
+        and not _FIELD_LIKE.match(stripped)
+        and (stripped[0].isupper() or not stripped[0].isascii())
+    )
+
+
+def _adapt_loose(lines: list[str]) -> Adapted:
+    """Line 1 becomes the `#` title, bare headings become `##`, every other line its own block."""
+    out: list[str] = []
+    line_map: list[int] = []
+
+    def emit(text: str, source_line: int) -> None:
+        out.append(text)
+        line_map.append(source_line)
+
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    second = _second(lines, first)
+    previous_kind = "blank"
+    in_fence = False
+    for index, line in enumerate(lines):
+        number = index + 1
+        stripped = line.strip()
+        if in_fence or stripped.startswith(("```", "~~~")):
+            if stripped.startswith(("```", "~~~")):
+                in_fence = not in_fence
+            emit(line, number)
+            previous_kind = "fence"
+            continue
+        if not stripped:
+            emit("", number)
+            previous_kind = "blank"
+            continue
+        next_line = lines[index + 1] if index + 1 < len(lines) else None
+        if index == first and not _LIST_ITEM.match(line):
+            kind, text = "heading", "# " + stripped
+        elif is_bare_heading(line, next_line) and not (index == second and _BYLINE.match(stripped)):
+            kind, text = "heading", "## " + stripped
+        elif _LIST_ITEM.match(line):
+            kind, text = "list", line
+        elif line[:1].isspace() and previous_kind == "list":
+            kind, text = "list", line
+        else:
+            kind, text = "para", line
+        # Each loose line is a block of its own: a blank line keeps CommonMark from gluing it
+        # to the line above (a paragraph, or a list item as lazy continuation).
+        if previous_kind not in ("blank",) and not (kind == "list" and previous_kind == "list"):
+            emit("", number)
+        emit(text, number)
+        previous_kind = kind
+    return Adapted("\n".join(out), tuple(line_map), "loose")
+
+
+def _second(lines: list[str], first: int | None) -> int | None:
+    if first is None:
+        return None
+    return next((i for i in range(first + 1, len(lines)) if lines[i].strip()), None)
+
+
+def split_byline(text: str, title: str) -> str | None:
+    """The author named in a "Title by Author" (or "by Author") line, else None."""
+    match = _BYLINE.match(text.strip())
+    if not match:
+        return None
+    before = match.group(1).strip(" ,—–-").casefold()
+    if before and before != title.strip().casefold():
+        return None
+    return match.group(3).strip()

@@ -1,0 +1,113 @@
+"""Named entries ("Name: description", "**Name**: description", "Name — description") in sections."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline import model as m
+from pipeline.tokens import plain_text
+
+# The separator after a name: a colon, or a dash with space or a closed em dash.
+_SEPARATOR = re.compile(r"^(?P<term>[^:：—–\n]{1,80}?)\s*(?:[:：]|\s[—–-]\s|—|\u00a0–\s)\s*(?P<rest>.*)$", re.S)
+_LEADING_SEPARATOR = re.compile(r"^\s*(?:[:：]|[—–-])\s*")
+MAX_TERM_WORDS = 8
+
+
+def split_lines(inlines: tuple[m.Inline, ...]) -> list[tuple[m.Inline, ...]]:
+    """Split a paragraph's inlines at its line breaks (soft or hard)."""
+    lines: list[list[m.Inline]] = [[]]
+    for item in inlines:
+        if isinstance(item, m.LineBreak):
+            lines.append([])
+        elif isinstance(item, m.Text) and "\n" in item.text:
+            head, *tail = item.text.split("\n")
+            if head:
+                lines[-1].append(m.Text(head))
+            for piece in tail:
+                lines.append([m.Text(piece)] if piece else [])
+        else:
+            lines[-1].append(item)
+    return [tuple(line) for line in lines if line and plain_text(tuple(line)).strip()]
+
+
+def entry_from_inlines(inlines: tuple[m.Inline, ...], loc: m.SourceLocation) -> m.Entry | None:
+    """An entry when the inlines begin with a short name and a separator, else None."""
+    if not inlines:
+        return None
+    first = inlines[0]
+    if isinstance(first, m.Strong):
+        term = plain_text(first.children).strip().rstrip(":：").strip()
+        rest = _strip_leading_separator(inlines[1:])
+        if term and len(term.split()) <= MAX_TERM_WORDS:
+            return m.Entry(term, rest, loc)
+        return None
+    if not isinstance(first, m.Text):
+        return None
+    match = _SEPARATOR.match(first.text)
+    if not match:
+        return None
+    term = match.group("term").strip()
+    if not term or len(term.split()) > MAX_TERM_WORDS:
+        return None
+    rest_text = match.group("rest")
+    body = ((m.Text(rest_text),) if rest_text else ()) + inlines[1:]
+    return m.Entry(term, _trim(body), loc)
+
+
+def extract_entries(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Entry, ...], tuple[m.Block, ...]]:
+    """Pull entries out of list items and paragraph lines; the rest stays as the section's blocks."""
+    entries: list[m.Entry] = []
+    kept: list[m.Block] = []
+    for block in blocks:
+        if isinstance(block, m.ListBlock):
+            leftovers = []
+            for item in block.items:
+                entry = _entry_from_item(item, block.loc)
+                if entry is None:
+                    leftovers.append(item)
+                else:
+                    entries.append(entry)
+            if leftovers:
+                kept.append(m.ListBlock(tuple(leftovers), block.ordered, block.start, block.loc))
+        elif isinstance(block, m.Paragraph):
+            lines = split_lines(block.inlines)
+            found = [entry_from_inlines(line, block.loc) for line in lines]
+            if found and all(entry is not None for entry in found):
+                entries.extend(entry for entry in found if entry is not None)
+            else:
+                kept.append(block)
+        else:
+            kept.append(block)
+    return tuple(entries), tuple(kept)
+
+
+def _entry_from_item(item: tuple[m.Block, ...], loc: m.SourceLocation) -> m.Entry | None:
+    if not item or not isinstance(item[0], m.Paragraph):
+        return None
+    entry = entry_from_inlines(item[0].inlines, item[0].loc)
+    if entry is None:
+        # A bare name with no description is still a character; lint reports the gap.
+        text = plain_text(item[0].inlines).strip()
+        if len(item) == 1 and 0 < len(text.split()) <= 4 and not text.endswith("."):
+            return m.Entry(text, (), item[0].loc)
+        return None
+    extra: list[m.Inline] = []
+    for block in item[1:]:  # further paragraphs of the item join the description
+        if isinstance(block, m.Paragraph):
+            extra.extend((m.Text(" "), *block.inlines))
+    return m.Entry(entry.term, entry.body + tuple(extra), entry.loc) if extra else entry
+
+
+def _strip_leading_separator(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    if inlines and isinstance(inlines[0], m.Text):
+        text = _LEADING_SEPARATOR.sub("", inlines[0].text, count=1)
+        inlines = ((m.Text(text),) if text else ()) + inlines[1:]
+    return _trim(inlines)
+
+
+def _trim(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    if inlines and isinstance(inlines[0], m.Text):
+        inlines = ((m.Text(inlines[0].text.lstrip()),) if inlines[0].text.strip() else ()) + inlines[1:]
+    if inlines and isinstance(inlines[-1], m.Text):
+        inlines = inlines[:-1] + ((m.Text(inlines[-1].text.rstrip()),) if inlines[-1].text.strip() else ())
+    return inlines

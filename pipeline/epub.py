@@ -1,0 +1,237 @@
+"""Guide -> EPUB 3 with ebooklib: our own XHTML documents, nav and cover; pinned for reproducibility."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ebooklib import epub
+
+from pipeline import model as m
+from pipeline.atomic import atomic_path
+from pipeline.cover import cover_png
+from pipeline.excerpt import description
+from pipeline.labels import labels_for
+from pipeline.links import IMAGE_TYPES
+from pipeline.render import render
+from pipeline.theme import Theme
+from pipeline.walk import iter_inlines
+from pipeline.xhtml import SEMANTICS, XhtmlWriter, markup
+
+CSS_HREF = "css/guide.css"
+
+
+class _Document(epub.EpubHtml):
+    """An XHTML document written exactly as our templates made it (ebooklib would rebuild <head>)."""
+
+    def __init__(self, uid: str, file_name: str, title: str, content: str, language: str, properties=()):
+        super().__init__(uid=uid, file_name=file_name, title=title, lang=language)
+        self.content = content.encode("utf-8")
+        self.properties = list(properties)
+
+    def get_content(self, default=None) -> bytes:
+        return self.content
+
+
+class _PinnedZipFile(zipfile.ZipFile):
+    """A zip whose entries all carry one fixed timestamp, so equal input gives equal bytes."""
+
+    date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):  # noqa: D102
+        if isinstance(zinfo_or_arcname, str):
+            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.date_time)
+            info.compress_type = zipfile.ZIP_STORED if zinfo_or_arcname == "mimetype" else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zinfo_or_arcname = info
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+
+class _Writer(epub.EpubWriter):
+    def __init__(self, name: str, book: epub.EpubBook, moment: dt.datetime) -> None:
+        super().__init__(name, book, {"mtime": moment, "epub3_landmark": False, "epub3_pages": False})
+        self.moment = moment
+
+    def write(self) -> None:
+        pinned = max(self.moment, dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
+        _PinnedZipFile.date_time = pinned.timetuple()[:6]
+        self.out = _PinnedZipFile(self.file_name, "w", zipfile.ZIP_DEFLATED)
+        self.out.writestr("mimetype", "application/epub+zip")
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+        self.out.close()
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    uid: str
+    file_name: str
+    title: str
+    body: str
+    properties: tuple[str, ...] = ()
+
+
+def build_epub(guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime) -> None:
+    """Write the guide's EPUB to `target` atomically."""
+    meta = guide.meta
+    labels = labels_for(meta.language)
+    book = epub.EpubBook()
+    book.set_identifier(meta.identifier)
+    book.set_title(meta.title)
+    book.set_language(meta.language)
+    for author in meta.authors:
+        book.add_author(author)
+    for genre in meta.genres:
+        book.add_metadata("DC", "subject", genre)
+    book.add_metadata("DC", "description", description(guide))
+    book.add_metadata("DC", "publisher", "Study Guide Pipeline")
+    book.add_metadata("DC", "type", "Study guide")
+
+    images = _image_files(guide)
+    _accessibility(book, guide, has_images=bool(images))
+
+    book.add_item(epub.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=theme.epub_css()))
+    book.set_cover("images/cover.png", cover_png(meta, theme, labels["study_guide"]), create_page=False)
+    for uid, (source, href) in images.items():
+        media_type = IMAGE_TYPES[Path(href).suffix.lower()]
+        book.add_item(epub.EpubItem(uid=uid, file_name=href, media_type=media_type, content=source.read_bytes()))
+
+    pages = _pages(guide, labels, {src: href for src, (_, href) in _by_src(images).items()})
+    documents = [
+        _Document(page.uid, page.file_name, page.title, _shell(page, meta.language), meta.language, page.properties)
+        for page in pages
+    ]
+    for document in documents:
+        book.add_item(document)
+    book.spine = documents
+    book.add_item(epub.EpubNcx())
+    book.toc = [epub.Link(d.file_name, d.title, d.id) for d in documents if d.id not in ("cover", "titlepage", "nav")]
+    book.guide = [
+        {"type": "cover", "href": "cover.xhtml", "title": labels["cover"]},
+        {"type": "toc", "href": "nav.xhtml", "title": labels["contents"]},
+        {"type": "text", "href": _first_body(documents), "title": labels["start"]},
+    ]
+    with atomic_path(target) as temporary:
+        writer = _Writer(str(temporary), book, moment)
+        writer.process()
+        writer.write()
+
+
+def _accessibility(book: epub.EpubBook, guide: m.Guide, has_images: bool) -> None:
+    """EPUB Accessibility 1.1 metadata that is true of what this writer produces."""
+    modes = ["textual", "visual"] if has_images else ["textual"]
+    features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+    if has_images:
+        features.append("alternativeText")
+    for mode in modes:
+        book.add_metadata(None, "meta", mode, {"property": "schema:accessMode"})
+    book.add_metadata(None, "meta", "textual", {"property": "schema:accessModeSufficient"})
+    for feature in features:
+        book.add_metadata(None, "meta", feature, {"property": "schema:accessibilityFeature"})
+    book.add_metadata(None, "meta", "none", {"property": "schema:accessibilityHazard"})
+    summary = (
+        "A study guide in reflowable text with a navigable table of contents, headings in order, "
+        "landmarks and semantic sections; "
+        + ("every image has a text alternative. " if has_images else "it has no images besides the cover. ")
+        + "No hazards."
+    )
+    book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary"})
+
+
+def _image_files(guide: m.Guide) -> dict[str, tuple[Path, str]]:
+    """Manifest id -> (source file, href in the EPUB) for each local image the guide uses."""
+    folder = Path(guide.source).parent
+    out: dict[str, tuple[Path, str]] = {}
+    for index, src in enumerate(guide.images, 1):
+        suffix = Path(src).suffix.lower()
+        out[f"image-{index}"] = (folder / src, f"images/image-{index}{suffix}")
+    return out
+
+
+def _by_src(images: dict[str, tuple[Path, str]]) -> dict[str, tuple[Path, str]]:
+    return {str(source): (source, href) for source, href in images.values()}
+
+
+def _pages(guide: m.Guide, labels: dict[str, str], image_hrefs: dict[str, str]) -> list[_Page]:
+    meta = guide.meta
+    folder = Path(guide.source).parent
+    notes = {note.number: note for note in guide.notes}
+    note_homes = _note_homes(guide)
+    file_of = {section.anchor: f"{section.anchor}.xhtml" for section in guide.sections}
+    writer = XhtmlWriter(
+        "epub",
+        meta.language,
+        notes,
+        image_href=lambda src: image_hrefs.get(str(folder / src), src),
+        note_href=lambda n: f"{file_of.get(note_homes.get(n, ''), '')}#note-{n}",
+    )
+    cover_alt = f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else "")
+    pages = [
+        _Page("cover", "cover.xhtml", labels["cover"],
+              render("epub_cover.xhtml.jinja", image_href="images/cover.png", alt=cover_alt)),
+        _Page("titlepage", "titlepage.xhtml", labels["title_page"],
+              render("epub_titlepage.xhtml.jinja", meta=meta, labels=labels)),
+    ]
+    section_pages = []
+    unreferenced = sorted(set(notes) - set(note_homes))
+    last = guide.sections[-1].anchor if guide.sections else ""
+    for section in guide.sections:
+        epub_type, role = SEMANTICS[section.kind]
+        if section.kind == "info":
+            content = writer.glance(meta, section)
+        else:
+            content = writer.section_body(section)
+        homed = [n for n, home in note_homes.items() if home == section.anchor]
+        homed += unreferenced if section.anchor == last else []
+        body = render(
+            "epub_section.xhtml.jinja",
+            section=section,
+            heading=section.title,
+            epub_type=epub_type,
+            role=role,
+            content=markup(content),
+            notes=markup(writer.notes_aside(sorted(homed))) if homed else "",
+            labels=labels,
+        )
+        section_pages.append(_Page(section.anchor, file_of[section.anchor], section.title, body))
+    toc = [{"href": page.file_name, "title": page.title, "children": []} for page in section_pages]
+    landmarks = [
+        {"type": "cover", "href": "cover.xhtml", "title": labels["cover"]},
+        {"type": "titlepage", "href": "titlepage.xhtml", "title": labels["title_page"]},
+        {"type": "toc", "href": "nav.xhtml#toc", "title": labels["contents"]},
+        {"type": "bodymatter", "href": _first_body_href(section_pages, guide), "title": labels["start"]},
+    ]
+    nav = _Page("nav", "nav.xhtml", labels["contents"],
+                render("epub_nav.xhtml.jinja", toc=toc, landmarks=landmarks, labels=labels), ("nav",))
+    return [*pages, nav, *section_pages]
+
+
+def _note_homes(guide: m.Guide) -> dict[int, str]:
+    """Each footnote lives in the document of the section that first refers to it."""
+    homes: dict[int, str] = {}
+    for section in guide.sections:
+        for inline in iter_inlines(section):
+            if isinstance(inline, m.NoteRef):
+                homes.setdefault(inline.number, section.anchor)
+    return homes
+
+
+def _first_body_href(pages: list[_Page], guide: m.Guide) -> str:
+    body = next((s for s in guide.sections if s.kind != "info"), None)
+    return f"{body.anchor}.xhtml" if body else pages[0].file_name
+
+
+def _first_body(documents: list[_Document]) -> str:
+    names = [d.file_name for d in documents if d.id not in ("cover", "titlepage", "nav", "info")]
+    return names[0] if names else documents[-1].file_name
+
+
+def _shell(page: _Page, language: str) -> str:
+    body_class = page.uid if page.uid in ("cover", "titlepage", "nav") else "section-page"
+    return render(
+        "epub_page.xhtml.jinja", lang=language, title=page.title, css_href=CSS_HREF,
+        body=markup(page.body), body_class=body_class,
+    )

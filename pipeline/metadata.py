@@ -1,0 +1,155 @@
+"""Book metadata from "Key: Value" fields, packed bullets and YAML front matter: pure functions."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+
+from pipeline.model import Metadata
+
+# Field names as people write them, in several languages, mapped to the model's names.
+_KEYS = {
+    "title": ("title", "book", "titre", "título", "titel", "书名", "标题"),
+    "subtitle": ("subtitle", "sous-titre", "副标题"),
+    "authors": ("author", "authors", "by", "writer", "written by", "auteur", "auteurs", "autor",
+                "autora", "作者"),
+    "year": ("year", "published", "publication year", "first published", "date", "année",
+             "date de publication", "año", "jahr", "年份", "出版年份", "出版时间"),
+    "genres": ("genre", "genres", "category", "categories", "type", "género", "gattung", "类型",
+               "体裁"),
+    "pages": ("pages", "page count", "length", "pagecount", "nombre de pages", "páginas", "seiten",
+              "页数"),
+    "reading_time": ("reading time", "reading_time", "readingtime", "time to read",
+                     "temps de lecture", "durée de lecture", "tiempo de lectura", "lesezeit",
+                     "阅读时间", "阅读时长"),
+    "language": ("language", "lang", "langue", "idioma", "sprache", "语言"),
+    "identifier": ("identifier", "isbn", "id"),
+}
+KEY_OF = {alias: key for key, aliases in _KEYS.items() for alias in aliases}
+
+_FIELD = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]\s*(.+?)\s*$", re.S)
+_PAGES_PART = re.compile(r"^(?:about |c\. |ca\. |~)?(\d[\d,. ]*)\s*(pages?|pp\.?|p\.|页)$", re.I)
+_TIME_HINT = re.compile(r"\b(hours?|hrs?|minutes?|mins?|heures?|horas?|stunden)\b|小时|分钟", re.I)
+_YEAR = re.compile(r"(\d{1,4})")
+_BCE = re.compile(r"\b(BCE|BC|B\.C\.(E\.)?|av\. J\.-C\.|a\. C\.)", re.I)
+_LANGUAGE_NAMES = {
+    "english": "en", "anglais": "en", "french": "fr", "français": "fr", "francais": "fr",
+    "german": "de", "deutsch": "de", "spanish": "es", "español": "es", "italian": "it",
+    "italiano": "it", "portuguese": "pt", "russian": "ru", "dutch": "nl", "chinese": "zh-Hans",
+    "simplified chinese": "zh-Hans", "traditional chinese": "zh-Hant", "中文": "zh-Hans",
+    "简体中文": "zh-Hans", "繁體中文": "zh-Hant", "japanese": "ja", "日本語": "ja", "greek": "el",
+    "latin": "la", "polish": "pl", "swedish": "sv", "arabic": "ar", "hebrew": "he",
+}
+_BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+@dataclass(slots=True)
+class MetadataDraft:
+    """Fields gathered from wherever the dialect keeps them, before they become `Metadata`."""
+
+    values: dict[str, str | list[str]] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def set(self, key: str, value: str | list[str], *, override: bool = False) -> None:
+        if override or key not in self.values:
+            self.values[key] = value
+
+
+def split_field(text: str) -> tuple[str, str] | None:
+    """ "Key: Value" -> (key, value); None when the text is not a field."""
+    match = _FIELD.match(text)
+    if not match:
+        return None
+    return match.group(1).strip(" *_"), match.group(2).strip()
+
+
+def canonical_key(key: str) -> str | None:
+    return KEY_OF.get(re.sub(r"[\s_]+", " ", key.strip(" *_").casefold()))
+
+
+def absorb_field(draft: MetadataDraft, key: str, value: str, *, override: bool = False) -> bool:
+    """Add one field, unpacking "A / B | 288 Pages | Reading Time: 4-5 hours"; False if unknown."""
+    parts = [part.strip() for part in value.split("|")] if "|" in value else [value]
+    canonical = canonical_key(key)
+    known = canonical is not None
+    if canonical:
+        draft.set(canonical, parts[0], override=override)
+    else:
+        draft.extra.setdefault(key.strip(), parts[0])
+    for part in parts[1:]:
+        _absorb_packed_part(draft, part)
+    return known
+
+
+def _absorb_packed_part(draft: MetadataDraft, part: str) -> None:
+    if pages := _PAGES_PART.match(part):
+        draft.set("pages", pages.group(1))
+    elif (pair := split_field(part)) is not None:
+        absorb_field(draft, *pair)
+    elif _TIME_HINT.search(part):
+        draft.set("reading_time", part)
+    elif part:
+        draft.extra.setdefault("Note", part)
+
+
+def parse_year(text: str) -> int | None:
+    """The year as an integer (negative for BCE), from text such as "1818" or "c. 725 BCE"."""
+    match = _YEAR.search(text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    return -year if _BCE.search(text) else year
+
+
+def parse_int(text: str) -> int | None:
+    digits = re.sub(r"[,.\s\u00a0\u202f]", "", (m.group(0) if (m := re.search(r"\d[\d,.\s]*", text)) else ""))
+    return int(digits) if digits.isdigit() else None
+
+
+def split_list(value: str | list[str], separators: str) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else re.split(separators, value)
+    return tuple(dict.fromkeys(str(item).strip() for item in items if str(item).strip()))
+
+
+def language_tag(value: str) -> str | None:
+    """A BCP 47 tag from a tag or a language's name; None when it is neither."""
+    text = value.strip()
+    if text.casefold() in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[text.casefold()]
+    if _BCP47.match(text):
+        head, *rest = text.split("-")
+        return "-".join([head.lower(), *(r.title() if len(r) == 4 else r.upper() if len(r) == 2 else r for r in rest)])
+    return None
+
+
+def stable_identifier(title: str, authors: tuple[str, ...]) -> str:
+    """A UUID derived from title and authors, so rebuilds keep the same identifier."""
+    key = "\x1f".join([title.casefold(), *(a.casefold() for a in authors)])
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'study-guide:' + key)}"
+
+
+def build_metadata(draft: MetadataDraft, title: str, language: str) -> Metadata:
+    values = draft.values
+    authors = split_list(values.get("authors", []), r"\s+and\s+|\s*&\s*|\s*;\s*|\s+et\s+|、")
+    year_text = str(values["year"]).strip() if "year" in values else None
+    genres = split_list(values.get("genres", []), r"\s*/\s*|\s*,\s*|\s*;\s*|、")
+    pages_text = values.get("pages")
+    reading = values.get("reading_time")
+    return Metadata(
+        title=title,
+        authors=authors,
+        year=parse_year(year_text) if year_text else None,
+        year_text=year_text,
+        genres=genres,
+        pages=parse_int(str(pages_text)) if pages_text else None,
+        reading_time=_clean_reading_time(str(reading)) if reading else None,
+        language=language,
+        identifier=str(values.get("identifier") or stable_identifier(title, authors)),
+        subtitle=str(values["subtitle"]) if "subtitle" in values else None,
+        extra=tuple(draft.extra.items()),
+    )
+
+
+def _clean_reading_time(text: str) -> str:
+    return re.sub(r"^(reading time|temps de lecture)\s*[:：]\s*", "", text.strip(), flags=re.I)

@@ -1,0 +1,289 @@
+"""Tokens -> Guide: title, metadata, sections of known kinds and their entries, for every dialect."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from pipeline import model as m
+from pipeline.dialects import Adapted, adapt, split_byline
+from pipeline.diagnostics import Report
+from pipeline.entries import extract_entries, split_lines
+from pipeline.links import LinkPolicy
+from pipeline.location import SourceLocation
+from pipeline.metadata import MetadataDraft, absorb_field, build_metadata, language_tag, split_field
+from pipeline.parse import MAX_NESTING, parse_markdown
+from pipeline.sections import label, section_kind
+from pipeline.sources import SourceText
+from pipeline.tokens import Converter, plain_text
+
+_LANGUAGE_LINE = re.compile(
+    r"^[\s*_>-]*(?:language|langue|lang|idioma|sprache|语言)[*_]*\s*[:：][*_\s]*([^\s|*]+(?: [A-Za-z]+)?)",
+    re.I | re.M,
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+
+
+@dataclass(frozen=True, slots=True)
+class _RawSection:
+    title: str
+    kind: m.SectionKind | None
+    blocks: tuple[m.Block, ...]
+    loc: SourceLocation
+
+
+def normalise(source: SourceText, report: Report) -> m.Guide:
+    """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
+    path = str(source.path)
+    adapted = adapt(source.text)
+    front_matter = _front_matter(adapted, report)
+    language = _language(front_matter, source.text, report)
+    tokens = parse_markdown(adapted.text, language)
+    _check_complete(tokens, adapted, report)
+    policy = LinkPolicy(source.path.parent, report)
+    converter = Converter(path, language, report, adapted.source_line, policy.vet_link, policy.vet_image)
+    blocks, _ = converter.blocks(tokens, 0, None)
+    for line in sorted(set(converter.raw_html_lines)):
+        report.warn("W-RAW-HTML", "raw HTML is shown as text, never as markup", line)
+
+    draft = MetadataDraft()
+    for key, value in front_matter.items():
+        _absorb_yaml(draft, str(key), value)
+    title, rest = _take_title(blocks, front_matter, report)
+    preamble, raw_sections = _split_sections(rest, path)
+    info_blocks = _absorb_preamble(preamble, draft, title)
+    sections = [_build_section(raw, draft, report, language) for raw in raw_sections]
+    sections = _ensure_info(sections, info_blocks, language, path)
+    meta = build_metadata(draft, title, language)
+    _warn_missing(meta, sections, report)
+    notes = _notes(converter)
+    images = tuple(dict.fromkeys(_images(sections, notes)))
+    return m.Guide(path, adapted.dialect, meta, tuple(sections), notes, images)
+
+
+# ---------------------------------------------------------------- front matter and language
+
+
+def _front_matter(adapted: Adapted, report: Report) -> dict[str, object]:
+    if adapted.dialect != "frontmatter":
+        return {}
+    end = adapted.text.find("\n---", 3)
+    if end < 0:
+        report.warn("W-FRONT-MATTER", "front matter is not closed by a '---' line", 1)
+        return {}
+    try:
+        data = yaml.safe_load(adapted.text[4:end])
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        report.warn("W-FRONT-MATTER", f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", line)
+        return {}
+    if not isinstance(data, dict):
+        report.warn("W-FRONT-MATTER", "front matter is not a mapping of keys to values", 1)
+        return {}
+    return data
+
+
+def _language(front_matter: dict[str, object], text: str, report: Report) -> str:
+    value = next((front_matter[k] for k in ("language", "lang", "langue") if k in front_matter), None)
+    if value is None and (match := _LANGUAGE_LINE.search(text[:5000])):
+        value = match.group(1)
+    if value is not None:
+        tag = language_tag(str(value))
+        if tag:
+            return tag
+        report.warn("W-LANGUAGE", f"language {value!r} is not a BCP 47 tag or a known name; using 'en'")
+        return "en"
+    sample = text[:20000]
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    if len(_CJK.findall(sample)) / letters > 0.3:
+        guess = "ja" if _KANA.search(sample) else "zh-Hans"
+    elif len(_HANGUL.findall(sample)) / letters > 0.3:
+        guess = "ko"
+    else:
+        return "en"
+    report.warn("W-LANGUAGE", f"no language given; the text looks like {guess!r}, so that is used", 1)
+    return guess
+
+
+def _check_complete(tokens: list, adapted: Adapted, report: Report) -> None:
+    """markdown-it silently stops at its nesting limit; say so rather than lose text quietly."""
+    last_parsed = max((t.map[1] for t in tokens if t.map), default=0)
+    lines = adapted.text.rstrip().split("\n")
+    if last_parsed < len(lines) and any(line.strip() for line in lines[last_parsed:]):
+        line = adapted.source_line(last_parsed)
+        raise report.error(
+            "E-TOO-DEEP",
+            f"nesting deeper than {MAX_NESTING} levels; the text from here on cannot be read",
+            line,
+        )
+
+
+def _absorb_yaml(draft: MetadataDraft, key: str, value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, list):
+        text_items = [str(v) for v in value if v is not None]
+        if not absorb_field(draft, key, " / ".join(text_items)):
+            return
+        from pipeline.metadata import canonical_key
+
+        canonical = canonical_key(key)
+        if canonical in ("genres", "authors"):
+            draft.set(canonical, text_items, override=True)
+        return
+    absorb_field(draft, key, str(value))
+
+
+# ---------------------------------------------------------------- structure
+
+
+def _take_title(
+    blocks: list[m.Block], front_matter: dict[str, object], report: Report
+) -> tuple[str, list[m.Block]]:
+    fm_title = next((str(front_matter[k]) for k in ("title", "titre") if front_matter.get(k)), None)
+    first = blocks[0] if blocks else None
+    if isinstance(first, m.Heading) and section_kind(plain_text(first.inlines)) is None:
+        heading_title = plain_text(first.inlines).strip()
+        if fm_title is None or heading_title.casefold() == fm_title.casefold() or first.level == 1:
+            return (fm_title or heading_title), blocks[1:]
+    if fm_title:
+        return fm_title, blocks
+    line = first.loc.line if first is not None and hasattr(first, "loc") else 1
+    raise report.error("E-NO-TITLE", "no title: begin with a title line, a '# Title' heading or front matter", line)
+
+
+def _split_sections(blocks: list[m.Block], path: str) -> tuple[list[m.Block], list[_RawSection]]:
+    levels = [b.level for b in blocks if isinstance(b, m.Heading)]
+    if not levels:
+        return blocks, []
+    top = min(levels)
+    preamble: list[m.Block] = []
+    sections: list[_RawSection] = []
+    current: tuple[str, SourceLocation, list[m.Block]] | None = None
+    for block in blocks:
+        if isinstance(block, m.Heading) and block.level == top:
+            if current is not None:
+                sections.append(_raw(*current))
+            current = (plain_text(block.inlines).strip(), block.loc, [])
+        elif current is None:
+            preamble.append(block)
+        elif isinstance(block, m.Heading):
+            current[2].append(m.Heading(block.level - top, block.inlines, block.loc))
+        else:
+            current[2].append(block)
+    if current is not None:
+        sections.append(_raw(*current))
+    return preamble, sections
+
+
+def _raw(title: str, loc: SourceLocation, blocks: list[m.Block]) -> _RawSection:
+    return _RawSection(title, section_kind(title), tuple(blocks), loc)
+
+
+def _absorb_preamble(preamble: list[m.Block], draft: MetadataDraft, title: str) -> list[m.Block]:
+    """Byline and "**Author:** X" lines become metadata; anything else stays for the glance page."""
+    kept: list[m.Block] = []
+    for block in preamble:
+        if isinstance(block, m.Paragraph):
+            text = plain_text(block.inlines).strip()
+            author = split_byline(text, title) if "\n" not in text else None
+            if author:
+                draft.set("authors", author)
+                continue
+        if not _absorb_fields(block, draft):
+            kept.append(block)
+    return kept
+
+
+def _absorb_fields(block: m.Block, draft: MetadataDraft) -> bool:
+    """Take "Key: Value" lines from a paragraph or list into the draft; False if it has none."""
+    if isinstance(block, m.Paragraph):
+        lines = [plain_text(line).strip() for line in split_lines(block.inlines)]
+    elif isinstance(block, m.ListBlock):
+        lines = [
+            plain_text(item[0].inlines).strip()
+            for item in block.items
+            if item and isinstance(item[0], m.Paragraph)
+        ]
+    else:
+        return False
+    pairs = [split_field(line) for line in lines if line]
+    if not pairs or any(pair is None for pair in pairs):
+        return False
+    for pair in pairs:
+        assert pair is not None
+        absorb_field(draft, *pair)
+    return True
+
+
+def _build_section(raw: _RawSection, draft: MetadataDraft, report: Report, language: str) -> m.Section:
+    kind = raw.kind or "other"
+    if raw.kind is None:
+        report.warn("W-UNKNOWN-SECTION", f"section {raw.title!r} is not a known kind; kept as it is", raw.loc.line)
+    blocks = raw.blocks
+    entries: tuple[m.Entry, ...] = ()
+    if kind == "info":
+        blocks = tuple(b for b in blocks if not _absorb_fields(b, draft))
+    elif kind in ("characters", "glossary"):
+        entries, blocks = extract_entries(blocks)
+    if not blocks and not entries and kind != "info":
+        report.warn("W-EMPTY-SECTION", f"section {raw.title!r} is empty", raw.loc.line)
+    return m.Section(kind, raw.title, blocks, raw.loc, entries)
+
+
+def _ensure_info(
+    sections: list[m.Section], info_blocks: list[m.Block], language: str, path: str
+) -> list[m.Section]:
+    """Every guide opens with its info section, whether the dialect wrote one or not."""
+    index = next((i for i, s in enumerate(sections) if s.kind == "info"), None)
+    if index is None:
+        loc = SourceLocation(path, 1)
+        return [m.Section("info", label(language, "info"), tuple(info_blocks), loc), *sections]
+    info = sections.pop(index)
+    merged = m.Section("info", info.title, (*info_blocks, *info.blocks), info.loc, info.entries)
+    return [merged, *sections]
+
+
+def _warn_missing(meta: m.Metadata, sections: list[m.Section], report: Report) -> None:
+    if not meta.authors:
+        report.warn("W-NO-AUTHOR", "no author given (a 'Title by Author' line, or an Author field)", 1)
+    kinds = [s.kind for s in sections]
+    for kind in dict.fromkeys(kinds):
+        if kind != "other" and kinds.count(kind) > 1:
+            duplicate = [s for s in sections if s.kind == kind][1]
+            report.warn("W-DUPLICATE-SECTION", f"a second {kind} section: {duplicate.title!r}", duplicate.loc.line)
+    if "summary" not in kinds:
+        report.warn("W-NO-SUMMARY", "no summary section (for example 'Summary' or 'The Story in Brief')", 1)
+
+
+def _notes(converter: Converter) -> tuple[m.Note, ...]:
+    numbers = dict(converter.note_numbers)
+    for note_id in sorted(converter.note_bodies):
+        numbers.setdefault(note_id, len(numbers) + 1)
+    return tuple(
+        sorted(
+            (m.Note(numbers[note_id], body) for note_id, body in converter.note_bodies.items()),
+            key=lambda note: note.number,
+        )
+    )
+
+
+def _images(sections: list[m.Section], notes: tuple[m.Note, ...]) -> list[str]:
+    from pipeline.walk import iter_inlines
+
+    found: list[str] = []
+    for section in sections:
+        for inline in iter_inlines(section):
+            if isinstance(inline, m.Image):
+                found.append(inline.src)
+    return found
+
+
+def manuscript_folder(source: SourceText) -> Path:
+    return source.path.parent

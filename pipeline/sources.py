@@ -1,0 +1,122 @@
+"""The input edge: find manuscripts and turn their bytes into clean text, or refuse them clearly."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.diagnostics import Report, UsageError
+
+MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_BYTES = 25 * 1024 * 1024  # a study guide is never this long; larger input is a mistake
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Characters XML 1.0 cannot carry or that have no business in prose: C0/C1 controls other than
+# tab and newline, DEL, the noncharacters U+FFFE/U+FFFF, and ANSI escape sequences as a whole.
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    path: Path
+    text: str
+    encoding: str
+
+
+def find_manuscripts(paths: list[Path]) -> list[Path]:
+    """Expand files and folders into a sorted, de-duplicated list of manuscript files."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.iterdir())
+                if p.is_file() and p.suffix.lower() in MANUSCRIPT_SUFFIXES and not p.name.startswith(".")
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
+
+
+def read_source(path: Path, report: Report) -> SourceText:
+    """Read one manuscript; raises GuideError (recorded in `report`) when it cannot be text."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise report.error(
+                "E-TOO-LARGE", f"manuscript is {size:,} bytes; the limit is {MAX_BYTES:,} bytes"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise report.error("E-READ", f"cannot read file: {exc.strerror or exc}") from None
+    text, encoding = decode(data, report)
+    return SourceText(path, clean_text(text, report), encoding)
+
+
+def decode(data: bytes, report: Report) -> tuple[str, str]:
+    """Bytes to text: BOMs honoured, UTF-8 preferred, a detector as the last resort, never U+FFFD."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise report.error(
+                    "E-ENCODING",
+                    f"invalid {encoding} at byte offset {exc.start + len(bom)}",
+                ) from None
+    if not data.strip():
+        raise report.error("E-EMPTY", "manuscript is empty")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+    if b"\x00" in data[:8192]:
+        raise report.error("E-BINARY", f"not a text file (NUL byte at offset {data.index(0)})")
+    guess = _detect(data)
+    if guess is None:
+        raise report.error("E-ENCODING", f"not valid UTF-8 at byte offset {offset}, and no encoding fits")
+    text, encoding = guess
+    report.warn("W-ENCODING", f"not UTF-8 (invalid byte at offset {offset}); decoded as {encoding}")
+    return text, encoding
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input pays for it
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    text = str(best)
+    # A detector that has to invent characters, or finds binary noise, is not to be trusted.
+    if "\ufffd" in text or best.chaos > 0.3:
+        return None
+    return text, best.encoding
+
+
+def clean_text(text: str, report: Report) -> str:
+    """Normalise line endings and remove what XML cannot carry, warning once per manuscript."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = _FORBIDDEN.sub("", _ANSI_ESCAPE.sub("", text))
+    if len(cleaned) != len(text):
+        first = next(i for i, (a, b) in enumerate(zip(text, cleaned + "\0")) if a != b)
+        line = text.count("\n", 0, first) + 1
+        report.warn(
+            "W-CONTROL-CHARS",
+            f"removed {len(text) - len(cleaned)} control or non-character code points (first on line {line})",
+            line,
+        )
+    return cleaned

@@ -1,0 +1,53 @@
+"""Ordered, named passes Guide -> Guide that run after normalising: anchors for every target."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+
+from pipeline import model as m
+
+Transform = Callable[[m.Guide], m.Guide]
+
+
+def slugify(text: str, fallback: str) -> str:
+    """An ASCII id fragment: accents folded, other scripts replaced by the fallback."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.casefold()).strip("-")
+    return slug[:48].rstrip("-") or fallback
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def assign_anchors(guide: m.Guide) -> m.Guide:
+    """Stable ids: sections by kind ("summary", "characters"), entries by name ("char-kathy-h")."""
+    taken: set[str] = {"cover", "title", "toc", "notes", "glance", "index"}
+    sections = []
+    for number, section in enumerate(guide.sections, 1):
+        base = section.kind if section.kind != "other" else slugify(section.title, f"section-{number}")
+        anchor = _unique(base, taken)
+        prefix = "char" if section.kind == "characters" else "term" if section.kind == "glossary" else anchor
+        entries = tuple(
+            replace(entry, anchor=_unique(f"{prefix}-{slugify(entry.term, str(i))}", taken))
+            for i, entry in enumerate(section.entries, 1)
+        )
+        sections.append(replace(section, anchor=anchor, entries=entries))
+    return replace(guide, sections=tuple(sections))
+
+
+PASSES: tuple[tuple[str, Transform], ...] = (("anchors", assign_anchors),)
+
+
+def apply_transforms(guide: m.Guide, skip: frozenset[str] = frozenset()) -> m.Guide:
+    for name, transform in PASSES:
+        if name not in skip:
+            guide = transform(guide)
+    return guide

@@ -1,0 +1,23 @@
+"""Typographic clean-up of plain text that markdown-it's typographer leaves alone."""
+
+from __future__ import annotations
+
+import re
+
+# A hyphen with a space on each side, between two non-space characters, is a dash in disguise.
+_SPACED_HYPHEN = re.compile(r"(?<=\S) +- +(?=\S)")
+_DOUBLE_HYPHEN = re.compile(r"(?<!-)--(?!-)")
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def dash_for(language: str) -> str:
+    """English sets a closed em dash; most other languages a spaced en dash, never at a line start."""
+    return "\u2014" if language.split("-")[0].lower() == "en" else "\u00a0\u2013 "
+
+
+def smarten(text: str, language: str = "en") -> str:
+    """Dashes from spaced and doubled hyphens, single spaces between words."""
+    dash = dash_for(language)
+    text = _SPACED_HYPHEN.sub(dash, text)
+    text = _DOUBLE_HYPHEN.sub(dash.strip() if dash.strip() == "\u2014" else "\u2013", text)
+    return _SPACES.sub(" ", text)
