@@ -97,6 +97,7 @@ class Heading:
     level: int
     inlines: tuple[Inline, ...]
     loc: SourceLocation
+    anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)

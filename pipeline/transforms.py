@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline import model as m
+from pipeline.tokens import plain_text
 
 Transform = Callable[[m.Guide], m.Guide]
 
@@ -39,7 +40,13 @@ def assign_anchors(guide: m.Guide) -> m.Guide:
             replace(entry, anchor=_unique(f"{prefix}-{slugify(entry.term, str(i))}", taken))
             for i, entry in enumerate(section.entries, 1)
         )
-        sections.append(replace(section, anchor=anchor, entries=entries))
+        blocks = tuple(
+            replace(block, anchor=_unique(f"{anchor}-{slugify(plain_text(block.inlines), str(i))}", taken))
+            if isinstance(block, m.Heading) and block.level == 1
+            else block
+            for i, block in enumerate(section.blocks, 1)
+        )
+        sections.append(replace(section, anchor=anchor, entries=entries, blocks=blocks))
     return replace(guide, sections=tuple(sections))
 
 

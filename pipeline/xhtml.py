@@ -99,7 +99,8 @@ class XhtmlWriter:
             return f"<p>{self.inlines(block.inlines)}</p>"
         if isinstance(block, m.Heading):
             level = min(6, self.heading_base + block.level)
-            return f"<h{level}>{self.inlines(block.inlines)}</h{level}>"
+            ident = f' id="{block.anchor}"' if block.anchor else ""
+            return f"<h{level}{ident}>{self.inlines(block.inlines)}</h{level}>"
         if isinstance(block, m.ListBlock):
             return self.list_block(block)
         if isinstance(block, m.BlockQuote):

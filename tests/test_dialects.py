@@ -1,0 +1,175 @@
+"""Dialect detection and the loose adapter that turns bare-line headings into Markdown headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.dialects import adapt, detect_dialect, is_bare_heading, split_byline
+from pipeline.parse import parse_markdown
+
+LOOSE = """Lighthouse Keeper
+Lighthouse Keeper by Ada Byron
+Book Info
+- Author: Ada Byron
+- Year: 1999
+The Story in Brief
+Mara keeps the light on a rock far out at sea, and has done so for twenty years without missing a night.
+One winter a stranger is washed ashore, and he will not say where he came from or why he was at sea.
+It ended badly.
+Key Characters
+- Mara: The keeper, patient and proud
+- The Stranger: A man with no past
+Main Themes
+- Solitude and duty
+- Trust
+"""
+
+
+# ---------------------------------------------------------------- detection
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [
+        ("---\ntitle: Dracula\nauthor: Bram Stoker\n---\n\n## Summary\n\nText.\n", "frontmatter"),
+        ("# Great Expectations\n\n## Book Info\n\n- Author: Charles Dickens\n", "labelled"),
+        ("\n\n# Title After Blank Lines\n\nText.\n", "labelled"),
+        ("Moby-Dick\n=========\n\nText.\n", "labelled"),
+        (LOOSE, "loose"),
+        ("Never Let Me Go\nNever Let Me Go by Kazuo Ishiguro\nBook Info\n", "loose"),
+        ("- a list first\n---\n", "loose"),  # a list item over a line of dashes is not a setext title
+    ],
+    ids=["frontmatter", "atx", "atx-after-blanks", "setext", "loose", "loose-seed-head", "list-not-setext"],
+)
+def test_detect_dialect(text, dialect):
+    assert detect_dialect(text) == dialect
+
+
+def test_seed_is_loose(seed_path):
+    assert detect_dialect(seed_path.read_text(encoding="utf-8")) == "loose"
+
+
+@pytest.mark.parametrize("text", ["---\ntitle: X\n---\n", "# X\n"])
+def test_adapt_leaves_markdown_dialects_untouched(text):
+    adapted = adapt(text)
+    assert adapted.text == text
+    assert adapted.dialect == detect_dialect(text)
+    assert adapted.source_line(0) == 1 and adapted.source_line(3) == 4  # identity mapping
+
+
+# ---------------------------------------------------------------- the loose adapter
+
+
+def test_loose_adapter_marks_title_and_bare_headings():
+    adapted = adapt(LOOSE)
+    assert adapted.dialect == "loose"
+    lines = adapted.text.split("\n")
+    assert lines[0] == "# Lighthouse Keeper"
+    headings = [line for line in lines if line.startswith("#")]
+    assert headings == [
+        "# Lighthouse Keeper",
+        "## Book Info",
+        "## The Story in Brief",
+        "## Key Characters",
+        "## Main Themes",
+    ]
+
+
+def test_loose_adapter_keeps_byline_list_and_paragraph_lines_as_they_are():
+    adapted = adapt(LOOSE)
+    lines = adapted.text.split("\n")
+    source = LOOSE.split("\n")
+    # the byline (line 2) is not a heading even though it is short and unpunctuated
+    assert "Lighthouse Keeper by Ada Byron" in lines
+    # long paragraph lines and list items pass through unchanged
+    for original in source[6:8] + ["- Mara: The keeper, patient and proud", "- Trust"]:
+        assert original in lines
+    # a short line ending with a period is a sentence, not a heading
+    assert "It ended badly." in lines
+    assert "## It ended badly." not in lines
+
+
+def test_loose_adapter_makes_each_line_its_own_block():
+    tokens = parse_markdown(adapt(LOOSE).text)
+    paragraphs = [
+        tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "paragraph_open" and t.level == 0
+    ]
+    # the three summary lines and the byline are four separate paragraphs, none glued to a heading
+    assert paragraphs == [
+        "Lighthouse Keeper by Ada Byron",
+        LOOSE.split("\n")[6],
+        LOOSE.split("\n")[7],
+        "It ended badly.",
+    ]
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings == ["Lighthouse Keeper", "Book Info", "The Story in Brief", "Key Characters", "Main Themes"]
+    # consecutive bullets stay one list: three lists (info, characters, themes), not one per line
+    assert sum(t.type == "bullet_list_open" for t in tokens) == 3
+    assert sum(t.type == "list_item_open" for t in tokens) == 6
+
+
+def test_loose_adapter_maps_every_line_back_to_its_source_line():
+    adapted = adapt(LOOSE)
+    source = LOOSE.split("\n")
+    lines = adapted.text.split("\n")
+    assert len(adapted.line_map) == len(lines)
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        number = adapted.source_line(index)
+        assert 1 <= number <= len(source)
+        assert source[number - 1].strip() in line, (index, line, number)
+    assert list(adapted.line_map) == sorted(adapted.line_map)  # order is preserved
+    # past the end it clamps to the last line instead of failing
+    assert adapted.source_line(10_000) == adapted.line_map[-1]
+
+
+def test_loose_adapter_maps_seed_headings_to_their_lines(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    source = text.split("\n")
+    adapted = adapt(text)
+    for index, line in enumerate(adapted.text.split("\n")):
+        if line.startswith("## "):
+            assert source[adapted.source_line(index) - 1] == line[3:]
+
+
+def test_loose_adapter_leaves_fenced_code_alone():
+    text = "A Title\nA Title by Someone\nSummary\n```\nShort Line\nAnother Short Line\n```\nAfter the fence.\n"
+    lines = adapt(text).text.split("\n")
+    assert "Short Line" in lines and "## Short Line" not in lines
+    assert "## Summary" in lines
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "heading"),
+    [
+        ("Main Themes", "- one", True),
+        ("Why It Matters", None, True),  # a known section name is a heading even at the end
+        ("A Quiet Ending", "More text.", True),
+        ("It ended badly.", "More text.", False),
+        ("Was it love?", "More text.", False),
+        ("Author: Someone", "More text.", False),
+        ("lowercase words here", "More text.", False),
+        ("A Quiet Ending", None, False),  # an unknown short last line is not a heading
+        ("  Indented Line", "More text.", False),
+        ("- List Item", "More text.", False),
+        ("> Quoted Line", "More text.", False),
+        ("A line that is far too long to be any kind of heading at all, clearly", "x", False),
+    ],
+)
+def test_is_bare_heading(line, next_line, heading):
+    assert is_bare_heading(line, next_line) is heading
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "author"),
+    [
+        ("Never Let Me Go by Kazuo Ishiguro", "Never Let Me Go", "Kazuo Ishiguro"),
+        ("by Mary Shelley", "Frankenstein", "Mary Shelley"),
+        ("Le Comte de Monte-Cristo par Alexandre Dumas", "Le Comte de Monte-Cristo", "Alexandre Dumas"),
+        ("Another Book by Someone Else", "Frankenstein", None),
+        ("No byline here", "Frankenstein", None),
+    ],
+)
+def test_split_byline(text, title, author):
+    assert split_byline(text, title) == author

@@ -1,0 +1,145 @@
+"""Metadata from fields, packed bullets and front matter: pure functions, tested directly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.metadata import (
+    MetadataDraft,
+    absorb_field,
+    build_metadata,
+    canonical_key,
+    language_tag,
+    parse_int,
+    parse_year,
+    split_field,
+    stable_identifier,
+)
+
+PACKED = "Genre: Science Fiction / Literary Fiction | 288 Pages | Reading Time: 4-5 hours"
+
+
+def metadata_from(lines: list[str], title: str = "Never Let Me Go", language: str = "en"):
+    draft = MetadataDraft()
+    for line in lines:
+        pair = split_field(line)
+        assert pair is not None, line
+        absorb_field(draft, *pair)
+    return build_metadata(draft, title, language)
+
+
+def test_packed_bullet_unpacks_genres_pages_and_reading_time():
+    meta = metadata_from([PACKED])
+    assert meta.genres == ("Science Fiction", "Literary Fiction")
+    assert meta.pages == 288
+    assert meta.reading_time == "4-5 hours"
+    assert meta.extra == ()  # nothing left over as an unknown field
+
+
+def test_seed_book_info_fields():
+    meta = metadata_from(
+        ["Title: Never Let Me Go", "Author: Kazuo Ishiguro", "Year: 2005", PACKED],
+    )
+    assert meta.title == "Never Let Me Go"
+    assert meta.authors == ("Kazuo Ishiguro",)
+    assert (meta.year, meta.year_text) == (2005, "2005")
+    assert meta.identifier.startswith("urn:uuid:")
+
+
+@pytest.mark.parametrize(
+    ("line", "genres", "pages", "reading"),
+    [
+        ("Genre: Romance, Social Satire | 432 pages", ("Romance", "Social Satire"), 432, None),
+        ("Genre: Epic | 1,276 Pages | 35-40 hours", ("Epic",), 1276, "35-40 hours"),
+        ("Genres: A; B | Reading time: 2 hours", ("A", "B"), None, "2 hours"),
+    ],
+)
+def test_packed_variants(line, genres, pages, reading):
+    meta = metadata_from([line])
+    assert meta.genres == genres
+    assert meta.pages == pages
+    assert meta.reading_time == reading
+
+
+def test_unknown_field_is_kept_as_extra_and_first_value_wins():
+    draft = MetadataDraft()
+    assert absorb_field(draft, "Setting", "Hailsham, England") is False
+    assert absorb_field(draft, "Author", "First Author") is True
+    absorb_field(draft, "Author", "Second Author")
+    meta = build_metadata(draft, "T", "en")
+    assert meta.authors == ("First Author",)
+    assert dict(meta.extra) == {"Setting": "Hailsham, England"}
+
+
+def test_authors_split_on_and_and_ampersand():
+    meta = metadata_from(["Authors: Terry Pratchett & Neil Gaiman"])
+    assert meta.authors == ("Terry Pratchett", "Neil Gaiman")
+    meta = metadata_from(["Author: Douglas Preston and Lincoln Child"])
+    assert meta.authors == ("Douglas Preston", "Lincoln Child")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("c. 725 BCE", -725),
+        ("725 BC", -725),
+        ("1818", 1818),
+        ("First published 1847", 1847),
+        ("circa 8 B.C.", -8),
+        ("no year", None),
+    ],
+)
+def test_parse_year(text, year):
+    assert parse_year(text) == year
+
+
+def test_bce_year_keeps_its_text():
+    meta = metadata_from(["Year: c. 725 BCE"], title="The Odyssey")
+    assert meta.year == -725
+    assert meta.year_text == "c. 725 BCE"
+
+
+@pytest.mark.parametrize(("text", "number"), [("288", 288), ("1,276", 1276), ("about 300 pages", 300), ("none", None)])
+def test_parse_int(text, number):
+    assert parse_int(text) == number
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("English", "en"),
+        ("english", "en"),
+        ("zh-hans", "zh-Hans"),
+        ("French", "fr"),
+        ("fr", "fr"),
+        ("EN-gb", "en-GB"),
+        ("Deutsch", "de"),
+        ("not a language!", None),
+    ],
+)
+def test_language_tag(value, tag):
+    assert language_tag(value) == tag
+
+
+@pytest.mark.parametrize(
+    ("key", "canonical"),
+    [("Reading Time", "reading_time"), ("reading_time", "reading_time"), ("**Author**", "authors"),
+     ("Auteur", "authors"), ("Genre", "genres"), ("Whatever", None)],
+)
+def test_canonical_key(key, canonical):
+    assert canonical_key(key) == canonical
+
+
+def test_stable_identifier_is_stable_and_distinct():
+    first = stable_identifier("Never Let Me Go", ("Kazuo Ishiguro",))
+    assert first == stable_identifier("Never Let Me Go", ("Kazuo Ishiguro",))
+    assert re.fullmatch(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", first)
+    assert first != stable_identifier("The Remains of the Day", ("Kazuo Ishiguro",))
+    assert first != stable_identifier("Never Let Me Go", ("Someone Else",))
+
+
+def test_explicit_identifier_wins_over_the_derived_one():
+    meta = metadata_from(["ISBN: 978-1-4000-7877-6"])
+    assert meta.identifier == "978-1-4000-7877-6"
