@@ -6,17 +6,18 @@ STAMP  := $(VENV)/.installed-stamp
 PAPER  ?= a4
 OUT    ?= output
 THEME_ARG := $(if $(THEME),--theme $(THEME),)
+CHECK_ARG := $(if $(CHECK),--check,)
 
 .PHONY: all epub pdf test check clean lint format
 
 all: $(STAMP)
-	$(PY) -m pipeline build --format epub,pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG)
+	$(PY) -m pipeline build --format epub,pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG) $(CHECK_ARG)
 
 epub: $(STAMP)
-	$(PY) -m pipeline build --format epub --out $(OUT) $(THEME_ARG)
+	$(PY) -m pipeline build --format epub --out $(OUT) $(THEME_ARG) $(CHECK_ARG)
 
 pdf: $(STAMP)
-	$(PY) -m pipeline build --format pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG)
+	$(PY) -m pipeline build --format pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG) $(CHECK_ARG)
 
 check: $(STAMP)
 	$(PY) -m pipeline check $(OUT)

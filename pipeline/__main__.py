@@ -37,12 +37,14 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--paper", choices=("a4", "letter", "a5"), default="a4", help="PDF paper size (default: a4)")
     build.add_argument("--theme", type=Path, default=None, help="a theme folder (default: styles/)")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
+    build.add_argument("--check", action="store_true", help="validate each output right after building it")
 
     inspect = commands.add_parser("inspect", help="print the normalised guide as JSON")
     inspect.add_argument("file", type=Path)
 
     check = commands.add_parser("check", help="validate built guides (EPUBCheck, PDF structure)")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: output/)")
+    check.add_argument("--no-ace", action="store_true", help="skip DAISY Ace even where it is installed")
     return root
 
 
@@ -62,6 +64,15 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"{len(outcomes) - len(failures)} built, {len(failures)} failed", file=sys.stderr if failures else sys.stdout)
     for outcome in failures:
         print(f"  FAILED {outcome.source}: {outcome.reason}", file=sys.stderr)
+    if args.check:
+        from pipeline.check import check_all
+
+        outputs = [path for outcome in outcomes for path in outcome.outputs]
+        verdicts = check_all(outputs) if outputs else []
+        for verdict in verdicts:
+            print(verdict)
+        if any(not v.ok for v in verdicts):
+            return EXIT_FAILED
     return EXIT_FAILED if failures else EXIT_OK
 
 
@@ -83,7 +94,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from pipeline.check import check_all
 
-    verdicts = check_all(args.paths or [Path("output")])
+    verdicts = check_all(args.paths or [Path("output")], ace=not args.no_ace)
     if not verdicts:
         print("no EPUB or PDF files to check", file=sys.stderr)
         return EXIT_FAILED

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +34,39 @@ def check_epub(path: Path) -> Verdict:
         first = problems[0]
         summary += f"; first: {first.id} {first.location}: {first.message}"
     return Verdict(path, not problems, summary)
+
+
+def ace_command() -> list[str] | None:
+    """DAISY Ace through Puppeteer and Debian's Chromium, when both are installed."""
+    ace = shutil.which("ace-puppeteer")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    return [ace] if ace and chromium else None
+
+
+def check_ace(path: Path) -> Verdict | None:
+    """DAISY Ace: a guide passes with zero violations; None when Ace is not installed."""
+    command = ace_command()
+    if command is None:
+        return None
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or ""
+    with tempfile.TemporaryDirectory(prefix="ace-") as report_dir:
+        env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": chromium}
+        run = subprocess.run(
+            [*command, "-s", "-f", "-o", report_dir, str(path)],
+            capture_output=True, text=True, env=env, timeout=600, check=False,
+        )
+        report = Path(report_dir) / "report.json"
+        if not report.is_file():
+            return Verdict(path, False, f"Ace did not run: {(run.stderr or run.stdout).strip()[-200:]}")
+        data = json.loads(report.read_text(encoding="utf-8"))
+    violations = [
+        f"{item['earl:test']['dct:title']} in {group['earl:testSubject']['url']}"
+        for group in data.get("assertions", [])
+        for item in group.get("assertions", [])
+    ]
+    outcome = data.get("earl:result", {}).get("earl:outcome", "fail")
+    detail = f"Ace: {outcome}, {len(violations)} violations" + (f"; first: {violations[0]}" if violations else "")
+    return Verdict(path, outcome == "pass" and not violations, detail)
 
 
 def check_pdf(path: Path) -> Verdict:
@@ -69,5 +107,14 @@ def find_outputs(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def check_all(paths: list[Path]) -> list[Verdict]:
-    return [check_epub(p) if p.suffix == ".epub" else check_pdf(p) for p in find_outputs(paths)]
+def check_all(paths: list[Path], *, ace: bool = True) -> list[Verdict]:
+    """One verdict per PDF, one or two per EPUB (EPUBCheck, and Ace where it is installed)."""
+    verdicts: list[Verdict] = []
+    for path in find_outputs(paths):
+        if path.suffix == ".pdf":
+            verdicts.append(check_pdf(path))
+            continue
+        verdicts.append(check_epub(path))
+        if ace and (ace_verdict := check_ace(path)) is not None:
+            verdicts.append(ace_verdict)
+    return verdicts

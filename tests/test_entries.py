@@ -1,0 +1,115 @@
+"""Named entries in characters and glossary sections, in each of the three accepted forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.inspect_json import guide_to_json
+from pipeline.model import Entry
+from pipeline.tokens import plain_text
+
+FORMS = [
+    ("- Kathy H.: The narrator, a thoughtful carer", "colon"),
+    ("- **Kathy H.**: The narrator, a thoughtful carer", "bold-colon"),
+    ("- **Kathy H.:** The narrator, a thoughtful carer", "bold-with-colon-inside"),
+    ("- Kathy H. — The narrator, a thoughtful carer", "em-dash"),
+    ("- Kathy H. – The narrator, a thoughtful carer", "en-dash"),
+    ("- Kathy H. - The narrator, a thoughtful carer", "spaced-hyphen"),
+]
+
+
+def labelled(characters: str) -> str:
+    return (
+        "# The Lighthouse Keeper\n\n**Author:** Ada Byron\n\n## Summary\n\nMara keeps the light.\n\n"
+        f"## Characters\n\n{characters}\n"
+    )
+
+
+def loose(characters: str) -> str:
+    return (
+        "The Lighthouse Keeper\nThe Lighthouse Keeper by Ada Byron\nThe Story in Brief\n"
+        f"Mara keeps the light.\nKey Characters\n{characters}\n"
+    )
+
+
+@pytest.mark.parametrize(("line", "form"), FORMS, ids=[form for _, form in FORMS])
+@pytest.mark.parametrize("dialect", [labelled, loose], ids=["labelled", "loose"])
+def test_each_entry_form_gives_term_and_description(load, dialect, line, form):
+    guide, report = load("entries.md" if dialect is labelled else "entries.txt", dialect(line))
+    section = guide.section("characters")
+    assert section is not None
+    assert len(section.entries) == 1, section
+    entry = section.entries[0]
+    assert isinstance(entry, Entry)
+    assert entry.term == "Kathy H."
+    assert plain_text(entry.body) == "The narrator, a thoughtful carer"
+    assert entry.anchor == "char-kathy-h"
+    assert section.blocks == ()  # nothing of the list is left over as plain content
+    assert not [d for d in report.items if d.severity == "error"]
+
+
+def test_mixed_forms_in_one_list_keep_their_order(load):
+    text = labelled(
+        "- Alice: A curious girl who follows a rabbit\n"
+        "- **Bob**: A builder of boats\n"
+        "- Carol — A singer with a secret\n"
+        "- Dan"  # a bare name is still a character, with no description
+    )
+    guide, report = load("mixed.md", text)
+    data = guide_to_json(guide, report)
+    assert data["characters"] == [
+        {"name": "Alice", "description": "A curious girl who follows a rabbit"},
+        {"name": "Bob", "description": "A builder of boats"},
+        {"name": "Carol", "description": "A singer with a secret"},
+        {"name": "Dan", "description": ""},
+    ]
+    assert len({e.anchor for e in guide.section("characters").entries}) == 4
+
+
+def test_entries_from_paragraph_lines(load):
+    text = labelled("Alice: A girl\n**Bob**: A builder\nCarol — A singer")
+    guide, _ = load("lines.md", text)
+    entries = guide.section("characters").entries
+    assert [(e.term, plain_text(e.body)) for e in entries] == [
+        ("Alice", "A girl"),
+        ("Bob", "A builder"),
+        ("Carol", "A singer"),
+    ]
+
+
+def test_description_keeps_its_formatting_and_later_colons(load):
+    guide, _ = load("fmt.md", labelled("- Ahab: Captain of the *Pequod*: obsessed, doomed"))
+    entry = guide.section("characters").entries[0]
+    assert entry.term == "Ahab"
+    assert plain_text(entry.body) == "Captain of the Pequod: obsessed, doomed"
+    assert any(type(item).__name__ == "Emph" for item in entry.body)
+
+
+def test_a_sentence_is_not_an_entry(load):
+    long_term = "- This is a long sentence that happens to contain a colon somewhere: like this"
+    guide, _ = load("sentence.md", labelled(long_term))
+    section = guide.section("characters")
+    assert section.entries == ()
+    assert section.blocks, "the line is kept as content, not dropped"
+
+
+def test_glossary_entries(load):
+    text = (
+        "# The Lighthouse Keeper\n\n**Author:** Ada Byron\n\n## Summary\n\nText.\n\n## Glossary\n\n"
+        "- Entail: A legal restriction on inheritance\n- **Moly** — a magic herb\n"
+    )
+    guide, report = load("glossary.md", text)
+    data = guide_to_json(guide, report)
+    assert data["glossary"] == [
+        {"term": "Entail", "definition": "A legal restriction on inheritance"},
+        {"term": "Moly", "definition": "a magic herb"},
+    ]
+    assert [e.anchor for e in guide.section("glossary").entries] == ["term-entail", "term-moly"]
+
+
+def test_entries_only_in_characters_and_glossary(load):
+    text = labelled("- Alice: A girl").replace("## Characters", "## Main Themes")
+    guide, _ = load("themes.md", text)
+    themes = guide.section("themes")
+    assert themes.entries == ()
+    assert themes.blocks  # "Alice: A girl" stays a theme line
