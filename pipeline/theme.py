@@ -21,8 +21,12 @@ class Theme:
         return (self.folder / f"{layer}.css").read_text(encoding="utf-8")
 
     def epub_css(self) -> str:
-        """What EPUB readers get: the base layer and the e-reader layer, never the print layer."""
-        return self.css("base") + "\n" + self.css("epub")
+        """What EPUB readers get: the base and e-reader layers, never the print layer.
+
+        Custom properties are resolved here, because older reading systems (Adobe RMSDK,
+        Kindle through Calibre) drop every declaration that uses `var()`.
+        """
+        return resolve_custom_properties(self.css("base") + "\n" + self.css("epub"))
 
     def variable(self, name: str, default: str) -> str:
         """A custom property's value from base.css (`--name: value;`), for code that draws."""
@@ -31,6 +35,29 @@ class Theme:
 
     def fingerprint_files(self) -> list[Path]:
         return sorted(p for p in self.folder.rglob("*") if p.is_file())
+
+
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_DECLARATION = re.compile(r"--([\w-]+)\s*:\s*([^;{}]+);")
+_VAR = re.compile(r"var\(\s*--([\w-]+)\s*(?:,\s*([^()]*))?\)")
+_EMPTY_RULE = re.compile(r"[^{}]*\{\s*\}")
+
+
+def resolve_custom_properties(css: str) -> str:
+    """Replace `var(--x)` with the value `:root` gives it, and drop the custom properties."""
+    css = _COMMENT.sub("", css)
+    values: dict[str, str] = {}
+    for block in re.finditer(r":root\s*\{([^}]*)\}", css):
+        values.update((name, value.strip()) for name, value in _DECLARATION.findall(block.group(1)))
+    for _ in range(8):  # values may refer to other values
+        css, count = _VAR.subn(lambda m: values.get(m.group(1), (m.group(2) or "").strip()), css)
+        if not count:
+            break
+    css = _DECLARATION.sub("", css)
+    previous = None
+    while previous != css:  # rules left with no declarations, and @-blocks left empty by that
+        previous, css = css, _EMPTY_RULE.sub("", css)
+    return re.sub(r"\n\s*\n+", "\n", css).strip() + "\n"
 
 
 @lru_cache(maxsize=8)
