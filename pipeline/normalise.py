@@ -15,7 +15,7 @@ from pipeline.entries import extract_entries, split_lines
 from pipeline.links import LinkPolicy
 from pipeline.location import SourceLocation
 from pipeline.metadata import MetadataDraft, absorb_field, build_metadata, language_tag, split_field
-from pipeline.parse import MAX_NESTING, parse_markdown
+from pipeline.parse import MAX_NESTING, parse_markdown, recover_deep_content
 from pipeline.sections import label, section_kind
 from pipeline.sources import SourceText
 from pipeline.tokens import Converter, plain_text
@@ -43,8 +43,14 @@ def normalise(source: SourceText, report: Report) -> m.Guide:
     adapted = adapt(source.text)
     front_matter = _front_matter(adapted, report)
     language = _language(front_matter, source.text, report)
-    tokens = parse_markdown(adapted.text, language)
-    _check_complete(tokens, adapted, report)
+    tokens, recovered = recover_deep_content(parse_markdown(adapted.text, language), adapted.text)
+    if recovered:
+        report.warn(
+            "W-TOO-DEEP",
+            f"nesting deeper than {MAX_NESTING} levels is flattened into plain paragraphs "
+            f"({len(recovered)} lines)",
+            adapted.source_line(recovered[0]),
+        )
     policy = LinkPolicy(source.path.parent, report)
     converter = Converter(path, language, report, adapted.source_line, policy.vet_link, policy.vet_image)
     blocks, _ = converter.blocks(tokens, 0, None)
@@ -111,19 +117,6 @@ def _language(front_matter: dict[str, object], text: str, report: Report) -> str
     return guess
 
 
-def _check_complete(tokens: list, adapted: Adapted, report: Report) -> None:
-    """markdown-it silently stops at its nesting limit; say so rather than lose text quietly."""
-    last_parsed = max((t.map[1] for t in tokens if t.map), default=0)
-    lines = adapted.text.rstrip().split("\n")
-    if last_parsed < len(lines) and any(line.strip() for line in lines[last_parsed:]):
-        line = adapted.source_line(last_parsed)
-        raise report.error(
-            "E-TOO-DEEP",
-            f"nesting deeper than {MAX_NESTING} levels; the text from here on cannot be read",
-            line,
-        )
-
-
 def _absorb_yaml(draft: MetadataDraft, key: str, value: object) -> None:
     if value is None:
         return
@@ -146,15 +139,21 @@ def _absorb_yaml(draft: MetadataDraft, key: str, value: object) -> None:
 def _take_title(
     blocks: list[m.Block], front_matter: dict[str, object], report: Report
 ) -> tuple[str, list[m.Block]]:
+    """Front matter's title wins; otherwise the first heading is the title, whatever it says
+    ("A Christmas Story" is a title, not a summary), unless it is a sub-heading naming a section."""
     fm_title = next((str(front_matter[k]) for k in ("title", "titre") if front_matter.get(k)), None)
     first = blocks[0] if blocks else None
-    if isinstance(first, m.Heading) and section_kind(plain_text(first.inlines)) is None:
+    if isinstance(first, m.Heading):
         heading_title = plain_text(first.inlines).strip()
-        if fm_title is None or heading_title.casefold() == fm_title.casefold() or first.level == 1:
-            return (fm_title or heading_title), blocks[1:]
+        if fm_title is not None:
+            same = heading_title.casefold() == fm_title.casefold()
+            return (fm_title, blocks[1:]) if same else (fm_title, blocks)
+        levels = [b.level for b in blocks if isinstance(b, m.Heading)]
+        if heading_title and (section_kind(heading_title) is None or first.level < max(levels) or first.level == 1):
+            return heading_title, blocks[1:]
     if fm_title:
         return fm_title, blocks
-    line = first.loc.line if first is not None and hasattr(first, "loc") else 1
+    line = first.loc.line if first is not None else 1
     raise report.error("E-NO-TITLE", "no title: begin with a title line, a '# Title' heading or front matter", line)
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 from pipeline.diagnostics import Report, UsageError
 
 MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".txt")
-MAX_BYTES = 25 * 1024 * 1024  # a study guide is never this long; larger input is a mistake
+# The longest real study guides are a few hundred KB; past this size input is a mistake (a
+# pasted book, a binary), and refusing it keeps time and memory bounded (see README, limits).
+MAX_BYTES = 5 * 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -23,6 +25,11 @@ _BOMS = (
 # tab and newline, DEL, the noncharacters U+FFFE/U+FFFF, and ANSI escape sequences as a whole.
 _ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) can make text display in an
+# order other than the one it is stored in ("Trojan Source"); prose never needs them, so they go.
+# Marks that shape text (ZWJ, ZWNJ, LRM, RLM, ZWSP) are kept: Persian, Hindi, emoji and
+# Arabic-in-English need them. A BOM inside the text (U+FEFF) is a leftover of concatenated files.
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +119,20 @@ def clean_text(text: str, report: Report) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     cleaned = _FORBIDDEN.sub("", _ANSI_ESCAPE.sub("", text))
     if len(cleaned) != len(text):
-        first = next(i for i, (a, b) in enumerate(zip(text, cleaned + "\0")) if a != b)
+        first = min(m.start() for m in (_ANSI_ESCAPE.search(text), _FORBIDDEN.search(text)) if m)
         line = text.count("\n", 0, first) + 1
         report.warn(
             "W-CONTROL-CHARS",
             f"removed {len(text) - len(cleaned)} control or non-character code points (first on line {line})",
             line,
         )
-    return cleaned
+    without_bidi = _BIDI_CONTROLS.sub("", cleaned)
+    if len(without_bidi) != len(cleaned):
+        first = _BIDI_CONTROLS.search(cleaned)
+        line = cleaned.count("\n", 0, first.start() if first else 0) + 1
+        report.warn(
+            "W-BIDI-CONTROLS",
+            f"removed {len(cleaned) - len(without_bidi)} bidirectional override or embedding characters",
+            line,
+        )
+    return without_bidi

@@ -184,8 +184,9 @@ def seed_build(seed_path, tmp_path_factory, epubcheck_pool) -> Built:
 def _start_slow_work_early(request):
     """Build what the selected tests need up front, so EPUBCheck runs alongside the fast tests."""
     wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
-    for name in ("shipped", "seed_build", "commonmark_sample"):
-        if name in wanted and (name == "shipped" or SHARED.exists()):
+    # shipped_rebuild right after shipped: the two builds compare bytes, so keep them close in time
+    for name in ("shipped", "shipped_rebuild", "seed_build", "commonmark_sample"):
+        if name in wanted and (name.startswith("shipped") or SHARED.exists()):
             try:
                 request.getfixturevalue(name)
             except Exception:  # the tests that use it will report the failure themselves

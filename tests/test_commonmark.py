@@ -53,11 +53,24 @@ def folder(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("commonmark")
 
 
+_NORMALISED: dict[int, object] = {}
+
+
 def normalised(example: dict, folder: Path):
-    path = folder / f"example-{example['example']}.md"
-    report = Report(str(path))
-    source = SourceText(path, commonmark_manuscript(example), "utf-8")
-    return apply_transforms(normalise(source, report)), report
+    """(guide, report) for an example, or the GuideError it raised; computed once per session."""
+    number = example["example"]
+    if number not in _NORMALISED:
+        path = folder / f"example-{number}.md"
+        report = Report(str(path))
+        source = SourceText(path, commonmark_manuscript(example), "utf-8")
+        try:
+            _NORMALISED[number] = (apply_transforms(normalise(source, report)), report)
+        except GuideError as exc:
+            _NORMALISED[number] = exc
+    result = _NORMALISED[number]
+    if isinstance(result, GuideError):
+        raise result
+    return result
 
 
 def local_names(root) -> Counter:
@@ -195,6 +208,19 @@ def test_ids_are_unique_in_every_page_of_the_corpus(folder):
             if duplicates:
                 offenders[example["example"]] = (page.file_name, duplicates)
     assert offenders == {}
+
+
+@pytest.mark.xfail(
+    reason="transforms.assign_anchors gives a sub-heading 'Heading' of the summary the anchor "
+    "'summary-heading', the id the section template already gives the page's own <h1>",
+    strict=True,
+)
+def test_sub_heading_anchor_never_repeats_the_page_heading_id(load):
+    text = "# The Lighthouse Keeper\n\n## Summary\n\nIntro.\n\n### Heading\n\nThe boat heads home.\n"
+    guide, _ = load("heading.md", text)
+    page = next(p for p in _pages(guide, labels_for("en"), {}) if p.uid == "summary")
+    root = etree.fromstring(_shell(page, "en").encode("utf-8"))
+    assert duplicate_ids(root) == []
 
 
 # ---------------------------------------------------------------- whole EPUBs of a sample
