@@ -8,16 +8,19 @@ OUT    ?= output
 THEME_ARG := $(if $(THEME),--theme $(THEME),)
 CHECK_ARG := $(if $(CHECK),--check,)
 
-.PHONY: all epub pdf test check clean lint format
+.PHONY: all epub pdf handouts test check clean lint format
 
 all: $(STAMP)
-	$(PY) -m pipeline build --format epub,pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG) $(CHECK_ARG)
+	$(PY) -m pipeline build --format epub,pdf,handout --out $(OUT) --paper $(PAPER) $(THEME_ARG) $(CHECK_ARG)
 
 epub: $(STAMP)
 	$(PY) -m pipeline build --format epub --out $(OUT) $(THEME_ARG) $(CHECK_ARG)
 
 pdf: $(STAMP)
 	$(PY) -m pipeline build --format pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG) $(CHECK_ARG)
+
+handouts: $(STAMP)
+	$(PY) -m pipeline build --format handout --out $(OUT) --paper $(PAPER) $(THEME_ARG)
 
 check: $(STAMP)
 	$(PY) -m pipeline check $(OUT)

@@ -32,10 +32,13 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build guides from manuscripts")
     build.add_argument("paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)")
     build.add_argument("--format", dest="formats", type=_formats, default=("epub", "pdf"),
-                       help="comma-separated formats: epub,pdf (default: both)")
+                       help="comma-separated formats: epub,pdf,handout (default: epub,pdf)")
     build.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     build.add_argument("--paper", choices=("a4", "letter", "a5"), default="a4", help="PDF paper size (default: a4)")
     build.add_argument("--theme", type=Path, default=None, help="a theme folder (default: styles/)")
+    build.add_argument("--print-marks", action="store_true", help="PDF with crop marks and 3 mm bleed")
+    build.add_argument("--pdf-variant", choices=("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b"), default=None,
+                       help="write PDF/UA or PDF/A (archival) files")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     build.add_argument("--check", action="store_true", help="validate each output right after building it")
 
@@ -51,7 +54,10 @@ def parser() -> argparse.ArgumentParser:
 def cmd_build(args: argparse.Namespace) -> int:
     from pipeline.build import BuildOptions, build_all
 
-    options = BuildOptions(formats=args.formats, out_dir=args.out, paper=args.paper, theme_dir=args.theme)
+    options = BuildOptions(
+        formats=args.formats, out_dir=args.out, paper=args.paper, theme_dir=args.theme,
+        print_marks=args.print_marks, pdf_variant=args.pdf_variant,
+    )
     outcomes = build_all(args.paths or [Path("manuscripts")], options)
     failures = [o for o in outcomes if o.failed]
     for outcome in outcomes:

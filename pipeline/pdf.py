@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,14 @@ from pipeline.theme import Theme, book_fonts, font_face_css
 from pipeline.xhtml import XhtmlWriter, markup
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5"}
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOptions:
+    paper: str = "a4"
+    print_marks: bool = False  # crop marks and 3 mm bleed, for print shops
+    pdf_variant: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -43,10 +52,7 @@ def book_html(guide: m.Guide, paper: str = "a4") -> str:
         sections.append(
             {"kind": section.kind, "anchor": section.anchor, "heading": section.title, "content": markup(content)}
         )
-    title_facts = [
-        fact for fact in (meta.year_text, " / ".join(meta.genres), meta.reading_time and f"{meta.reading_time}")
-        if fact
-    ]
+    title_facts = [fact for fact in (meta.year_text, " / ".join(meta.genres), meta.reading_time) if fact]
     return render(
         "pdf_book.html.jinja",
         lang=meta.language,
@@ -60,25 +66,40 @@ def book_html(guide: m.Guide, paper: str = "a4") -> str:
     )
 
 
-def _paper_css(paper: str) -> str:
-    return f"@page {{ size: {PAPER_SIZES[paper]}; }}"
+def _page_css(options: PrintOptions) -> str:
+    css = f"@page {{ size: {PAPER_SIZES[options.paper]}; }}"
+    if options.print_marks:
+        css += " @page { marks: crop cross; bleed: 3mm; }"
+    return css
 
 
-def build_pdf(guide: m.Guide, target: Path, theme: Theme, paper: str = "a4") -> None:
-    """Render the guide's PDF to `target` atomically."""
+def render_document(html: str, guide: m.Guide, theme: Theme, options: PrintOptions, layer: str = "print"):
+    """Lay out `html` with the theme's base layer plus `layer`; returns a WeasyPrint Document."""
     from weasyprint import CSS, HTML
 
     folder = Path(guide.source).parent.resolve()
-    allowed = [folder, theme.folder, *(family.folder for family in book_fonts())]
-    fetcher = make_fetcher(allowed)
+    fetcher = make_fetcher([folder, theme.folder, *(family.folder for family in book_fonts())])
     font_config = _font_config()
-    stylesheets = [
-        CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher),
-        CSS(string=theme.css("base"), font_config=font_config, url_fetcher=fetcher, base_url=theme.folder.as_uri() + "/"),
-        CSS(string=theme.css("print"), font_config=font_config, url_fetcher=fetcher, base_url=theme.folder.as_uri() + "/"),
-        CSS(string=_paper_css(paper), font_config=font_config),
-    ]
-    html = HTML(string=book_html(guide, paper), base_url=folder.as_uri() + "/", url_fetcher=fetcher)
-    document = html.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
+    theme_url = theme.folder.as_uri() + "/"
+
+    def sheet(text: str) -> CSS:
+        return CSS(string=text, font_config=font_config, url_fetcher=fetcher, base_url=theme_url)
+
+    stylesheets = [sheet(font_face_css()), sheet(theme.css("base")), sheet(theme.css(layer)), sheet(_page_css(options))]
+    document = HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher)
+    return document.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
+
+
+def write_document(document, target: Path, options: PrintOptions) -> None:
+    """Write atomically: a failure half-way leaves the previous file and no partial one."""
+    extra = {"pdf_variant": options.pdf_variant} if options.pdf_variant else {}
     with atomic_path(target) as temporary:
-        document.write_pdf(temporary, pdf_tags=True, custom_metadata=True)
+        document.write_pdf(temporary, pdf_tags=True, custom_metadata=True, **extra)
+
+
+def build_pdf(guide: m.Guide, target: Path, theme: Theme, options: PrintOptions | None = None) -> int:
+    """Render the guide's PDF to `target`; returns the page count."""
+    options = options or PrintOptions()
+    document = render_document(book_html(guide, options.paper), guide, theme, options)
+    write_document(document, target, options)
+    return len(document.pages)

@@ -18,7 +18,11 @@ class Theme:
     folder: Path
 
     def css(self, layer: str) -> str:
-        return (self.folder / f"{layer}.css").read_text(encoding="utf-8")
+        """A layer of this theme; a theme may leave out handout.css and get the default one."""
+        path = self.folder / f"{layer}.css"
+        if not path.is_file() and layer == "handout":
+            path = REPO_STYLES / "handout.css"
+        return path.read_text(encoding="utf-8")
 
     def epub_css(self) -> str:
         """What EPUB readers get: the base and e-reader layers, never the print layer.
