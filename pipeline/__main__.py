@@ -37,8 +37,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--paper", choices=("a4", "letter", "a5"), default="a4", help="PDF paper size (default: a4)")
     build.add_argument("--theme", type=Path, default=None, help="a theme folder (default: styles/)")
     build.add_argument("--print-marks", action="store_true", help="PDF with crop marks and 3 mm bleed")
-    build.add_argument("--pdf-variant", choices=("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b"), default=None,
-                       help="write PDF/UA or PDF/A (archival) files")
+    build.add_argument("--pdf-variant", choices=("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b"), default="pdf/ua-1",
+                       help="PDF/UA-1 (default: tagged, accessible) or PDF/A for archives")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     build.add_argument("--check", action="store_true", help="validate each output right after building it")
 

@@ -26,7 +26,7 @@ class BuildOptions:
     paper: str = "a4"
     theme_dir: Path | None = None
     print_marks: bool = False
-    pdf_variant: str | None = None
+    pdf_variant: str | None = "pdf/ua-1"
 
 
 @dataclass(slots=True)
@@ -87,7 +87,7 @@ def build_one(path: Path, options: BuildOptions, theme: Theme) -> Outcome:
             print_options = PrintOptions(options.paper, options.print_marks, options.pdf_variant)
             if "pdf" in options.formats:
                 target = output_path(options.out_dir, "pdf", path.stem)
-                build_pdf(guide, target, theme, print_options)
+                build_pdf(guide, target, theme, report, print_options)
                 outcome.outputs.append(target)
             if "handout" in options.formats:
                 target = output_path(options.out_dir, "handout", path.stem)

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from pipeline import model as m
 from pipeline.atomic import atomic_path
+from pipeline.diagnostics import Report
 from pipeline.excerpt import description
 from pipeline.fetcher import make_fetcher
+from pipeline.fonts import missing_fonts
 from pipeline.labels import labels_for
 from pipeline.render import render
 from pipeline.theme import Theme, book_fonts, font_face_css
@@ -23,7 +25,7 @@ PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b")
 class PrintOptions:
     paper: str = "a4"
     print_marks: bool = False  # crop marks and 3 mm bleed, for print shops
-    pdf_variant: str | None = None
+    pdf_variant: str | None = "pdf/ua-1"  # tagged, with a title shown and XMP metadata
 
 
 @lru_cache(maxsize=1)
@@ -97,9 +99,17 @@ def write_document(document, target: Path, options: PrintOptions) -> None:
         document.write_pdf(temporary, pdf_tags=True, custom_metadata=True, **extra)
 
 
-def build_pdf(guide: m.Guide, target: Path, theme: Theme, options: PrintOptions | None = None) -> int:
+def warn_missing_fonts(html: str, report: Report) -> None:
+    """Empty boxes in print are worse than a warning that says which package to install."""
+    for script, package in missing_fonts(html):
+        report.warn("W-FONT-MISSING", f"no installed font covers {script}; install Debian's {package}")
+
+
+def build_pdf(guide: m.Guide, target: Path, theme: Theme, report: Report, options: PrintOptions | None = None) -> int:
     """Render the guide's PDF to `target`; returns the page count."""
     options = options or PrintOptions()
-    document = render_document(book_html(guide, options.paper), guide, theme, options)
+    html = book_html(guide, options.paper)
+    warn_missing_fonts(html, report)
+    document = render_document(html, guide, theme, options)
     write_document(document, target, options)
     return len(document.pages)

@@ -1,0 +1,178 @@
+"""Print quality of PDFs and handouts, checked against the PDF itself (pypdf, pdftotext, pdffonts)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from pipeline.build import BuildOptions, build_all, load_guide
+from pipeline.inspect_json import guide_to_json
+
+REPO = Path(__file__).resolve().parents[1]
+MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
+CHINESE = REPO / "tests" / "corpus" / "journey-to-the-west.md"
+POPPLER_MISSING = "pdftotext/pdffonts (Debian's poppler-utils) are not installed"
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason=POPPLER_MISSING)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("print")
+    outcomes = build_all([*MANUSCRIPTS, CHINESE], BuildOptions(formats=("pdf", "handout"), out_dir=out))
+    assert not [o for o in outcomes if o.failed], [(o.source, o.reason) for o in outcomes if o.failed]
+    return out
+
+
+def page_texts(pdf: Path, layout: bool = True) -> list[str]:
+    """Each page's text as pdftotext gives it (form feed separates pages); -layout keeps lines whole,
+    reading order (no -layout) keeps columns apart."""
+    command = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.split("\f")
+
+
+def letters(text: str) -> str:
+    """Text without spaces and hyphens, so words hyphenated across lines still match."""
+    return re.sub(r"[\s\-\u00ad\u2010]+", "", text)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def outline_pages(reader: PdfReader) -> dict[str, int]:
+    pages = {}
+    for item in reader.outline:
+        if isinstance(item, list):
+            continue
+        pages[item.title] = reader.get_destination_page_number(item) + 1
+    return pages
+
+
+@needs_poppler
+@pytest.mark.parametrize("manuscript", MANUSCRIPTS, ids=lambda p: p.stem)
+def test_table_of_contents_prints_the_page_each_section_starts_on(printed, manuscript):
+    guide, _ = load_guide(manuscript)
+    pdf = printed / "pdf" / f"{manuscript.stem}.pdf"
+    texts = page_texts(pdf)
+    toc_page = next(i for i, t in enumerate(texts) if re.search(r"Contents|Table des matières", t))
+    outline = outline_pages(PdfReader(pdf))
+    for section in guide.sections:
+        line = next(ln for ln in texts[toc_page].splitlines() if ln.strip().startswith(section.title[:25]))
+        printed_number = int(re.search(r"(\d+)\s*$", line).group(1))
+        assert outline[section.title] == printed_number, (section.title, line)
+        # and the section's heading really is on that page
+        assert squash(section.title) in squash(texts[printed_number - 1]), section.title
+
+
+@needs_poppler
+@pytest.mark.parametrize("manuscript", MANUSCRIPTS, ids=lambda p: p.stem)
+def test_running_heads_and_page_numbers(printed, manuscript):
+    guide, _ = load_guide(manuscript)
+    texts = page_texts(printed / "pdf" / f"{manuscript.stem}.pdf")
+    titles = {squash(s.title) for s in guide.sections}
+    for number, text in enumerate(texts[1:-1], start=2):
+        lines = [squash(line) for line in text.splitlines() if line.strip()]
+        if number % 2 == 0:
+            assert lines[0] == squash(guide.meta.title), (number, lines[:2])
+        else:
+            assert lines[0] in titles, (number, lines[:2])
+        assert lines[-1] == str(number), (number, lines[-3:])
+
+
+@needs_poppler
+@pytest.mark.parametrize("manuscript", [*MANUSCRIPTS, CHINESE], ids=lambda p: p.stem)
+def test_tagged_accessible_pdf_with_every_section_in_order(printed, manuscript):
+    guide, _ = load_guide(manuscript)
+    pdf = printed / "pdf" / f"{manuscript.stem}.pdf"
+    root = PdfReader(pdf).trailer["/Root"]
+    for key in ("/StructTreeRoot", "/MarkInfo", "/Lang", "/Outlines"):
+        assert key in root, key
+    assert root["/Lang"] == guide.meta.language
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    body = squash(" ".join(page_texts(pdf)[2:]))
+    position = 0
+    for section in guide.sections[1:]:  # the info section shares the contents page
+        found = body.find(squash(section.title), position)
+        assert found >= 0, section.title
+        position = found
+
+
+def test_internal_links_work(printed):
+    reader = PdfReader(printed / "pdf" / "dracula.pdf")
+    links = [a.get_object() for page in reader.pages[:3] for a in page.get("/Annots", [])]
+    internal = [a for a in links if a.get("/Subtype") == "/Link" and ("/Dest" in a or a.get("/A", {}).get("/S") == "/GoTo")]
+    assert len(internal) >= 8  # every contents entry jumps to its section
+
+
+@needs_poppler
+@pytest.mark.parametrize("manuscript", [*MANUSCRIPTS, CHINESE], ids=lambda p: p.stem)
+def test_handout_fits_one_sheet_and_names_every_character_and_theme(printed, manuscript):
+    guide, report = load_guide(manuscript)
+    data = guide_to_json(guide, report)
+    pdf = printed / "handouts" / f"{manuscript.stem}.pdf"
+    assert len(PdfReader(pdf).pages) <= 2
+    text = letters(" ".join(page_texts(pdf, layout=False)))
+    for character in data["characters"]:
+        assert letters(character["name"]) in text, character["name"]
+    for theme in data["themes"]:
+        assert letters(theme)[:30] in text, theme
+
+
+def test_handout_shrinks_then_cuts_the_overview_with_a_note(tmp_path):
+    summary = "\n\n".join(f"Paragraph {n} of a very long overview. " + "The story goes on and on. " * 40 for n in range(30))
+    characters = "\n".join(f"- Person {n}: someone who matters to the plot in way number {n}" for n in range(20))
+    (tmp_path / "long.md").write_text(f"# Long\n\nby A. Writer\n\n## Summary\n\n{summary}\n\n## Characters\n\n{characters}\n",
+                                      encoding="utf-8")
+    [outcome] = build_all([tmp_path / "long.md"], BuildOptions(formats=("handout",), out_dir=tmp_path / "out"))
+    assert not outcome.failed
+    assert any(d.code == "W-HANDOUT-CUT" for d in outcome.diagnostics)
+    reader = PdfReader(outcome.outputs[0])
+    assert len(reader.pages) <= 2
+    text = squash(" ".join(page.extract_text() for page in reader.pages))
+    assert "Overview shortened to fit one sheet" in text
+    assert all(f"Person {n}" in text for n in range(20))
+
+
+@pytest.mark.parametrize(("paper", "size"), [("letter", (612, 792)), ("a5", (419.5, 595.3))])
+def test_paper_sizes(tmp_path, paper, size):
+    [outcome] = build_all([MANUSCRIPTS[0]], BuildOptions(formats=("pdf",), out_dir=tmp_path, paper=paper))
+    box = PdfReader(outcome.outputs[0]).pages[0].mediabox
+    assert (round(float(box.width), 1), round(float(box.height), 1)) == pytest.approx(size, abs=0.5)
+
+
+def test_print_marks_add_bleed_around_the_trim(tmp_path):
+    [outcome] = build_all([MANUSCRIPTS[0]], BuildOptions(formats=("pdf",), out_dir=tmp_path, print_marks=True))
+    page = PdfReader(outcome.outputs[0]).pages[1]
+    assert float(page.mediabox.width) > 595.3 + 10  # A4 plus bleed and room for the marks
+    assert float(page.trimbox.width) == pytest.approx(595.3, abs=0.5)
+
+
+def test_pdf_a_variant(tmp_path):
+    [outcome] = build_all([MANUSCRIPTS[0]], BuildOptions(formats=("pdf",), out_dir=tmp_path, pdf_variant="pdf/a-3u"))
+    reader = PdfReader(outcome.outputs[0])
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "pdfaid:part" in xmp and "pdfaid:conformance" in xmp
+
+
+@needs_poppler
+def test_chinese_text_extracts_and_a_cjk_font_is_embedded(printed):
+    pdf = printed / "pdf" / "journey-to-the-west.pdf"
+    text = squash(" ".join(page_texts(pdf)))
+    for phrase in ("西游记", "孙悟空", "故事梗概"):
+        assert phrase in text
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"CJK|Han|Hei|Ming|Song|WenQuanYi|Droid", fonts), fonts
+
+
+def test_title_page_shows_the_facts(printed):
+    reader = PdfReader(printed / "pdf" / "the-odyssey.pdf")
+    first = squash(reader.pages[0].extract_text())
+    assert "The Odyssey" in first and "Homer" in first and "c. 725 BCE" in first and "Epic Poetry" in first
+    meta = reader.metadata
+    assert meta.title.startswith("The Odyssey") and meta.author == "Homer"
+    assert "Epic Poetry" in meta.get("/Keywords", "") and meta.get("/Subject")
