@@ -28,10 +28,10 @@ class Report:
         self.path = path
         self.items: list[Diagnostic] = []
 
-    def warn(self, code: str, message: str, line: int = 0) -> None:
+    def warn(self, code: str, message: str, line: int = 1) -> None:
         self.items.append(Diagnostic(code, "warning", message, SourceLocation(self.path, line)))
 
-    def error(self, code: str, message: str, line: int = 0) -> GuideError:
+    def error(self, code: str, message: str, line: int = 1) -> GuideError:
         """Record an error and return the exception that stops this manuscript."""
         diagnostic = Diagnostic(code, "error", message, SourceLocation(self.path, line))
         self.items.append(diagnostic)

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True, order=True)
 class SourceLocation:
     path: str
-    line: int = 0
+    line: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        # Always path:line, even for whole-file problems (line 1): editors and CI problem
+        # matchers parse exactly that shape.
+        return f"{self.path}:{max(self.line, 1)}"

@@ -81,9 +81,9 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
             try:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError as exc:
+                offset = exc.start + len(bom)
                 raise report.error(
-                    "E-ENCODING",
-                    f"invalid {encoding} at byte offset {exc.start + len(bom)}",
+                    "E-ENCODING", f"invalid {encoding} at byte offset {offset}", _line_of(data, offset)
                 ) from None
     if not data.strip():
         raise report.error("E-EMPTY", "manuscript is empty")
@@ -92,13 +92,22 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         offset = exc.start
     if b"\x00" in data[:8192]:
-        raise report.error("E-BINARY", f"not a text file (NUL byte at offset {data.index(0)})")
+        nul = data.index(0)
+        raise report.error("E-BINARY", f"not a text file (NUL byte at offset {nul})", _line_of(data, nul))
     guess = _detect(data)
     if guess is None:
-        raise report.error("E-ENCODING", f"not valid UTF-8 at byte offset {offset}, and no encoding fits")
+        raise report.error(
+            "E-ENCODING", f"not valid UTF-8 at byte offset {offset}, and no encoding fits", _line_of(data, offset)
+        )
     text, encoding = guess
-    report.warn("W-ENCODING", f"not UTF-8 (invalid byte at offset {offset}); decoded as {encoding}")
+    report.warn(
+        "W-ENCODING", f"not UTF-8 (invalid byte at offset {offset}); decoded as {encoding}", _line_of(data, offset)
+    )
     return text, encoding
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
