@@ -41,9 +41,12 @@ def parser() -> argparse.ArgumentParser:
                        help="PDF/UA-1 (default: tagged, accessible) or PDF/A for archives")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     build.add_argument("--check", action="store_true", help="validate each output right after building it")
+    build.add_argument("--no-auto-glossary", dest="auto_glossary", action="store_false",
+                       help="do not collect quoted terms into the glossary")
 
     inspect = commands.add_parser("inspect", help="print the normalised guide as JSON")
     inspect.add_argument("file", type=Path)
+    inspect.add_argument("--no-auto-glossary", dest="auto_glossary", action="store_false")
 
     check = commands.add_parser("check", help="validate built guides (EPUBCheck, PDF structure)")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: output/)")
@@ -56,7 +59,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     options = BuildOptions(
         formats=args.formats, out_dir=args.out, paper=args.paper, theme_dir=args.theme,
-        print_marks=args.print_marks, pdf_variant=args.pdf_variant,
+        print_marks=args.print_marks, pdf_variant=args.pdf_variant, auto_glossary=args.auto_glossary,
     )
     outcomes = build_all(args.paths or [Path("manuscripts")], options)
     failures = [o for o in outcomes if o.failed]
@@ -89,7 +92,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise UsageError(f"{args.file}: no such file")
     try:
-        guide, report = load_guide(args.file)
+        guide, report = load_guide(args.file, auto_glossary=args.auto_glossary)
     except GuideError as exc:
         print(exc.diagnostic, file=sys.stderr)
         return EXIT_FAILED

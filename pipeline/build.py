@@ -27,6 +27,7 @@ class BuildOptions:
     theme_dir: Path | None = None
     print_marks: bool = False
     pdf_variant: str | None = "pdf/ua-1"
+    auto_glossary: bool = True
 
 
 @dataclass(slots=True)
@@ -45,11 +46,12 @@ class Outcome:
         return errors[0] if errors else ""
 
 
-def load_guide(path: Path) -> tuple[m.Guide, Report]:
+def load_guide(path: Path, *, auto_glossary: bool = True) -> tuple[m.Guide, Report]:
     """Read and normalise one manuscript; raises GuideError with the report filled in."""
     report = Report(str(path))
+    skip = frozenset() if auto_glossary else frozenset({"glossary"})
     try:
-        guide = apply_transforms(normalise(read_source(path, report), report))
+        guide = apply_transforms(normalise(read_source(path, report), report), skip)
     except RecursionError:
         raise report.error("E-TOO-DEEP", "the manuscript nests too deeply to be read") from None
     return guide, report
@@ -72,7 +74,7 @@ def build_one(path: Path, options: BuildOptions, theme: Theme) -> Outcome:
     outcome = Outcome(path)
     report = Report(str(path))
     try:
-        guide, report = load_guide(path)
+        guide, report = load_guide(path, auto_glossary=options.auto_glossary)
         if "epub" in options.formats:
             from pipeline.epub import build_epub
 

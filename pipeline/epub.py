@@ -216,12 +216,14 @@ def _pages(guide: m.Guide, labels: dict[str, str], image_hrefs: dict[str, str]) 
     notes = {note.number: note for note in guide.notes}
     parts = [part for section in guide.sections for part in _parts(section)]
     note_homes = _note_homes(parts)
+    entry_files = {e.anchor: part.file_name for part in parts if part.heading is None for e in part.section.entries}
     writer = XhtmlWriter(
         "epub",
         meta.language,
         notes,
         image_href=lambda src: image_hrefs.get(str(folder / src), src),
         note_href=lambda n: f"{note_homes[n]}#note-{n}" if n in note_homes else f"#note-{n}",
+        anchor_href=lambda anchor: f"{entry_files.get(anchor, '')}#{anchor}",
     )
     cover_alt = f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else "")
     pages = [

@@ -79,7 +79,22 @@ class LineBreak:
     pass
 
 
-Inline = Union[Text, Code, Emph, Strong, Strike, Link, Image, NoteRef, LineBreak]
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A mention of a character or glossary term, added by the cross-link pass.
+
+    `target` is the entry's anchor; `link` is True for the first mention in a section (it becomes
+    a link), False for later ones (plain text in the EPUB, an index target in the PDF).
+    `mention` is a unique id the PDF index points at.
+    """
+
+    target: str
+    children: tuple[Inline, ...]
+    link: bool
+    mention: str
+
+
+Inline = Union[Text, Code, Emph, Strong, Strike, Link, Image, NoteRef, LineBreak, Ref]
 
 # ---------------------------------------------------------------- blocks
 
@@ -146,6 +161,8 @@ class Entry:
     body: tuple[Inline, ...]
     loc: SourceLocation
     anchor: str = ""
+    context: str = ""  # for terms the pipeline found itself: the sentence of first use
+    aliases: tuple[str, ...] = ()  # other ways the text names this entry ("Kathy" for "Kathy H.")
 
 
 @dataclass(frozen=True, slots=True)

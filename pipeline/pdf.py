@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from pipeline.fonts import missing_fonts
 from pipeline.labels import labels_for
 from pipeline.render import render
 from pipeline.theme import Theme, book_fonts, font_face_css
+from pipeline.walk import block_inlines, iter_blocks, iter_inline_tree
 from pipeline.xhtml import XhtmlWriter, markup
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5"}
@@ -75,7 +77,9 @@ def _page_css(options: PrintOptions) -> str:
     return css
 
 
-def render_document(html: str, guide: m.Guide, theme: Theme, options: PrintOptions, layer: str = "print"):
+def render_document(
+    html: str, guide: m.Guide, theme: Theme, options: PrintOptions, layer: str = "print", extra_css: str = ""
+):
     """Lay out `html` with the theme's base layer plus `layer`; returns a WeasyPrint Document."""
     from weasyprint import CSS, HTML
 
@@ -87,7 +91,9 @@ def render_document(html: str, guide: m.Guide, theme: Theme, options: PrintOptio
     def sheet(text: str) -> CSS:
         return CSS(string=text, font_config=font_config, url_fetcher=fetcher, base_url=theme_url)
 
-    stylesheets = [sheet(font_face_css()), sheet(theme.css("base")), sheet(theme.css(layer)), sheet(_page_css(options))]
+    stylesheets = [
+        sheet(font_face_css()), sheet(theme.css("base")), sheet(theme.css(layer)), sheet(_page_css(options) + extra_css)
+    ]
     document = HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher)
     return document.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
 
@@ -105,11 +111,75 @@ def warn_missing_fonts(html: str, report: Report) -> None:
         report.warn("W-FONT-MISSING", f"no installed font covers {script}; install Debian's {package}")
 
 
+def _mentions(guide: m.Guide) -> dict[str, list[str]]:
+    """Entry anchor -> the ids of every mention of it, in reading order."""
+    found: dict[str, list[str]] = {}
+    for section in guide.sections:
+        groups = [inl for b in iter_blocks(section.blocks) for inl in block_inlines(b)]
+        groups += [entry.body for entry in section.entries]
+        for inlines in groups:
+            for inline in iter_inline_tree(inlines):
+                if isinstance(inline, m.Ref):
+                    found.setdefault(inline.target, []).append(inline.mention)
+    return found
+
+
+def index_html(guide: m.Guide, pages_of: dict[str, int]) -> str | None:
+    """The index of characters and terms, with the page of each mention (known after layout)."""
+    entries = [e for s in guide.sections if s.kind in ("characters", "glossary") for e in s.entries]
+    mentions = _mentions(guide)
+    rows = []
+    for entry in entries:
+        pages: dict[int, str] = {}
+        for mention in mentions.get(entry.anchor, []):
+            if mention in pages_of:
+                pages.setdefault(pages_of[mention], mention)
+        if pages:
+            rows.append({"term": entry.term, "anchor": entry.anchor,
+                         "pages": [{"number": n, "mention": pages[n]} for n in sorted(pages)]})
+    if not rows:
+        return None
+    rows.sort(key=lambda row: unicodedata.normalize("NFKD", row["term"]).casefold())
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        letter = unicodedata.normalize("NFKD", row["term"])[:1].upper()
+        groups.setdefault(letter if letter.isalpha() else "#", []).append(row)
+    labels = labels_for(guide.meta.language)
+    return render(
+        "pdf_index.html.jinja", lang=guide.meta.language, labels=labels, title=guide.meta.title,
+        groups=[{"heading": k, "entries": v} for k, v in groups.items()],
+    )
+
+
+def _index_page_css(first_page: int, title: str, index_label: str) -> str:
+    """The index is laid out on its own, after the book; it continues the book's page numbers
+    and, when it starts on a left-hand page, swaps the running heads to match."""
+    css = (
+        f"@page :first {{ counter-increment: page {first_page}; "
+        "@bottom-center { content: counter(page); } }"
+    )
+    if first_page % 2 == 0:
+        quoted_title = '"' + title.replace("\\", "").replace('"', '\\"') + '"'
+        quoted_index = '"' + index_label.replace('"', '\\"') + '"'
+        css += (
+            f" @page :right {{ @top-right {{ content: none; }} @top-left {{ content: {quoted_title}; }} }}"
+            f" @page :left {{ @top-left {{ content: none; }} @top-right {{ content: {quoted_index}; }} }}"
+        )
+    return css
+
+
 def build_pdf(guide: m.Guide, target: Path, theme: Theme, report: Report, options: PrintOptions | None = None) -> int:
-    """Render the guide's PDF to `target`; returns the page count."""
+    """Render the guide's PDF to `target`, with its index; returns the page count."""
     options = options or PrintOptions()
     html = book_html(guide, options.paper)
     warn_missing_fonts(html, report)
     document = render_document(html, guide, theme, options)
+    pages_of = {name: number for number, page in enumerate(document.pages, 1) for name in page.anchors}
+    index = index_html(guide, pages_of)
+    if index is not None:
+        # Laid out after the book, so adding it moves no page the index refers to.
+        extra = _index_page_css(len(document.pages) + 1, guide.meta.title, labels_for(guide.meta.language)["index"])
+        index_document = render_document(index, guide, theme, options, extra_css=extra)
+        document = document.copy(document.pages + index_document.pages)
     write_document(document, target, options)
     return len(document.pages)

@@ -50,7 +50,24 @@ def assign_anchors(guide: m.Guide) -> m.Guide:
     return replace(guide, sections=tuple(sections))
 
 
-PASSES: tuple[tuple[str, Transform], ...] = (("anchors", assign_anchors),)
+def _glossary(guide: m.Guide) -> m.Guide:
+    from pipeline.glossary import add_auto_glossary
+
+    return add_auto_glossary(guide)
+
+
+def _crosslinks(guide: m.Guide) -> m.Guide:
+    from pipeline.crosslinks import add_cross_links
+
+    return add_cross_links(guide)
+
+
+# Order matters: the glossary adds entries, anchors name them, cross-links point at the anchors.
+PASSES: tuple[tuple[str, Transform], ...] = (
+    ("glossary", _glossary),
+    ("anchors", assign_anchors),
+    ("crosslinks", _crosslinks),
+)
 
 
 def apply_transforms(guide: m.Guide, skip: frozenset[str] = frozenset()) -> m.Guide:

@@ -46,7 +46,9 @@ class XhtmlWriter:
     notes: dict[int, m.Note]
     image_href: Callable[[str], str]
     note_href: Callable[[int], str] = lambda number: f"#note-{number}"
+    anchor_href: Callable[[str], str] = lambda anchor: f"#{anchor}"
     heading_base: int = 1
+    first_mentions: dict[str, str] = field(default_factory=dict)  # entry anchor -> first mention id
     note_refs_seen: dict[int, int] = field(default_factory=dict)
 
     # ------------------------------------------------------------ inlines
@@ -73,7 +75,20 @@ class XhtmlWriter:
             return self.note_ref(item.number)
         if isinstance(item, m.LineBreak):
             return "<br/>"
+        if isinstance(item, m.Ref):
+            return self.ref(item)
         raise TypeError(f"unknown inline {item!r}")
+
+    def ref(self, item: m.Ref) -> str:
+        inner = self.inlines(item.children)
+        if self.target == "pdf":
+            self.first_mentions.setdefault(item.target, item.mention)
+            if item.link:
+                return f'<a class="xref" id="{item.mention}" href="#{item.target}">{inner}</a>'
+            return f'<span class="mention" id="{item.mention}">{inner}</span>'
+        if item.link:
+            return f'<a class="xref" href="{esc(self.anchor_href(item.target))}">{inner}</a>'
+        return inner
 
     def note_ref(self, number: int) -> str:
         count = self.note_refs_seen[number] = self.note_refs_seen.get(number, 0) + 1
@@ -164,6 +179,12 @@ class XhtmlWriter:
             if section.kind == "glossary":
                 term = f"<dfn>{term}</dfn>"
             body = self.inlines(entry.body)
+            if entry.context:
+                first_use = esc(labels_for(self.language)["first_use"])
+                body = f'<span class="first-use">{first_use}</span> <q>{esc(entry.context)}</q>'
+            if self.target == "pdf" and section.kind == "glossary" and entry.anchor in self.first_mentions:
+                mention = self.first_mentions[entry.anchor]
+                body += f' <a class="pageref" href="#{mention}"></a>'
             dd = f"<dd>{body}</dd>" if body else ""
             items.append(f'<div class="entry"><dt id="{entry.anchor}">{term}</dt>{dd}</div>')
         return f'<dl class="entries {css}">\n' + "\n".join(items) + "\n</dl>"

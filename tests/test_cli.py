@@ -72,14 +72,10 @@ def test_each_bad_file_gets_an_error_line(batch, name):
     assert f"FAILED {path}" in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="whole-file errors (E-EMPTY, E-BINARY, E-ENCODING) are reported at line 0, which "
-    "SourceLocation prints as 'path: error[...]' without the ':line' of the documented "
-    "'path:line: severity[CODE]: message' format that editors and CI problem matchers parse",
-    strict=True,
-)
 @pytest.mark.parametrize("name", sorted(BAD))
 def test_each_error_line_has_path_and_line(batch, name):
+    # regression: whole-file errors used to print as 'path: error[...]', without the ':line' of the
+    # documented 'path:line: severity[CODE]: message' shape that editors and CI problem matchers parse
     source, _, result = batch
     pattern = re.compile(rf"^{re.escape(str(source / name))}:\d+: error\[E-[A-Z-]+\]: ", re.M)
     assert pattern.search(result.stderr), result.stderr
