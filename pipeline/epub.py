@@ -12,7 +12,7 @@ from ebooklib import epub
 from pipeline import model as m
 from pipeline.atomic import atomic_path
 from pipeline.cover import cover_png
-from pipeline.excerpt import description
+from pipeline.excerpt import description, guide_length
 from pipeline.labels import labels_for
 from pipeline.links import IMAGE_TYPES
 from pipeline.render import render
@@ -238,7 +238,7 @@ def _pages(guide: m.Guide, labels: dict[str, str], image_hrefs: dict[str, str]) 
         section = part.section
         epub_type, role = SEMANTICS[section.kind]
         if section.kind == "info":
-            content = writer.glance(meta, section)
+            content = writer.glance(meta, section, guide_length(guide))
         elif part.heading is None and len(part.blocks) == len(section.blocks):
             content = writer.section_body(section)
         else:

@@ -28,3 +28,20 @@ def description(guide: m.Guide, limit: int = 320) -> str:
             break
         out = f"{out} {sentence}".strip()
     return out[: limit * 2] or guide.meta.title
+
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def guide_length(guide: m.Guide) -> tuple[int, int]:
+    """(words, minutes to read) of the guide itself; ideographs count as words, read faster."""
+    from pipeline.walk import iter_inlines
+
+    text = " ".join(
+        item.text for section in guide.sections for item in iter_inlines(section) if isinstance(item, m.Text)
+    )
+    text += " ".join(entry.term for section in guide.sections for entry in section.entries)
+    ideographs = len(_CJK_CHAR.findall(text))
+    words = len(_CJK_CHAR.sub(" ", text).split()) + ideographs
+    minutes = max(1, round((words - ideographs) / 230 + ideographs / 400))
+    return words, minutes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +11,7 @@ from pathlib import Path
 from pipeline import model as m
 from pipeline.atomic import atomic_path
 from pipeline.diagnostics import Report
-from pipeline.excerpt import description
+from pipeline.excerpt import description, guide_length
 from pipeline.fetcher import make_fetcher
 from pipeline.fonts import missing_fonts
 from pipeline.labels import labels_for
@@ -28,6 +29,16 @@ class PrintOptions:
     paper: str = "a4"
     print_marks: bool = False  # crop marks and 3 mm bleed, for print shops
     pdf_variant: str | None = "pdf/ua-1"  # tagged, with a title shown and XMP metadata
+
+
+def _quiet_weasyprint() -> None:
+    """WeasyPrint logs what our own checks already reported (refused URLs) and, while the index
+    is laid out apart from the book, links whose targets are in the book: keep users' output to
+    our diagnostics."""
+    logger = logging.getLogger("weasyprint")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +63,7 @@ def book_html(guide: m.Guide, paper: str = "a4") -> str:
     )
     sections = []
     for section in guide.sections:
-        content = writer.glance(meta, section) if section.kind == "info" else writer.section_body(section)
+        content = writer.glance(meta, section, guide_length(guide)) if section.kind == "info" else writer.section_body(section)
         sections.append(
             {"kind": section.kind, "anchor": section.anchor, "heading": section.title, "content": markup(content)}
         )
@@ -83,6 +94,7 @@ def render_document(
     """Lay out `html` with the theme's base layer plus `layer`; returns a WeasyPrint Document."""
     from weasyprint import CSS, HTML
 
+    _quiet_weasyprint()
     folder = Path(guide.source).parent.resolve()
     fetcher = make_fetcher([folder, theme.folder, *(family.folder for family in book_fonts())])
     font_config = _font_config()
@@ -152,18 +164,23 @@ def index_html(guide: m.Guide, pages_of: dict[str, int]) -> str | None:
 
 
 def _index_page_css(first_page: int, title: str, index_label: str) -> str:
-    """The index is laid out on its own, after the book; it continues the book's page numbers
-    and, when it starts on a left-hand page, swaps the running heads to match."""
-    css = (
-        f"@page :first {{ counter-increment: page {first_page}; "
-        "@bottom-center { content: counter(page); } }"
+    """The index is laid out on its own, after the book: it continues the book's page numbers, and
+    its running heads follow the real side of each page (a new document starts on a right page)."""
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "").replace('"', '\\"') + '"'
+
+    starts_left = first_page % 2 == 0
+    first_head = (
+        f"@top-left {{ content: {quoted(title)}; }} @top-right {{ content: none; }}"
+        if starts_left
+        else f"@top-right {{ content: {quoted(index_label)}; }} @top-left {{ content: none; }}"
     )
-    if first_page % 2 == 0:
-        quoted_title = '"' + title.replace("\\", "").replace('"', '\\"') + '"'
-        quoted_index = '"' + index_label.replace('"', '\\"') + '"'
+    css = f"@page :first {{ counter-increment: page {first_page}; @bottom-center {{ content: counter(page); }} {first_head} }}"
+    if starts_left:
         css += (
-            f" @page :right {{ @top-right {{ content: none; }} @top-left {{ content: {quoted_title}; }} }}"
-            f" @page :left {{ @top-left {{ content: none; }} @top-right {{ content: {quoted_index}; }} }}"
+            f" @page :right {{ @top-right {{ content: none; }} @top-left {{ content: {quoted(title)}; }} }}"
+            f" @page :left {{ @top-left {{ content: none; }} @top-right {{ content: {quoted(index_label)}; }} }}"
         )
     return css
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -11,6 +12,7 @@ from markupsafe import Markup
 
 from pipeline import model as m
 from pipeline.labels import labels_for
+from pipeline.tokens import plain_text
 from pipeline.walk import iter_blocks
 
 Target = Literal["epub", "pdf"]
@@ -31,6 +33,12 @@ SEMANTICS: dict[str, tuple[str, str]] = {
     "reading": ("bibliography", "doc-bibliography"),
     "other": ("chapter", "doc-chapter"),
 }
+
+
+_QUOTE_ITEM = re.compile(
+    r"^\s*[“\"«„「]\s?(?P<quote>.+?)\s?[”\"»“」]\s*(?:[—–-]\s*(?P<speaker>[^:：]+?))?\s*(?:[:：]\s*(?P<explanation>.+))?$",
+    re.S,
+)
 
 
 def esc(text: str) -> str:
@@ -163,11 +171,31 @@ class XhtmlWriter:
             return self.blocks(section.blocks) + "\n" + self.entries(section)
         parts = []
         for block in section.blocks:
-            if isinstance(block, m.ListBlock) and section.kind in ("themes", "questions", "takeaways"):
+            if isinstance(block, m.ListBlock) and section.kind == "quotes":
+                parts.append(self.pull_quotes(block))
+            elif isinstance(block, m.ListBlock) and section.kind in ("themes", "questions", "takeaways"):
                 parts.append(self.list_block(block, section.kind))
             else:
                 parts.append(self.block(block))
         return "\n".join(parts)
+
+    def pull_quotes(self, block: m.ListBlock) -> str:
+        """Quote items ("“Words” — Speaker: why it matters") as pull quotes; others as a list."""
+        out = []
+        for item in block.items:
+            text = plain_text(item[0].inlines).replace("\n", " ") if item and isinstance(item[0], m.Paragraph) else ""
+            match = _QUOTE_ITEM.match(text)
+            if not match:
+                out.append(self.list_block(m.ListBlock((item,), False, 1, block.loc)))
+                continue
+            quote, speaker, explanation = match.group("quote", "speaker", "explanation")
+            caption = f"<figcaption>— {esc(speaker.strip())}</figcaption>" if speaker else ""
+            note = f'<p class="quote-explanation">{esc(explanation.strip())}</p>' if explanation else ""
+            out.append(
+                f'<div class="quote"><figure class="pullquote"><blockquote><p>{esc(quote.strip())}</p>'
+                f"</blockquote>{caption}</figure>{note}</div>"
+            )
+        return "\n".join(out)
 
     def entries(self, section: m.Section) -> str:
         if not section.entries:
@@ -189,7 +217,7 @@ class XhtmlWriter:
             items.append(f'<div class="entry"><dt id="{entry.anchor}">{term}</dt>{dd}</div>')
         return f'<dl class="entries {css}">\n' + "\n".join(items) + "\n</dl>"
 
-    def glance(self, meta: m.Metadata, section: m.Section) -> str:
+    def glance(self, meta: m.Metadata, section: m.Section, length: tuple[int, int] | None = None) -> str:
         """The at-a-glance facts: only the fields the manuscript gives, never an empty one."""
         labels = labels_for(self.language)
         rows: list[tuple[str, str]] = []
@@ -203,7 +231,10 @@ class XhtmlWriter:
             rows.append((labels["pages"], f"{meta.pages:,}".replace(",", "\u202f")))
         if meta.reading_time:
             rows.append((labels["reading_time"], meta.reading_time))
-        rows.extend((key, value) for key, value in meta.extra if value.strip())
+        rows.extend((key, value) for key, value in meta.extra if value.strip() and value.strip() != "None")
+        if length:
+            words, minutes = length
+            rows.append((labels["this_guide"], f"{words:,} {labels['words']} · {minutes} {labels['minutes']}"))
         facts = "\n".join(
             f'<div class="fact"><dt>{esc(key)}</dt><dd>{esc(value)}</dd></div>' for key, value in rows
         )

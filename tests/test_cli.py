@@ -10,7 +10,6 @@ import sys
 import zipfile
 
 import pytest
-
 from conftest import REPO
 
 GOOD = """# The Lighthouse Keeper
@@ -26,16 +25,26 @@ Mara keeps the light on a rock far out at sea.
 
 - Mara: The keeper, patient and proud
 """
-PNG_LIKE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00" + bytes(200)
+PNG_LIKE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00" + bytes(
+    200
+)
 UNDECODABLE = bytes(range(0x80, 0x100)) * 4  # no NUL, not UTF-8, and no 8-bit encoding makes sense of it
-BAD = {"empty.md": (b"", "E-EMPTY"), "bad.md": (PNG_LIKE, "E-BINARY"), "garbled.md": (UNDECODABLE, "E-ENCODING")}
+BAD = {
+    "empty.md": (b"", "E-EMPTY"),
+    "bad.md": (PNG_LIKE, "E-BINARY"),
+    "garbled.md": (UNDECODABLE, "E-ENCODING"),
+}
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     result = subprocess.run(
         [sys.executable, "-m", "pipeline", *args],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=180,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert "Traceback" not in result.stderr, result.stderr
     assert "Traceback" not in result.stdout, result.stdout
@@ -122,8 +131,20 @@ def test_inspect_prints_the_model_as_json(seed_path):
     result = run_cli("inspect", str(seed_path))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    expected = {"title", "authors", "year", "year_text", "genres", "pages", "reading_time", "language",
-                "characters", "themes", "sections", "diagnostics"}
+    expected = {
+        "title",
+        "authors",
+        "year",
+        "year_text",
+        "genres",
+        "pages",
+        "reading_time",
+        "language",
+        "characters",
+        "themes",
+        "sections",
+        "diagnostics",
+    }
     assert expected <= set(data)
     assert data["title"] == "Never Let Me Go"
     assert data["authors"] == ["Kazuo Ishiguro"]
@@ -138,4 +159,6 @@ def test_inspect_of_an_unreadable_file_exits_1_with_the_diagnostic(tmp_path):
     result = run_cli("inspect", str(bad))
     assert result.returncode == 1
     assert result.stdout == ""
-    assert re.search(rf"^{re.escape(str(bad))}(:\d+)?: error\[E-BINARY\]: ", result.stderr, re.M), result.stderr
+    assert re.search(rf"^{re.escape(str(bad))}(:\d+)?: error\[E-BINARY\]: ", result.stderr, re.M), (
+        result.stderr
+    )

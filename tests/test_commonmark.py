@@ -12,8 +12,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from conftest import (
     CM_EPUB_SAMPLE,
     CM_EPUBCHECK_SAMPLE,
@@ -25,6 +23,8 @@ from conftest import (
     commonmark_manuscript,
     epubcheck_problems,
 )
+from lxml import etree
+
 from pipeline.diagnostics import GuideError, Report
 from pipeline.epub import _pages, _shell
 from pipeline.labels import labels_for
@@ -42,14 +42,78 @@ else:
 # Every element the writers and templates may produce (with room for the harmless inline and
 # sectioning elements they may grow into); raw HTML in a manuscript must never add others.
 EPUB_ELEMENTS = {
-    "html", "head", "meta", "title", "link", "body", "section", "nav", "header", "footer", "article",
-    "aside", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "dl", "dt",
-    "dd", "div", "span", "dfn", "q", "cite", "abbr", "small", "sub", "sup", "mark", "blockquote", "pre",
-    "code", "hr", "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "s", "a", "img", "br",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "link",
+    "body",
+    "section",
+    "nav",
+    "header",
+    "footer",
+    "article",
+    "aside",
+    "figure",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "div",
+    "span",
+    "dfn",
+    "q",
+    "cite",
+    "abbr",
+    "small",
+    "sub",
+    "sup",
+    "mark",
+    "blockquote",
+    "pre",
+    "code",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "em",
+    "strong",
+    "s",
+    "a",
+    "img",
+    "br",
 }
 # ... and, whatever the vocabulary grows to, never these: they run code or take input.
-FORBIDDEN_ELEMENTS = {"script", "style", "iframe", "object", "embed", "form", "input", "textarea", "button",
-                      "select", "frame", "frameset", "base", "svg", "math"}
+FORBIDDEN_ELEMENTS = {
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "textarea",
+    "button",
+    "select",
+    "frame",
+    "frameset",
+    "base",
+    "svg",
+    "math",
+}
 PDF_ELEMENTS = EPUB_ELEMENTS
 
 
@@ -162,7 +226,7 @@ def test_raw_html_is_shown_as_text(folder):
 
 @pytest.mark.parametrize(
     "tail",
-    ["See [the notes][n].\n\n[n]: notes.html\n", "[foo]\n\n[foo]: /url \"title\"\n"],
+    ["See [the notes][n].\n\n[n]: notes.html\n", '[foo]\n\n[foo]: /url "title"\n'],
     ids=["realistic", "spec-205-like"],
 )
 def test_trailing_link_reference_definitions_are_not_an_error(load, tail):
@@ -198,7 +262,9 @@ def test_text_beyond_the_nesting_limit_is_never_lost_silently(load, tail):
 
 
 def test_nesting_within_the_limit_keeps_its_text(load):
-    guide, report = load("nested.md", "# The Lighthouse Keeper\n\n## Summary\n\n" + "> " * 60 + "deep\n\nafter\n")
+    guide, report = load(
+        "nested.md", "# The Lighthouse Keeper\n\n## Summary\n\n" + "> " * 60 + "deep\n\nafter\n"
+    )
     text = _all_text(guide.section("summary"))
     assert "deep" in text and "after" in text
     assert not [d for d in report.items if d.severity == "error"]

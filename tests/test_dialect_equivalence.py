@@ -14,90 +14,114 @@ CHARACTERS = (("Mara", "The keeper, patient and proud"), ("The Stranger", "A man
 THEMES = ("Solitude and duty", "Trust between strangers", "The sea as fate")
 SIGNIFICANCE = "A quiet book about what we owe to people we do not know."
 
-LOOSE = "\n".join(
-    [
-        "The Lighthouse Keeper",
-        "The Lighthouse Keeper by Ada Byron",
-        "Book Info",
-        "- Title: The Lighthouse Keeper",
-        "- Author: Ada Byron",
-        "- Year: 1999",
-        "- Language: English",
-        "- Genre: Literary Fiction / Mystery | 212 Pages | Reading Time: 3-4 hours",
-        "The Story in Brief",
-        *SUMMARY,
-        "Key Characters",
-        *(f"- {name}: {text}" for name, text in CHARACTERS),
-        "Main Themes",
-        *(f"- {theme}" for theme in THEMES),
-        "Why It Matters",
-        SIGNIFICANCE,
-    ]
-) + "\n"
+LOOSE = (
+    "\n".join(
+        [
+            "The Lighthouse Keeper",
+            "The Lighthouse Keeper by Ada Byron",
+            "Book Info",
+            "- Title: The Lighthouse Keeper",
+            "- Author: Ada Byron",
+            "- Year: 1999",
+            "- Language: English",
+            "- Genre: Literary Fiction / Mystery | 212 Pages | Reading Time: 3-4 hours",
+            "The Story in Brief",
+            *SUMMARY,
+            "Key Characters",
+            *(f"- {name}: {text}" for name, text in CHARACTERS),
+            "Main Themes",
+            *(f"- {theme}" for theme in THEMES),
+            "Why It Matters",
+            SIGNIFICANCE,
+        ]
+    )
+    + "\n"
+)
 
-FRONTMATTER = "\n".join(
-    [
-        "---",
-        "title: The Lighthouse Keeper",
-        "author: Ada Byron",
-        "year: 1999",
-        "genre: [Literary Fiction, Mystery]",
-        "pages: 212",
-        'reading_time: "3-4 hours"',
-        "language: en",
-        "---",
-        "",
-        "## Summary",
-        "",
-        "\n\n".join(SUMMARY),
-        "",
-        "Characters",
-        "----------",
-        "",
-        *(f"- **{name}** — {text}" for name, text in CHARACTERS),
-        "",
-        "## Themes",
-        "",
-        *(f"* {theme}" for theme in THEMES),
-        "",
-        "## Why It Matters",
-        "",
-        SIGNIFICANCE,
-    ]
-) + "\n"
+FRONTMATTER = (
+    "\n".join(
+        [
+            "---",
+            "title: The Lighthouse Keeper",
+            "author: Ada Byron",
+            "year: 1999",
+            "genre: [Literary Fiction, Mystery]",
+            "pages: 212",
+            'reading_time: "3-4 hours"',
+            "language: en",
+            "---",
+            "",
+            "## Summary",
+            "",
+            "\n\n".join(SUMMARY),
+            "",
+            "Characters",
+            "----------",
+            "",
+            *(f"- **{name}** — {text}" for name, text in CHARACTERS),
+            "",
+            "## Themes",
+            "",
+            *(f"* {theme}" for theme in THEMES),
+            "",
+            "## Why It Matters",
+            "",
+            SIGNIFICANCE,
+        ]
+    )
+    + "\n"
+)
 
-LABELLED = "\n".join(
-    [
-        "# The Lighthouse Keeper",
-        "",
-        "**Author:** Ada Byron",
-        "**Year:** 1999",
-        "**Genre:** Literary Fiction / Mystery",
-        "**Pages:** 212",
-        "**Reading Time:** 3-4 hours",
-        "**Language:** English",
-        "",
-        "## The Story in Brief",
-        "",
-        "\n\n".join(SUMMARY),
-        "",
-        "## Key Characters",
-        "",
-        *(f"- **{name}**: {text}" for name, text in CHARACTERS),
-        "",
-        "## Main Themes",
-        "",
-        *(f"1. {theme}" for theme in THEMES),
-        "",
-        "## Why It Matters",
-        "",
-        SIGNIFICANCE,
-    ]
-) + "\n"
+LABELLED = (
+    "\n".join(
+        [
+            "# The Lighthouse Keeper",
+            "",
+            "**Author:** Ada Byron",
+            "**Year:** 1999",
+            "**Genre:** Literary Fiction / Mystery",
+            "**Pages:** 212",
+            "**Reading Time:** 3-4 hours",
+            "**Language:** English",
+            "",
+            "## The Story in Brief",
+            "",
+            "\n\n".join(SUMMARY),
+            "",
+            "## Key Characters",
+            "",
+            *(f"- **{name}**: {text}" for name, text in CHARACTERS),
+            "",
+            "## Main Themes",
+            "",
+            *(f"1. {theme}" for theme in THEMES),
+            "",
+            "## Why It Matters",
+            "",
+            SIGNIFICANCE,
+        ]
+    )
+    + "\n"
+)
 
-DIALECTS = {"loose": ("book.txt", LOOSE), "frontmatter": ("book.md", FRONTMATTER), "labelled": ("book.md", LABELLED)}
-COMPARED = ("title", "authors", "year", "year_text", "genres", "pages", "reading_time", "language",
-            "characters", "themes", "identifier")
+DIALECTS = {
+    "loose": ("book.txt", LOOSE),
+    "frontmatter": ("book.md", FRONTMATTER),
+    "labelled": ("book.md", LABELLED),
+}
+COMPARED = (
+    "title",
+    "authors",
+    "year",
+    "year_text",
+    "genres",
+    "pages",
+    "reading_time",
+    "language",
+    "characters",
+    "themes",
+    "identifier",
+)
 
 
 @pytest.fixture
@@ -151,7 +175,10 @@ TRICKY_TITLES = ["The Importance of Being Earnest", "The Plot Against America", 
 def _title_variants(title: str) -> dict[str, tuple[str, str]]:
     return {
         "loose": ("t.txt", f"{title}\n{title} by Some Author\nSummary\nWhat happens.\n"),
-        "frontmatter": ("t.md", f"---\ntitle: {title}\nauthor: Some Author\n---\n\n## Summary\n\nWhat happens.\n"),
+        "frontmatter": (
+            "t.md",
+            f"---\ntitle: {title}\nauthor: Some Author\n---\n\n## Summary\n\nWhat happens.\n",
+        ),
         "labelled": ("t.md", f"# {title}\n\n**Author:** Some Author\n\n## Summary\n\nWhat happens.\n"),
     }
 

@@ -82,7 +82,7 @@ def test_loose_adapter_keeps_byline_list_and_paragraph_lines_as_they_are():
     # the byline (line 2) is not a heading even though it is short and unpunctuated
     assert "Lighthouse Keeper by Ada Byron" in lines
     # long paragraph lines and list items pass through unchanged
-    for original in source[6:8] + ["- Mara: The keeper, patient and proud", "- Trust"]:
+    for original in [*source[6:8], "- Mara: The keeper, patient and proud", "- Trust"]:
         assert original in lines
     # a short line ending with a period is a sentence, not a heading
     assert "It ended badly." in lines
@@ -102,7 +102,13 @@ def test_loose_adapter_makes_each_line_its_own_block():
         "It ended badly.",
     ]
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings == ["Lighthouse Keeper", "Book Info", "The Story in Brief", "Key Characters", "Main Themes"]
+    assert headings == [
+        "Lighthouse Keeper",
+        "Book Info",
+        "The Story in Brief",
+        "Key Characters",
+        "Main Themes",
+    ]
     # consecutive bullets stay one list: three lists (info, characters, themes), not one per line
     assert sum(t.type == "bullet_list_open" for t in tokens) == 3
     assert sum(t.type == "list_item_open" for t in tokens) == 6
@@ -134,7 +140,9 @@ def test_loose_adapter_maps_seed_headings_to_their_lines(seed_path):
 
 
 def test_loose_adapter_leaves_fenced_code_alone():
-    text = "A Title\nA Title by Someone\nSummary\n```\nShort Line\nAnother Short Line\n```\nAfter the fence.\n"
+    text = (
+        "A Title\nA Title by Someone\nSummary\n```\nShort Line\nAnother Short Line\n```\nAfter the fence.\n"
+    )
     lines = adapt(text).text.split("\n")
     assert "Short Line" in lines and "## Short Line" not in lines
     assert "## Summary" in lines

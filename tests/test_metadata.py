@@ -101,7 +101,9 @@ def test_bce_year_keeps_its_text():
     assert meta.year_text == "c. 725 BCE"
 
 
-@pytest.mark.parametrize(("text", "number"), [("288", 288), ("1,276", 1276), ("about 300 pages", 300), ("none", None)])
+@pytest.mark.parametrize(
+    ("text", "number"), [("288", 288), ("1,276", 1276), ("about 300 pages", 300), ("none", None)]
+)
 def test_parse_int(text, number):
     assert parse_int(text) == number
 
@@ -125,8 +127,14 @@ def test_language_tag(value, tag):
 
 @pytest.mark.parametrize(
     ("key", "canonical"),
-    [("Reading Time", "reading_time"), ("reading_time", "reading_time"), ("**Author**", "authors"),
-     ("Auteur", "authors"), ("Genre", "genres"), ("Whatever", None)],
+    [
+        ("Reading Time", "reading_time"),
+        ("reading_time", "reading_time"),
+        ("**Author**", "authors"),
+        ("Auteur", "authors"),
+        ("Genre", "genres"),
+        ("Whatever", None),
+    ],
 )
 def test_canonical_key(key, canonical):
     assert canonical_key(key) == canonical
@@ -135,7 +143,9 @@ def test_canonical_key(key, canonical):
 def test_stable_identifier_is_stable_and_distinct():
     first = stable_identifier("Never Let Me Go", ("Kazuo Ishiguro",))
     assert first == stable_identifier("Never Let Me Go", ("Kazuo Ishiguro",))
-    assert re.fullmatch(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", first)
+    assert re.fullmatch(
+        r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", first
+    )
     assert first != stable_identifier("The Remains of the Day", ("Kazuo Ishiguro",))
     assert first != stable_identifier("Never Let Me Go", ("Someone Else",))
 

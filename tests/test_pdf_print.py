@@ -74,7 +74,7 @@ def test_table_of_contents_prints_the_page_each_section_starts_on(printed, manus
 def test_running_heads_and_page_numbers(printed, manuscript):
     guide, _ = load_guide(manuscript)
     texts = page_texts(printed / "pdf" / f"{manuscript.stem}.pdf")
-    titles = {squash(s.title) for s in guide.sections}
+    titles = {squash(s.title) for s in guide.sections} | {"Index"}
     for number, text in enumerate(texts[1:-1], start=2):
         lines = [squash(line) for line in text.splitlines() if line.strip()]
         if number % 2 == 0:

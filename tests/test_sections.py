@@ -104,7 +104,9 @@ def test_known_sections_raise_no_unknown_warning(load):
 
 
 def test_duplicate_kind_is_warned_with_the_second_line(load):
-    text = "# The Lighthouse Keeper\n\n**Author:** Ada Byron\n\n## Summary\n\nOne.\n\n## Plot Overview\n\nTwo.\n"
+    text = (
+        "# The Lighthouse Keeper\n\n**Author:** Ada Byron\n\n## Summary\n\nOne.\n\n## Plot Overview\n\nTwo.\n"
+    )
     guide, report = load("dup.md", text)
     assert [s.kind for s in guide.sections] == ["info", "summary", "summary"]
     duplicates = [d for d in report.items if d.code == "W-DUPLICATE-SECTION"]

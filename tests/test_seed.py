@@ -6,8 +6,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import epubcheck_problems, pdf_outline_titles, squash
+
 from pipeline.build import load_guide
 from pipeline.inspect_json import guide_to_json
 
@@ -85,17 +85,18 @@ def test_seed_pdf_opens_with_several_pages(seed_build):
     titles = pdf_outline_titles(reader)
     for section in seed_build.guides["never-let-me-go"].sections:
         assert section.title in titles
-    text = squash(" ".join(page.extract_text() for page in reader.pages))
-    assert squash("Never Let Me Go") in text
-    for name in CHARACTERS:
-        assert squash(name) in text
+    first_page = squash(reader.pages[0].extract_text())  # the title page; pdftotext reads the rest below
+    assert squash("Never Let Me Go") in first_page
+    assert squash("Kazuo Ishiguro") in first_page
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not on PATH")
 def test_seed_pdf_text_through_pdftotext(seed_build):
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(seed_build.pdf("never-let-me-go")), "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     flat = squash(text)
     for needle in ["Never Let Me Go", "Kazuo Ishiguro", "The Story in Brief", "Hailsham", *CHARACTERS]:

@@ -148,7 +148,9 @@ def test_empty_manuscript_is_refused(write_manuscript, data):
     strict=True,
 )
 @pytest.mark.parametrize(
-    "data", [codecs.BOM_UTF8, codecs.BOM_UTF8 + b"\n \n", codecs.BOM_UTF16_LE], ids=["utf8", "utf8-blank", "utf16"]
+    "data",
+    [codecs.BOM_UTF8, codecs.BOM_UTF8 + b"\n \n", codecs.BOM_UTF16_LE],
+    ids=["utf8", "utf8-blank", "utf16"],
 )
 def test_bom_only_manuscript_is_refused_as_empty(write_manuscript, data):
     path = write_manuscript("bom-only.md", data)
@@ -198,7 +200,7 @@ def test_each_manuscript_gets_its_own_single_warning(write_manuscript):
     first = write_manuscript("a.md", "x\x00y\n\x01\n\x02\n")
     second = write_manuscript("b.md", "fine\n\nthen \x1b[1mbold\x1b[0m\n")
     for path, line in ((first, 1), (second, 3)):
-        source, report = read(path)
+        _, report = read(path)
         assert [d.code for d in report.items] == ["W-CONTROL-CHARS"]
         assert report.items[0].location.line == line
         assert report.items[0].location.path == str(path)

@@ -89,7 +89,8 @@ def test_code_is_not_smartened(load):
 
 
 @pytest.mark.parametrize(
-    ("language", "dash"), [("en", EM_DASH), ("en-GB", EM_DASH), ("fr", f"{NBSP}{EN_DASH} "), ("de", f"{NBSP}{EN_DASH} ")]
+    ("language", "dash"),
+    [("en", EM_DASH), ("en-GB", EM_DASH), ("fr", f"{NBSP}{EN_DASH} "), ("de", f"{NBSP}{EN_DASH} ")],
 )
 def test_dash_for_language(language, dash):
     assert dash_for(language) == dash
