@@ -8,7 +8,8 @@ OUT    ?= output
 THEME_ARG := $(if $(THEME),--theme $(THEME),)
 CHECK_ARG := $(if $(CHECK),--check,)
 
-.PHONY: all epub pdf handouts test check clean lint format
+NAME   ?= Reading List
+.PHONY: all epub pdf handouts collection test check clean lint format
 
 all: $(STAMP)
 	$(PY) -m pipeline build --format epub,pdf,handout --out $(OUT) --paper $(PAPER) $(THEME_ARG) $(CHECK_ARG)
@@ -21,6 +22,9 @@ pdf: $(STAMP)
 
 handouts: $(STAMP)
 	$(PY) -m pipeline build --format handout --out $(OUT) --paper $(PAPER) $(THEME_ARG)
+
+collection: $(STAMP)
+	$(PY) -m pipeline build --collection "$(NAME)" --format epub,pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG)
 
 check: $(STAMP)
 	$(PY) -m pipeline check $(OUT)
@@ -37,7 +41,7 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix pipeline tests
 
 clean:
-	rm -rf $(OUT)/epub $(OUT)/pdf $(OUT)/handouts
+	rm -rf $(OUT)/epub $(OUT)/pdf $(OUT)/handouts $(OUT)/collections
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -41,6 +41,8 @@ def parser() -> argparse.ArgumentParser:
                        help="PDF/UA-1 (default: tagged, accessible) or PDF/A for archives")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     build.add_argument("--check", action="store_true", help="validate each output right after building it")
+    build.add_argument("--collection", metavar="NAME", default=None,
+                       help="build the manuscripts as one volume called NAME (output/collections/)")
     build.add_argument("--no-auto-glossary", dest="auto_glossary", action="store_false",
                        help="do not collect quoted terms into the glossary")
 
@@ -61,7 +63,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         formats=args.formats, out_dir=args.out, paper=args.paper, theme_dir=args.theme,
         print_marks=args.print_marks, pdf_variant=args.pdf_variant, auto_glossary=args.auto_glossary,
     )
-    outcomes = build_all(args.paths or [Path("manuscripts")], options)
+    paths = args.paths or [Path("manuscripts")]
+    if args.collection is not None:
+        return _build_collection(args, paths, options)
+    outcomes = build_all(paths, options)
     failures = [o for o in outcomes if o.failed]
     for outcome in outcomes:
         for diagnostic in outcome.diagnostics:
@@ -83,6 +88,25 @@ def cmd_build(args: argparse.Namespace) -> int:
         if any(not v.ok for v in verdicts):
             return EXIT_FAILED
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def _build_collection(args: argparse.Namespace, paths: list[Path], options) -> int:
+    from pipeline.build import build_collection
+
+    if not args.collection.strip():
+        raise UsageError("--collection needs a name")
+    if "handout" in options.formats:
+        raise UsageError("a collection is built as epub and/or pdf, not as handouts")
+    outcomes, written = build_collection(args.collection, paths, options)
+    for outcome in outcomes:
+        for diagnostic in outcome.diagnostics:
+            print(diagnostic, file=sys.stderr)
+    for path in written:
+        print(f"built {path}")
+    failures = [o for o in outcomes if o.failed]
+    for outcome in failures:
+        print(f"  FAILED {outcome.source}: {outcome.reason}", file=sys.stderr)
+    return EXIT_FAILED if failures or not written else EXIT_OK
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:

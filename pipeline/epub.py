@@ -79,47 +79,100 @@ class _Page:
     body: str
     properties: tuple[str, ...] = ()
     toc_entries: tuple[dict, ...] = ()  # only the nav page has these: the NCX is built from them
+    language: str = ""  # a volume's guides may each be in their own language
+
+
+@dataclass(frozen=True, slots=True)
+class BookInfo:
+    """What the package metadata says: one guide's, or a volume's."""
+
+    identifier: str
+    title: str
+    language: str
+    authors: tuple[str, ...]
+    subjects: tuple[str, ...]
+    description: str
+    cover: bytes
+    cover_alt: str
 
 
 def build_epub(guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime) -> None:
     """Write the guide's EPUB to `target` atomically."""
     meta = guide.meta
     labels = labels_for(meta.language)
+    images = _image_files(guide, "")
+    sections, toc = _section_pages(guide, labels, images, prefix="")
+    info = BookInfo(
+        meta.identifier, meta.title, meta.language, meta.authors, meta.genres, description(guide),
+        cover_png(meta, theme, labels["study_guide"]),
+        f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else ""),
+    )
+    front = [_Page("titlepage", "titlepage.xhtml", labels["title_page"],
+                   render("epub_titlepage.xhtml.jinja", meta=meta, labels=labels))]
+    body_start = _first_body_href(guide, "")
+    write_book(info, front, sections, toc, images, [guide], body_start, target, theme, moment)
+
+
+def write_book(
+    info: BookInfo,
+    front: list[_Page],
+    body: list[_Page],
+    toc: list[dict],
+    images: dict[str, tuple[Path, str]],
+    guides: list[m.Guide],
+    body_start: str,
+    target: Path,
+    theme: Theme,
+    moment: dt.datetime,
+    extra_landmarks: tuple[dict, ...] = (),
+) -> None:
+    """Assemble cover, front matter, nav and body into an EPUB written atomically to `target`."""
+    labels = labels_for(info.language)
     book = epub.EpubBook()
-    book.set_identifier(meta.identifier)
-    book.set_title(meta.title)
-    book.set_language(meta.language)
-    for author in meta.authors:
-        book.add_author(author)
-    for genre in meta.genres:
-        book.add_metadata("DC", "subject", genre)
-    book.add_metadata("DC", "description", description(guide))
+    book.set_identifier(info.identifier)
+    book.set_title(info.title)
+    book.set_language(info.language)
+    for number, author in enumerate(info.authors, 1):
+        book.add_author(author, uid="creator" if number == 1 else f"creator-{number}")
+    for subject in info.subjects:
+        book.add_metadata("DC", "subject", subject)
+    book.add_metadata("DC", "description", info.description)
     book.add_metadata("DC", "publisher", "Study Guide Pipeline")
     book.add_metadata("DC", "type", "Study guide")
-
-    images = _image_files(guide)
-    _accessibility(book, guide, has_images=bool(images))
+    _accessibility(book, guides, has_images=bool(images))
 
     book.add_item(epub.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=theme.epub_css()))
-    book.set_cover("images/cover.png", cover_png(meta, theme, labels["study_guide"]), create_page=False)
+    book.set_cover("images/cover.png", info.cover, create_page=False)
     for uid, (source, href) in images.items():
         media_type = IMAGE_TYPES[Path(href).suffix.lower()]
         book.add_item(epub.EpubItem(uid=uid, file_name=href, media_type=media_type, content=source.read_bytes()))
 
-    pages = _pages(guide, labels, {src: href for src, (_, href) in _by_src(images).items()})
+    cover = _Page("cover", "cover.xhtml", labels["cover"],
+                  render("epub_cover.xhtml.jinja", image_href="images/cover.png", alt=info.cover_alt))
+    landmarks = [
+        {"type": "cover", "href": "cover.xhtml", "title": labels["cover"]},
+        {"type": "titlepage", "href": front[0].file_name, "title": labels["title_page"]},
+        {"type": "toc", "href": "nav.xhtml#toc", "title": labels["contents"]},
+        {"type": "bodymatter", "href": body_start, "title": labels["start"]},
+        *extra_landmarks,
+    ]
+    nav = _Page("nav", "nav.xhtml", labels["contents"],
+                render("epub_nav.xhtml.jinja", toc=toc, landmarks=landmarks, labels=labels), ("nav",), tuple(toc))
+    pages = [cover, *front, nav, *body]
     documents = [
-        _Document(page.uid, page.file_name, page.title, _shell(page, meta.language), meta.language, page.properties)
+        _Document(page.uid, page.file_name, page.title, _shell(page, page.language or info.language),
+                  page.language or info.language, page.properties)
         for page in pages
     ]
     for document in documents:
         book.add_item(document)
     book.spine = documents
     book.add_item(epub.EpubNcx())
-    book.toc = _ncx_toc(pages)
+    book.toc = _ncx_toc(toc)
     book.guide = [
         {"type": "cover", "href": "cover.xhtml", "title": labels["cover"]},
         {"type": "toc", "href": "nav.xhtml", "title": labels["contents"]},
-        {"type": "text", "href": _first_body(documents), "title": labels["start"]},
+        {"type": "text", "href": body_start, "title": labels["start"]},
     ]
     with atomic_path(target) as temporary:
         writer = _Writer(str(temporary), book, moment)
@@ -127,7 +180,7 @@ def build_epub(guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime) 
         writer.write()
 
 
-def _accessibility(book: epub.EpubBook, guide: m.Guide, has_images: bool) -> None:
+def _accessibility(book: epub.EpubBook, guides: list[m.Guide], has_images: bool) -> None:
     """EPUB Accessibility 1.1 metadata that is true of what this writer produces.
 
     Conformance is claimed only when it holds: every image must carry a text alternative.
@@ -151,7 +204,7 @@ def _accessibility(book: epub.EpubBook, guide: m.Guide, has_images: bool) -> Non
         + "No hazards."
     )
     book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary"})
-    if all(image.alt.strip() for image in _all_images(guide)):
+    if all(image.alt.strip() for guide in guides for image in _all_images(guide)):
         book.add_metadata(None, "meta", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA", {"property": "dcterms:conformsTo"})
         book.add_metadata(None, "meta", "Study Guide Pipeline (automated: EPUBCheck, DAISY Ace)",
                           {"property": "a11y:certifiedBy"})
@@ -163,18 +216,14 @@ def _all_images(guide: m.Guide) -> list[m.Image]:
     return [inline for group in sections for inline in group if isinstance(inline, m.Image)]
 
 
-def _image_files(guide: m.Guide) -> dict[str, tuple[Path, str]]:
+def _image_files(guide: m.Guide, prefix: str) -> dict[str, tuple[Path, str]]:
     """Manifest id -> (source file, href in the EPUB) for each local image the guide uses."""
     folder = Path(guide.source).parent
     out: dict[str, tuple[Path, str]] = {}
     for index, src in enumerate(guide.images, 1):
         suffix = Path(src).suffix.lower()
-        out[f"image-{index}"] = (folder / src, f"images/image-{index}{suffix}")
+        out[f"{prefix}image-{index}"] = (folder / src, f"images/{prefix}image-{index}{suffix}")
     return out
-
-
-def _by_src(images: dict[str, tuple[Path, str]]) -> dict[str, tuple[Path, str]]:
-    return {str(source): (source, href) for source, href in images.values()}
 
 
 # A section whose XHTML grows past this is split at its sub-headings: e-readers paginate a
@@ -210,9 +259,13 @@ def _parts(section: m.Section) -> list[_Part]:
     return parts
 
 
-def _pages(guide: m.Guide, labels: dict[str, str], image_hrefs: dict[str, str]) -> list[_Page]:
+def _section_pages(
+    guide: m.Guide, labels: dict[str, str], images: dict[str, tuple[Path, str]], prefix: str
+) -> tuple[list[_Page], list[dict]]:
+    """One document per section (or per part of a long one), and the guide's table of contents."""
     meta = guide.meta
     folder = Path(guide.source).parent
+    image_hrefs = {str(source): href for source, href in images.values()}
     notes = {note.number: note for note in guide.notes}
     parts = [part for section in guide.sections for part in _parts(section)]
     note_homes = _note_homes(parts)
@@ -222,18 +275,12 @@ def _pages(guide: m.Guide, labels: dict[str, str], image_hrefs: dict[str, str]) 
         meta.language,
         notes,
         image_href=lambda src: image_hrefs.get(str(folder / src), src),
-        note_href=lambda n: f"{note_homes[n]}#note-{n}" if n in note_homes else f"#note-{n}",
+        note_href=lambda n: f"{note_homes.get(n, '')}#{prefix}note-{n}",
         anchor_href=lambda anchor: f"{entry_files.get(anchor, '')}#{anchor}",
+        id_prefix=prefix,
     )
-    cover_alt = f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else "")
-    pages = [
-        _Page("cover", "cover.xhtml", labels["cover"],
-              render("epub_cover.xhtml.jinja", image_href="images/cover.png", alt=cover_alt)),
-        _Page("titlepage", "titlepage.xhtml", labels["title_page"],
-              render("epub_titlepage.xhtml.jinja", meta=meta, labels=labels)),
-    ]
     unreferenced = sorted(set(notes) - set(note_homes))
-    part_pages = []
+    pages = []
     for index, part in enumerate(parts):
         section = part.section
         epub_type, role = SEMANTICS[section.kind]
@@ -259,17 +306,8 @@ def _pages(guide: m.Guide, labels: dict[str, str], image_hrefs: dict[str, str]) 
             labels=labels,
         )
         title = plain_text(part.heading.inlines) if part.heading else section.title
-        part_pages.append(_Page(part.uid, part.file_name, title, body))
-    landmarks = [
-        {"type": "cover", "href": "cover.xhtml", "title": labels["cover"]},
-        {"type": "titlepage", "href": "titlepage.xhtml", "title": labels["title_page"]},
-        {"type": "toc", "href": "nav.xhtml#toc", "title": labels["contents"]},
-        {"type": "bodymatter", "href": _first_body_href(guide), "title": labels["start"]},
-    ]
-    toc = _toc(parts)
-    nav = _Page("nav", "nav.xhtml", labels["contents"],
-                render("epub_nav.xhtml.jinja", toc=toc, landmarks=landmarks, labels=labels), ("nav",), tuple(toc))
-    return [*pages, nav, *part_pages]
+        pages.append(_Page(part.uid, part.file_name, title, body, language=meta.language))
+    return pages, _toc(parts)
 
 
 def _toc(parts: list[_Part]) -> list[dict]:
@@ -302,27 +340,18 @@ def _note_homes(parts: list[_Part]) -> dict[int, str]:
     return homes
 
 
-def _first_body_href(guide: m.Guide) -> str:
+def _first_body_href(guide: m.Guide, prefix: str) -> str:
     body = next((s for s in guide.sections if s.kind != "info"), guide.sections[0])
     return f"{body.anchor}.xhtml"
 
 
-def _first_body(documents: list[_Document]) -> str:
-    names = [d.file_name for d in documents if d.id not in ("cover", "titlepage", "nav", "info")]
-    return names[0] if names else documents[-1].file_name
-
-
-def _ncx_toc(pages: list[_Page]) -> list:
-    """The NCX mirrors the nav: sections, with sub-headings nested under them."""
-    nav = next(page for page in pages if page.uid == "nav")
-    entries = nav.toc_entries
+def _ncx_toc(entries: list[dict], number_prefix: str = "ncx") -> list:
+    """The NCX mirrors the nav: entries, with their children nested under them."""
     out: list = []
     for number, entry in enumerate(entries, 1):
-        link = epub.Link(entry["href"], entry["title"], f"ncx-{number}")
-        children = [
-            epub.Link(child["href"], child["title"], f"ncx-{number}-{k}")
-            for k, child in enumerate(entry["children"], 1)
-        ]
+        uid = f"{number_prefix}-{number}"
+        link = epub.Link(entry["href"], entry["title"], uid)
+        children = _ncx_toc(entry["children"], uid) if entry.get("children") else []
         out.append((link, children) if children else link)
     return out
 

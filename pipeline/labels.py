@@ -10,7 +10,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "glance": "At a Glance", "study_guide": "A Study Guide", "by": "by", "back": "Back to text",
         "landmarks": "Landmarks", "start": "Start of content", "handout": "Classroom Handout",
         "first_use": "First used:", "index": "Index", "page_short": "p.", "this_guide": "This guide",
-        "words": "words", "minutes": "min read",
+        "words": "words", "minutes": "min read", "theme": "theme", "collection": "A Study Collection",
         "overview_cut": "Overview shortened to fit one sheet: the full guide has the whole story.",
     },
     "fr": {
@@ -20,7 +20,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "title_page": "Page de titre", "glance": "En bref", "study_guide": "Guide de lecture",
         "by": "par", "back": "Retour au texte", "landmarks": "Repères", "start": "Début du contenu",
         "handout": "Fiche de classe", "first_use": "Première occurrence :", "index": "Index",
-        "page_short": "p.", "this_guide": "Ce guide", "words": "mots", "minutes": "min de lecture",
+        "page_short": "p.", "this_guide": "Ce guide", "words": "mots", "minutes": "min de lecture", "theme": "thème",
+        "collection": "Recueil de guides",
         "overview_cut": "Résumé abrégé pour tenir sur une feuille : le guide complet contient toute l'histoire.",
     },
     "es": {
@@ -43,7 +44,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "cover": "封面", "title_page": "书名页", "glance": "概览", "study_guide": "阅读指南",
         "by": "著", "back": "返回正文", "landmarks": "导航", "start": "正文开始",
         "handout": "课堂讲义", "first_use": "首次出现：", "index": "索引", "page_short": "第",
-        "this_guide": "本指南", "words": "字", "minutes": "分钟阅读", "overview_cut": "为适应单页篇幅，故事梗概已缩短；完整内容见阅读指南。",
+        "this_guide": "本指南", "words": "字", "minutes": "分钟阅读", "theme": "主题", "collection": "指南合集", "overview_cut": "为适应单页篇幅，故事梗概已缩短；完整内容见阅读指南。",
     },
 }
 

@@ -49,10 +49,9 @@ def _font_config():
     return FontConfiguration()
 
 
-def book_html(guide: m.Guide, paper: str = "a4") -> str:
-    """The whole guide as one HTML document for print."""
+def section_fragments(guide: m.Guide, id_prefix: str = "") -> list[dict]:
+    """Each section of a guide as {kind, anchor, heading, content} for the print templates."""
     meta = guide.meta
-    labels = labels_for(meta.language)
     folder = Path(guide.source).parent.resolve()
     writer = XhtmlWriter(
         "pdf",
@@ -60,20 +59,31 @@ def book_html(guide: m.Guide, paper: str = "a4") -> str:
         {note.number: note for note in guide.notes},
         image_href=lambda src: (folder / src).as_uri(),
         heading_base=2,
+        id_prefix=id_prefix,
     )
     sections = []
     for section in guide.sections:
-        content = writer.glance(meta, section, guide_length(guide)) if section.kind == "info" else writer.section_body(section)
+        if section.kind == "info":
+            content = writer.glance(meta, section, guide_length(guide))
+        else:
+            content = writer.section_body(section)
         sections.append(
             {"kind": section.kind, "anchor": section.anchor, "heading": section.title, "content": markup(content)}
         )
+    return sections
+
+
+def book_html(guide: m.Guide, paper: str = "a4") -> str:
+    """The whole guide as one HTML document for print."""
+    meta = guide.meta
+    labels = labels_for(meta.language)
     title_facts = [fact for fact in (meta.year_text, " / ".join(meta.genres), meta.reading_time) if fact]
     return render(
         "pdf_book.html.jinja",
         lang=meta.language,
         meta=meta,
         labels=labels,
-        sections=sections,
+        sections=section_fragments(guide),
         title_facts=title_facts,
         subject=description(guide, 200),
         keywords=[*meta.genres, labels["study_guide"]],
@@ -136,31 +146,37 @@ def _mentions(guide: m.Guide) -> dict[str, list[str]]:
     return found
 
 
+def index_rows(entries: list[tuple[str, str, list[str]]], pages_of: dict[str, int]) -> list[dict]:
+    """(term, note, ids of its mentions or targets) -> index rows with the pages, after layout."""
+    rows = []
+    for term, note, ids in entries:
+        pages: dict[int, str] = {}
+        for ident in ids:
+            if ident in pages_of:
+                pages.setdefault(pages_of[ident], ident)
+        if pages:
+            rows.append({"term": term, "note": note, "pages": [{"number": n, "mention": pages[n]} for n in sorted(pages)]})
+    rows.sort(key=lambda row: (unicodedata.normalize("NFKD", row["term"]).casefold(), row["note"]))
+    return rows
+
+
 def index_html(guide: m.Guide, pages_of: dict[str, int]) -> str | None:
     """The index of characters and terms, with the page of each mention (known after layout)."""
-    entries = [e for s in guide.sections if s.kind in ("characters", "glossary") for e in s.entries]
     mentions = _mentions(guide)
-    rows = []
-    for entry in entries:
-        pages: dict[int, str] = {}
-        for mention in mentions.get(entry.anchor, []):
-            if mention in pages_of:
-                pages.setdefault(pages_of[mention], mention)
-        if pages:
-            rows.append({"term": entry.term, "anchor": entry.anchor,
-                         "pages": [{"number": n, "mention": pages[n]} for n in sorted(pages)]})
+    entries = [
+        (e.term, "", mentions.get(e.anchor, []))
+        for s in guide.sections if s.kind in ("characters", "glossary") for e in s.entries
+    ]
+    return render_index(index_rows(entries, pages_of), guide.meta.language, guide.meta.title)
+
+
+def render_index(rows: list[dict], language: str, title: str) -> str | None:
     if not rows:
         return None
-    rows.sort(key=lambda row: unicodedata.normalize("NFKD", row["term"]).casefold())
-    groups: dict[str, list[dict]] = {}
-    for row in rows:
-        letter = unicodedata.normalize("NFKD", row["term"])[:1].upper()
-        groups.setdefault(letter if letter.isalpha() else "#", []).append(row)
-    labels = labels_for(guide.meta.language)
-    return render(
-        "pdf_index.html.jinja", lang=guide.meta.language, labels=labels, title=guide.meta.title,
-        groups=[{"heading": k, "entries": v} for k, v in groups.items()],
-    )
+    from pipeline.volume_index import group_by_letter
+
+    return render("pdf_index.html.jinja", lang=language, labels=labels_for(language), title=title,
+                  groups=group_by_letter(rows))
 
 
 def _index_page_css(first_page: int, title: str, index_label: str) -> str:
@@ -185,18 +201,27 @@ def _index_page_css(first_page: int, title: str, index_label: str) -> str:
     return css
 
 
+def anchor_pages(document) -> dict[str, int]:
+    """Every anchor of a laid-out document -> its 1-based page number."""
+    return {name: number for number, page in enumerate(document.pages, 1) for name in page.anchors}
+
+
+def append_index(document, index: str | None, guide: m.Guide, theme: Theme, options: PrintOptions, title: str):
+    """Lay out the index after the book, so adding it moves no page the index refers to."""
+    if index is None:
+        return document
+    extra = _index_page_css(len(document.pages) + 1, title, labels_for(guide.meta.language)["index"])
+    index_document = render_document(index, guide, theme, options, extra_css=extra)
+    return document.copy(document.pages + index_document.pages)
+
+
 def build_pdf(guide: m.Guide, target: Path, theme: Theme, report: Report, options: PrintOptions | None = None) -> int:
     """Render the guide's PDF to `target`, with its index; returns the page count."""
     options = options or PrintOptions()
     html = book_html(guide, options.paper)
     warn_missing_fonts(html, report)
     document = render_document(html, guide, theme, options)
-    pages_of = {name: number for number, page in enumerate(document.pages, 1) for name in page.anchors}
-    index = index_html(guide, pages_of)
-    if index is not None:
-        # Laid out after the book, so adding it moves no page the index refers to.
-        extra = _index_page_css(len(document.pages) + 1, guide.meta.title, labels_for(guide.meta.language)["index"])
-        index_document = render_document(index, guide, theme, options, extra_css=extra)
-        document = document.copy(document.pages + index_document.pages)
+    index = index_html(guide, anchor_pages(document))
+    document = append_index(document, index, guide, theme, options, guide.meta.title)
     write_document(document, target, options)
     return len(document.pages)

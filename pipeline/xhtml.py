@@ -57,6 +57,7 @@ class XhtmlWriter:
     anchor_href: Callable[[str], str] = lambda anchor: f"#{anchor}"
     heading_base: int = 1
     first_mentions: dict[str, str] = field(default_factory=dict)  # entry anchor -> first mention id
+    id_prefix: str = ""  # keeps note ids apart when several guides share one document or book
     note_refs_seen: dict[int, int] = field(default_factory=dict)
 
     # ------------------------------------------------------------ inlines
@@ -103,10 +104,10 @@ class XhtmlWriter:
         if self.target == "pdf":
             note = self.notes.get(number)
             if note is None or count > 1:  # WeasyPrint footnotes float once; later calls point back
-                return f'<a class="noteref" href="#note-{number}">{number}</a>'
+                return f'<a class="noteref" href="#{self.id_prefix}note-{number}">{number}</a>'
             body = " ".join(self.inlines(b.inlines) for b in iter_blocks(note.blocks) if hasattr(b, "inlines"))
-            return f'<span class="footnote" id="note-{number}">{body}</span>'
-        ref_id = f"noteref-{number}" if count == 1 else f"noteref-{number}-{count}"
+            return f'<span class="footnote" id="{self.id_prefix}note-{number}">{body}</span>'
+        ref_id = f"{self.id_prefix}noteref-{number}" + ("" if count == 1 else f"-{count}")
         return (
             f'<sup><a class="noteref" epub:type="noteref" role="doc-noteref" id="{ref_id}" '
             f'href="{esc(self.note_href(number))}">{number}</a></sup>'
@@ -249,12 +250,12 @@ class XhtmlWriter:
             note = self.notes[number]
             body = self.blocks(note.blocks) or "<p></p>"
             backlink = (
-                f'<a class="backlink" role="doc-backlink" href="#noteref-{number}" '
+                f'<a class="backlink" role="doc-backlink" href="#{self.id_prefix}noteref-{number}" '
                 f'title="{back}">{number}.</a> '
             )
             body = body.replace("<p>", "<p>" + backlink, 1) if body.startswith("<p>") else backlink + body
             out.append(
-                f'<aside class="footnote" epub:type="footnote" role="doc-footnote" id="note-{number}">'
+                f'<aside class="footnote" epub:type="footnote" role="doc-footnote" id="{self.id_prefix}note-{number}">'
                 f"{body}</aside>"
             )
         return "\n".join(out)
