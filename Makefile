@@ -9,7 +9,9 @@ THEME_ARG := $(if $(THEME),--theme $(THEME),)
 CHECK_ARG := $(if $(CHECK),--check,)
 
 NAME   ?= Reading List
-.PHONY: all epub pdf handouts collection test check clean lint format
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+.PHONY: all epub pdf handouts collection catalog serve test check clean lint format
 
 all: $(STAMP)
 	$(PY) -m pipeline build --format epub,pdf,handout --out $(OUT) --paper $(PAPER) $(THEME_ARG) $(CHECK_ARG)
@@ -26,6 +28,12 @@ handouts: $(STAMP)
 collection: $(STAMP)
 	$(PY) -m pipeline build --collection "$(NAME)" --format epub,pdf --out $(OUT) --paper $(PAPER) $(THEME_ARG)
 
+catalog: $(STAMP)
+	$(PY) -m pipeline catalog --out $(OUT)
+
+serve: $(STAMP)
+	$(PY) -m pipeline serve --out $(OUT) --host $(HOST) --port $(PORT)
+
 check: $(STAMP)
 	$(PY) -m pipeline check $(OUT)
 
@@ -41,7 +49,7 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix pipeline tests
 
 clean:
-	rm -rf $(OUT)/epub $(OUT)/pdf $(OUT)/handouts $(OUT)/collections
+	rm -rf $(OUT)/epub $(OUT)/pdf $(OUT)/handouts $(OUT)/collections $(OUT)/covers $(OUT)/opds.xml $(OUT)/index.html
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

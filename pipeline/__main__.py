@@ -50,6 +50,15 @@ def parser() -> argparse.ArgumentParser:
     inspect.add_argument("file", type=Path)
     inspect.add_argument("--no-auto-glossary", dest="auto_glossary", action="store_false")
 
+    catalog = commands.add_parser("catalog", help="write the OPDS feed and library page for output/")
+    catalog.add_argument("--out", type=Path, default=Path("output"), help="the output folder (default: output/)")
+    catalog.add_argument("--title", default="Study Guides", help="the shelf's title")
+
+    serve = commands.add_parser("serve", help="serve output/ to e-readers and browsers")
+    serve.add_argument("--out", type=Path, default=Path("output"), help="the folder to serve (default: output/)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
     check = commands.add_parser("check", help="validate built guides (EPUBCheck, PDF structure)")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: output/)")
     check.add_argument("--no-ace", action="store_true", help="skip DAISY Ace even where it is installed")
@@ -74,6 +83,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         if not outcome.failed and not args.quiet:
             built = ", ".join(str(p) for p in outcome.outputs)
             print(f"built {outcome.source} -> {built} ({outcome.seconds:.2f} s)")
+    if (args.out / "epub").is_dir():
+        from pipeline.catalog import write_catalog
+
+        write_catalog(args.out)  # the shelf always shows what is built
     if not args.quiet or failures:
         print(f"{len(outcomes) - len(failures)} built, {len(failures)} failed", file=sys.stderr if failures else sys.stdout)
     for outcome in failures:
@@ -138,9 +151,44 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from pipeline.catalog import write_catalog
+
+    if not args.out.is_dir():
+        raise UsageError(f"{args.out}: no such folder; build some guides first")
+    feed, page, count = write_catalog(args.out, args.title)
+    print(f"catalogued {count} guides: {feed}, {page}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from pipeline.catalog import write_catalog
+    from pipeline.serve import make_server
+
+    if not args.out.is_dir():
+        raise UsageError(f"{args.out}: no such folder; build some guides first")
+    write_catalog(args.out)
+    try:
+        server = make_server(args.out, args.host, args.port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+    host, port = server.server_address[:2]
+    shown = "localhost" if host in ("127.0.0.1", "::1") else host
+    print(f"Serving {args.out} at http://{shown}:{port}/  (e-readers: http://{shown}:{port}/opds.xml)")
+    print("Press Ctrl-C to stop.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nstopped")
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    handlers = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check}
+    handlers = {"build": cmd_build, "inspect": cmd_inspect, "check": cmd_check, "catalog": cmd_catalog,
+                "serve": cmd_serve}
     try:
         return handlers[args.command](args)
     except UsageError as exc:

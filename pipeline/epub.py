@@ -94,6 +94,7 @@ class BookInfo:
     description: str
     cover: bytes
     cover_alt: str
+    reading_time: str | None = None
 
 
 def build_epub(guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime) -> None:
@@ -106,6 +107,7 @@ def build_epub(guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime) 
         meta.identifier, meta.title, meta.language, meta.authors, meta.genres, description(guide),
         cover_png(meta, theme, labels["study_guide"]),
         f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else ""),
+        meta.reading_time,
     )
     front = [_Page("titlepage", "titlepage.xhtml", labels["title_page"],
                    render("epub_titlepage.xhtml.jinja", meta=meta, labels=labels))]
@@ -139,6 +141,8 @@ def write_book(
     book.add_metadata("DC", "description", info.description)
     book.add_metadata("DC", "publisher", "Study Guide Pipeline")
     book.add_metadata("DC", "type", "Study guide")
+    if info.reading_time:  # for the catalogue, which is made from the EPUBs alone
+        book.add_metadata(None, "meta", "", {"name": "study-guide:reading-time", "content": info.reading_time})
     _accessibility(book, guides, has_images=bool(images))
 
     book.add_item(epub.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=theme.epub_css()))

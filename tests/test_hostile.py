@@ -54,7 +54,9 @@ _DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:", "file:", "http:", "ht
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ufffd]")
 
 
-def manuscript(folder: Path, name: str, body: str, *, title: str = "Hostile Book", encoding: str = "utf-8") -> Path:
+def manuscript(
+    folder: Path, name: str, body: str, *, title: str = "Hostile Book", encoding: str = "utf-8"
+) -> Path:
     """A labelled-dialect manuscript: a title, a byline, a Summary holding `body`, then Themes."""
     folder.mkdir(parents=True, exist_ok=True)
     text = f"# {title}\n\nBy Eve Attacker\n\n## Summary\n\n{body}\n\n## Themes\n\n- courage\n"
@@ -149,7 +151,8 @@ def epub_text(documents: dict[str, etree._Element]) -> str:
 def pdf_text(path: Path) -> str:
     if shutil.which("pdftotext"):
         result = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True, timeout=60
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+            capture_output=True, text=True, check=True, timeout=60,
         )
         return result.stdout
     from pypdf import PdfReader
@@ -224,7 +227,14 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(SERVER_MARKER)
 
-    do_GET = do_POST = do_HEAD = _answer
+    def do_GET(self) -> None:  # the names http.server dispatches to
+        self._answer()
+
+    def do_HEAD(self) -> None:
+        self._answer()
+
+    def do_POST(self) -> None:
+        self._answer()
 
     def log_message(self, *args) -> None:  # keep test output clean
         pass
@@ -249,7 +259,7 @@ def local_server():
         thread.join(timeout=5)
 
 
-# ---------------------------------------------------------------- 50,000 characters without a break, in the background
+# ---------------------------------------------------------------- 50,000 unbroken characters (background)
 
 LONG_LINE = "x" * 50_000
 LONG_LINE_BUDGET = 30.0  # seconds
@@ -277,7 +287,8 @@ def long_line_pdf_job(tmp_path_factory):
     folder = tmp_path_factory.mktemp("long-line-pdf")
     source = manuscript(folder, "long.md", f"Before the line.\n\n{LONG_LINE}\n\nAfter the line.")
     log = (folder / "stderr.log").open("wb")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    python_path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONPATH": python_path}
     process = subprocess.Popen(
         [sys.executable, "-c", _LONG_LINE_SCRIPT, str(source), str(folder / "out")],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=log,
@@ -348,7 +359,9 @@ def test_raw_html_becomes_inert_text_in_epub_and_pdf(tmp_path):
     # One W-RAW-HTML per line of raw HTML, naming that line of the manuscript.
     manuscript_lines = path.read_text(encoding="utf-8").split("\n")
     expected = sorted(
-        number for number, line in enumerate(manuscript_lines, 1) if re.match(r"<[a-z]", line) or "<img" in line
+        number
+        for number, line in enumerate(manuscript_lines, 1)
+        if re.match(r"<[a-z]", line) or "<img" in line
     )
     assert len(expected) == 7
     assert sorted(d.location.line for d in codes(outcome, "W-RAW-HTML")) == expected
@@ -433,9 +446,13 @@ def test_character_references_and_yaml_escapes_cannot_smuggle_control_characters
     if kind == "title-ref":
         path = manuscript(folder, "smuggled.md", body, title="Form &#12; Feed")
     elif kind.startswith("yaml"):
-        title, author = ('"Form\\fFeed"', "Eve") if kind == "yaml-title" else ("Plain Title", '"Eve\\fAttacker"')
+        if kind == "yaml-title":
+            title, author = '"Form\\fFeed"', "Eve"
+        else:
+            title, author = "Plain Title", '"Eve\\fAttacker"'
         path = folder / "smuggled.md"
-        path.write_text(f"---\ntitle: {title}\nauthor: {author}\n---\n\n## Summary\n\n{body}\n", encoding="utf-8")
+        text = f"---\ntitle: {title}\nauthor: {author}\n---\n\n## Summary\n\n{body}\n"
+        path.write_text(text, encoding="utf-8")
     else:
         path = manuscript(folder, "smuggled.md", body)
     outcome = build_one(path, tmp_path / "out")
@@ -443,7 +460,7 @@ def test_character_references_and_yaml_escapes_cannot_smuggle_control_characters
     check_epub(epub_of(outcome))  # well-formed, no control character, no U+FFFD anywhere
 
 
-# ================================================================ 2. nothing read from outside, nothing fetched
+# ================================================================ 2. nothing read from ou
 
 
 @pytest.fixture
@@ -647,7 +664,7 @@ def test_bidi_overrides_are_removed_but_joiners_are_kept(tmp_path):
     body = "\n\n".join(
         [
             "Plain opening line.",
-            f"Trojan \u202eevil\u202c text and \u2066isolated\u2069 words.",
+            "Trojan \u202eevil\u202c text and \u2066isolated\u2069 words.",
             f"Persian {persian} and a family {family}.",
         ]
     )
@@ -692,7 +709,7 @@ def guide_fingerprint(guide: m.Guide) -> tuple:
     sections = []
     for section in guide.sections:
         blocks = [
-            (type(block).__name__, block.loc.line, tuple(plain_text(inlines) for inlines in block_inlines(block)))
+            (type(block).__name__, block.loc.line, tuple(map(plain_text, block_inlines(block))))
             for block in iter_blocks(section.blocks)
         ]
         entries = [(entry.term, plain_text(entry.body), entry.loc.line) for entry in section.entries]
@@ -724,7 +741,12 @@ def test_encodings_and_line_endings_give_the_same_guide(tmp_path, variant):
     assert [d.code for d in report.items] == [d.code for d in expected_report.items]
     assert guide.meta.title == "Café Society"
     assert [s.kind for s in guide.sections][:4] == ["info", "summary", "characters", "themes"]
-    shown = "\n".join(plain_text(i) for s in guide.sections for b in iter_blocks(s.blocks) for i in block_inlines(b))
+    shown = "\n".join(
+        plain_text(inlines)
+        for section in guide.sections
+        for block in iter_blocks(section.blocks)
+        for inlines in block_inlines(block)
+    )
     assert "天地玄黄" in shown and "\U0001f600" in shown and "\ufffd" not in shown and "\r" not in shown
 
 
@@ -938,7 +960,8 @@ def test_normalising_grows_linearly_with_a_realistic_manuscript(tmp_path):
 )
 def test_normalising_grows_linearly_with_many_quoted_terms(tmp_path):
     def make(count: int) -> str:
-        return " ".join(f"The word “gloop{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}” is used here." for n in range(count))
+        words = (f"gloop{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}" for n in range(count))
+        return " ".join(f"The word “{word}” is used here." for word in words)
 
     ratio = _growth_ratio(tmp_path, make, 20)
     assert ratio < 20, f"8x the terms took {ratio:.1f}x the time"
@@ -982,7 +1005,8 @@ def test_yaml_tags_never_construct_python_objects(tmp_path):
     folder.mkdir()
     path = folder / "tagged.md"
     path.write_text(
-        f'---\ntitle: !!python/object/apply:os.system ["touch {marker}"]\nauthor: Eve\n---\n\n## Summary\n\nText.\n',
+        f'---\ntitle: !!python/object/apply:os.system ["touch {marker}"]\nauthor: Eve\n---\n\n'
+        "## Summary\n\nText.\n",
         encoding="utf-8",
     )
     outcome = build_one(path, tmp_path / "out")
@@ -1002,7 +1026,8 @@ def test_warnings_before_a_refusal_are_kept(tmp_path):
     folder = tmp_path / "book"
     folder.mkdir()
     path = folder / "tagged.md"
-    path.write_text('---\ntitle: !!python/object/apply:os.system ["true"]\n---\n\n## Summary\n\nText.\n', encoding="utf-8")
+    text = '---\ntitle: !!python/object/apply:os.system ["true"]\n---\n\n## Summary\n\nText.\n'
+    path.write_text(text, encoding="utf-8")
     outcome = build_one(path, tmp_path / "out")
     assert outcome.failed
     assert codes(outcome, "W-FRONT-MATTER"), [str(d) for d in outcome.diagnostics]
@@ -1079,7 +1104,7 @@ def _assert_only_finished_files(folder: Path, expected: set[str]) -> None:
 def test_failing_pdf_writer_leaves_the_previous_pdf_and_no_partial_file(tmp_path, monkeypatch):
     from weasyprint.document import Document
 
-    folder, victim, bystander = _victim_and_bystander(tmp_path)
+    _, victim, bystander = _victim_and_bystander(tmp_path)
     out = tmp_path / "out"
     first = build_one(victim, out, ("pdf",))
     assert not first.failed, errors(first)
@@ -1109,7 +1134,7 @@ def test_failing_pdf_writer_leaves_the_previous_pdf_and_no_partial_file(tmp_path
 def test_failing_epub_writer_leaves_the_previous_epub_and_no_partial_file(tmp_path, monkeypatch):
     from pipeline import epub
 
-    folder, victim, bystander = _victim_and_bystander(tmp_path)
+    _, victim, bystander = _victim_and_bystander(tmp_path)
     out = tmp_path / "out"
     first = build_one(victim, out)
     assert not first.failed, errors(first)

@@ -1,0 +1,137 @@
+"""The shelf: an OPDS 1.2 acquisition feed and a library page, made from what is in output/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from lxml import etree
+
+from pipeline.atomic import write_bytes_atomic
+from pipeline.render import render
+
+OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+ACQUISITION_FEED = "application/atom+xml;profile=opds-catalog;kind=acquisition"
+
+
+@dataclass(frozen=True, slots=True)
+class ShelfEntry:
+    stem: str
+    identifier: str
+    title: str
+    authors: tuple[str, ...]
+    language: str
+    summary: str
+    subjects: tuple[str, ...]
+    updated: str
+    reading_time: str
+    epub: str
+    pdf: str | None
+    handout: str | None
+    cover: str | None
+    thumbnail: str | None
+
+
+def _read_epub(path: Path) -> tuple[etree._Element, bytes | None]:
+    with zipfile.ZipFile(path) as archive:
+        container = etree.fromstring(archive.read("META-INF/container.xml"))
+        opf_path = container.find(".//{*}rootfile").get("full-path")
+        opf = etree.fromstring(archive.read(opf_path))
+        cover_item = opf.find(".//opf:item[@properties='cover-image']", OPF_NS)
+        cover = None
+        if cover_item is not None:
+            base = opf_path.rsplit("/", 1)[0] + "/" if "/" in opf_path else ""
+            cover = archive.read(base + cover_item.get("href"))
+    return opf, cover
+
+
+def _href(path: Path, root: Path) -> str:
+    return quote(path.relative_to(root).as_posix())
+
+
+def shelf(out_dir: Path) -> list[ShelfEntry]:
+    """One entry per EPUB in out_dir/epub, with the PDF and handout beside it when they exist.
+
+    Covers are copied out of the EPUBs into out_dir/covers so readers can show them.
+    """
+    entries = []
+    for epub in sorted((out_dir / "epub").glob("*.epub")):
+        try:
+            opf, cover = _read_epub(epub)
+        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+            continue  # not one of ours, or half-copied: the shelf lists only what readers can open
+        meta = opf.find("opf:metadata", OPF_NS)
+
+        def texts(tag: str, metadata=meta) -> tuple[str, ...]:
+            return tuple(e.text.strip() for e in metadata.iterfind(tag, OPF_NS) if e.text and e.text.strip())
+
+        modified = meta.find("opf:meta[@property='dcterms:modified']", OPF_NS)
+        reading = meta.find("opf:meta[@name='study-guide:reading-time']", OPF_NS)
+        stem = epub.stem
+        pdf = out_dir / "pdf" / f"{stem}.pdf"
+        handout = out_dir / "handouts" / f"{stem}.pdf"
+        cover_href = thumb_href = None
+        if cover:
+            cover_href, thumb_href = _write_covers(out_dir, stem, cover)
+        entries.append(
+            ShelfEntry(
+                stem=stem,
+                identifier=(texts("dc:identifier") or (f"urn:study-guide:{stem}",))[0],
+                title=(texts("dc:title") or (stem,))[0],
+                authors=texts("dc:creator"),
+                language=(texts("dc:language") or ("en",))[0],
+                summary=(texts("dc:description") or ("",))[0],
+                subjects=texts("dc:subject"),
+                updated=modified.text.strip() if modified is not None and modified.text else _mtime(epub),
+                reading_time=reading.get("content", "") if reading is not None else "",
+                epub=_href(epub, out_dir),
+                pdf=_href(pdf, out_dir) if pdf.is_file() else None,
+                handout=_href(handout, out_dir) if handout.is_file() else None,
+                cover=cover_href,
+                thumbnail=thumb_href,
+            )
+        )
+    return entries
+
+
+def _mtime(path: Path) -> str:
+    return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _write_covers(out_dir: Path, stem: str, cover: bytes) -> tuple[str, str]:
+    from PIL import Image
+
+    folder = out_dir / "covers"
+    full, thumb = folder / f"{stem}.png", folder / f"{stem}-thumb.png"
+    if not full.is_file() or full.read_bytes() != cover:
+        write_bytes_atomic(full, cover)
+        image = Image.open(io.BytesIO(cover))
+        image.thumbnail((200, 300))
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        write_bytes_atomic(thumb, buffer.getvalue())
+    return _href(full, out_dir), _href(thumb, out_dir)
+
+
+def write_catalog(out_dir: Path, title: str = "Study Guides") -> tuple[Path, Path, int]:
+    """Write out_dir/opds.xml and out_dir/index.html; returns their paths and the entry count."""
+    entries = shelf(out_dir)
+    updated = max((e.updated for e in entries), default="1970-01-01T00:00:00Z")
+    feed_id = "urn:study-guide:catalog:" + quote(title)
+    opds = render("opds.xml.jinja", entries=entries, title=title, updated=updated, feed_id=feed_id,
+                  feed_type=ACQUISITION_FEED)
+    page = render("library.html.jinja", entries=entries, title=title, css=_library_css())
+    feed_path, page_path = out_dir / "opds.xml", out_dir / "index.html"
+    write_bytes_atomic(feed_path, opds.encode("utf-8"))
+    write_bytes_atomic(page_path, page.encode("utf-8"))
+    return feed_path, page_path, len(entries)
+
+
+def _library_css() -> str:
+    from pipeline.theme import load_theme
+
+    return load_theme().epub_css()

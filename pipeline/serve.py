@@ -1,0 +1,90 @@
+"""A local server for the shelf: output/ over HTTP for e-readers (OPDS) and browsers, nothing else."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+MIME_TYPES = {
+    ".epub": "application/epub+zip",
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".html": "text/html; charset=utf-8",
+    ".xml": "application/atom+xml;profile=opds-catalog;kind=acquisition",
+}
+DOWNLOADS = (".epub", ".pdf")
+
+
+class ShelfHandler(SimpleHTTPRequestHandler):
+    """Serves files under one root; refuses traversal, symlinks out, hidden files and listings."""
+
+    server_version = "StudyGuideShelf/1"
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def __init__(self, *args, root: Path, **kwargs) -> None:
+        self.root = root
+        super().__init__(*args, directory=str(root), **kwargs)
+
+    def send_head(self):
+        target = self._resolve(self.path)
+        if target is None:
+            self.send_error(HTTPStatus.NOT_FOUND, "Not found")
+            return None
+        if target.is_dir():
+            target = target / "index.html"
+            if not target.is_file():
+                self.send_error(HTTPStatus.NOT_FOUND, "Not found")
+                return None
+        try:
+            handle = open(target, "rb")  # noqa: SIM115 - the base class closes it after copying
+        except OSError:
+            self.send_error(HTTPStatus.NOT_FOUND, "Not found")
+            return None
+        size = os.fstat(handle.fileno()).st_size
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", MIME_TYPES.get(target.suffix.lower(), "application/octet-stream"))
+        self.send_header("Content-Length", str(size))
+        if target.suffix.lower() in DOWNLOADS:
+            self.send_header("Content-Disposition", f'attachment; filename="{target.name}"')
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        return handle
+
+    def _resolve(self, raw_path: str) -> Path | None:
+        """The file a request names, or None when it is outside the root (after every decoding)."""
+        path = unquote(urlsplit(raw_path).path)
+        if "\x00" in path or "\\" in path:
+            return None
+        normal = posixpath.normpath(path)
+        parts = [part for part in normal.split("/") if part]
+        if any(part.startswith(".") for part in parts):  # '..', hidden files, temporary .part files
+            return None
+        candidate = self.root.joinpath(*parts) if parts else self.root
+        try:
+            resolved = candidate.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return None
+        if resolved != self.root and not resolved.is_relative_to(self.root):
+            return None  # a symlink that leads out
+        return resolved
+
+    def list_directory(self, path):  # noqa: ARG002 - no listings, ever
+        self.send_error(HTTPStatus.NOT_FOUND, "Not found")
+        return None
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        if not getattr(self.server, "quiet", False):
+            super().log_message(format, *args)
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> ThreadingHTTPServer:
+    handler = partial(ShelfHandler, root=root.resolve())
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    server.quiet = quiet  # type: ignore[attr-defined]
+    return server

@@ -1,0 +1,158 @@
+"""The shelf: OPDS feed and library page made from output/, and the local server that shares them."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from pipeline.build import BuildOptions, build_all
+from pipeline.catalog import write_catalog
+from pipeline.serve import make_server
+
+REPO = Path(__file__).resolve().parents[1]
+ATOM = "http://www.w3.org/2005/Atom"
+NS = {"a": ATOM, "dc": "http://purl.org/dc/terms/"}
+ACQUISITION = "http://opds-spec.org/acquisition"
+BOOKS = ["dracula.md", "frankenstein.txt", "le-comte-de-monte-cristo.md"]
+
+
+@pytest.fixture(scope="module")
+def shelf_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("shelf")
+    outcomes = build_all([REPO / "manuscripts" / b for b in BOOKS],
+                         BuildOptions(formats=("epub", "pdf", "handout"), out_dir=out))
+    assert not [o for o in outcomes if o.failed]
+    feed, page, count = write_catalog(out)
+    assert count == len(BOOKS)
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(shelf_dir):
+    httpd = make_server(shelf_dir, "127.0.0.1", 0, quiet=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_feed_follows_opds_rules(shelf_dir):
+    feed = etree.parse(str(shelf_dir / "opds.xml")).getroot()
+    assert feed.tag == f"{{{ATOM}}}feed"
+    for tag in ("id", "title", "updated", "author"):
+        assert feed.find(f"a:{tag}", NS) is not None, tag
+    self_link = feed.find("a:link[@rel='self']", NS)
+    assert self_link.get("type") == "application/atom+xml;profile=opds-catalog;kind=acquisition"
+    entries = feed.findall("a:entry", NS)
+    assert len(entries) == len(BOOKS)
+    ids = set()
+    for entry in entries:
+        for tag in ("title", "id", "updated", "author/a:name", "summary"):
+            element = entry.find(f"a:{tag}", NS)
+            assert element is not None and (element.text or "").strip(), tag
+        ids.add(entry.find("a:id", NS).text)
+        assert entry.find("dc:language", NS).text in ("en", "fr")
+        assert entry.findall("a:category", NS), "genres become categories"
+        acquisitions = {l.get("type") for l in entry.iterfind(f"a:link[@rel='{ACQUISITION}']", NS)}
+        assert acquisitions == {"application/epub+zip", "application/pdf"}
+        assert len(entry.findall(f"a:link[@rel='{ACQUISITION}']", NS)) == 3  # EPUB, PDF, handout
+        images = {l.get("rel") for l in entry.iterfind("a:link", NS) if "image" in l.get("rel")}
+        assert images == {"http://opds-spec.org/image", "http://opds-spec.org/image/thumbnail"}
+    assert all(i.startswith("urn:uuid:") for i in ids) and len(ids) == len(BOOKS)
+
+
+def test_feed_parser_finds_every_guide(shelf_dir):
+    feedparser = pytest.importorskip("feedparser", reason="feedparser is a test dependency")
+    parsed = feedparser.parse(str(shelf_dir / "opds.xml"))
+    assert not parsed.bozo
+    assert sorted(e.title for e in parsed.entries) == ["Dracula", "Frankenstein", "Le Comte de Monte-Cristo"]
+
+
+def get(url: str) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), b""
+
+
+def test_e_reader_follows_every_acquisition_link(server, shelf_dir):
+    status, headers, body = get(f"{server}/opds.xml")
+    assert status == 200 and headers["Content-Type"].startswith("application/atom+xml")
+    feed = etree.fromstring(body)
+    links = [l for l in feed.iterfind(f".//a:link[@rel='{ACQUISITION}']", NS)]
+    assert len(links) == 3 * len(BOOKS)
+    for link in links:
+        status, headers, data = get(f"{server}/{link.get('href')}")
+        assert status == 200
+        assert headers["Content-Type"] == link.get("type")
+        name = link.get("href").rsplit("/", 1)[-1]
+        assert headers["Content-Disposition"] == f'attachment; filename="{name}"'
+        assert data == (shelf_dir / link.get("href")).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/epub/%2e%2e/%2e%2e/etc/hostname", "//etc/passwd",
+     "/epub/..%2f..%2fetc%2fpasswd", "/%2fetc%2fpasswd", "/epub/", "/out-link/passwd", "/.hidden",
+     "/epub\\..\\..\\etc\\passwd"],
+)
+def test_server_never_serves_outside_the_folder(server, shelf_dir, path):
+    link = shelf_dir / "out-link"
+    if not link.exists():
+        link.symlink_to("/etc")
+    (shelf_dir / ".hidden").write_text("secret")
+    request = urllib.request.Request(server + path)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status, body = response.status, response.read()
+    except urllib.error.HTTPError as error:
+        status, body = error.code, b""
+    assert status == 404, (path, body[:60])
+    assert b"root:" not in body
+
+
+def test_server_binds_to_loopback_by_default():
+    httpd = make_server(REPO, port=0, quiet=True)
+    try:
+        assert httpd.server_address[0] == "127.0.0.1"
+    finally:
+        httpd.server_close()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed; .ci/run installs it")
+def test_library_page_in_a_real_browser(server, shelf_dir, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is a test dependency")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 412, "height": 900}, accept_downloads=True)
+            page.goto(f"{server}/index.html")
+            titles = page.locator("li.guide h2").all_inner_texts()
+            assert sorted(titles) == ["Dracula", "Frankenstein", "Le Comte de Monte-Cristo"]
+            assert page.locator("li.guide img").count() == len(BOOKS)
+            with page.expect_download() as info:
+                page.locator("#guide-dracula .downloads a", has_text="EPUB").click()
+            download = info.value
+            saved = tmp_path / download.suggested_filename
+            download.save_as(saved)
+            assert download.suggested_filename == "dracula.epub"
+            assert saved.read_bytes() == (shelf_dir / "epub" / "dracula.epub").read_bytes()
+            shot = tmp_path / "library.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 10_000
+        finally:
+            browser.close()
