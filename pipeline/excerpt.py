@@ -9,6 +9,18 @@ from pipeline.tokens import plain_text
 from pipeline.walk import block_inlines, iter_blocks
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
+# A full stop after these does not end a sentence ("Mr. Darcy", "M. Morrel", "St. Petersburg").
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Jr|Sr|Prof|Capt|Col|Gen|Rev|vs|etc|No|Vol|ch|p|pp)|\b[A-Z])\.$")
+
+
+def sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def description(guide: m.Guide, limit: int = 320) -> str:
@@ -23,7 +35,7 @@ def description(guide: m.Guide, limit: int = 320) -> str:
         for inlines in block_inlines(block)
     ).strip()
     out = ""
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in sentences(text):
         if out and len(out) + len(sentence) > limit:
             break
         out = f"{out} {sentence}".strip()

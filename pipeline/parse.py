@@ -41,7 +41,10 @@ def markdown_parser(language: str = "en") -> MarkdownIt:
         {"typographer": True, "quotes": _QUOTES.get(primary, _QUOTES["en"]), "maxNesting": MAX_NESTING},
     )
     md.use(front_matter_plugin).use(footnote_plugin)
-    md.enable(["replacements", "smartquotes", "table", "strikethrough"])
+    # Not markdown-it's "replacements": it makes "--" an en dash, while our typography makes it the
+    # same dash as a spaced hyphen in the guide's language (see typography.smarten).
+    md.enable(["smartquotes", "table", "strikethrough"])
+    md.disable("replacements")
     return md
 
 

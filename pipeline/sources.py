@@ -79,12 +79,15 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 offset = exc.start + len(bom)
                 raise report.error(
                     "E-ENCODING", f"invalid {encoding} at byte offset {offset}", _line_of(data, offset)
                 ) from None
+            if not text.strip():
+                raise report.error("E-EMPTY", "manuscript is empty")
+            return text, encoding
     if not data.strip():
         raise report.error("E-EMPTY", "manuscript is empty")
     try:
@@ -113,9 +116,15 @@ def _line_of(data: bytes, offset: int) -> int:
 def _detect(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input pays for it
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None or best.encoding in ("utf_8", "ascii"):
         return None
+    # Short Western text fits several single-byte code pages about equally well; Windows-1252 is
+    # by far the likeliest source (Word, Notepad), so it wins any near tie.
+    western = next((r for r in results if r.encoding == "cp1252"), None)
+    if western is not None and western.chaos <= best.chaos + 0.05:
+        best = western
     text = str(best)
     # A detector that has to invent characters, or finds binary noise, is not to be trusted.
     if "\ufffd" in text or best.chaos > 0.3:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 # A hyphen with a space on each side, between two non-space characters, is a dash in disguise.
-_SPACED_HYPHEN = re.compile(r"(?<=\S) +- +(?=\S)")
+_SPACED_HYPHEN = re.compile(r"(?<=\S) +-{1,3} +(?=\S)")
 _DOUBLE_HYPHEN = re.compile(r"(?<!-)--(?!-)")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+_TRIPLE_HYPHEN = re.compile(r"(?<!-)---(?!-)")
+_ELLIPSIS = re.compile(r"\.\.\.(?!\.)")
 
 
 def dash_for(language: str) -> str:
@@ -16,8 +18,10 @@ def dash_for(language: str) -> str:
 
 
 def smarten(text: str, language: str = "en") -> str:
-    """Dashes from spaced and doubled hyphens, single spaces between words."""
+    """Ellipses from "...", dashes from "---", "--" and spaced hyphens, single spaces between words."""
     dash = dash_for(language)
+    text = _ELLIPSIS.sub("\u2026", text)
+    text = _TRIPLE_HYPHEN.sub("\u2014", text)
     text = _SPACED_HYPHEN.sub(dash, text)
     text = _DOUBLE_HYPHEN.sub(dash.strip() if dash.strip() == "\u2014" else "\u2013", text)
     return _SPACES.sub(" ", text)

@@ -243,7 +243,7 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def local_server():
     server = _SilentServer()
-    thread = threading.Thread(target=server.serve_forever, name="silent-server", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="silent-server", daemon=True)
     thread.start()
     # Prove the server answers, so that "no request arrived" means something; then forget it.
     with urllib.request.urlopen(server.url("/self-test"), timeout=5) as response:

@@ -232,11 +232,6 @@ def test_pdftotext_finds_titles_and_characters(shipped, stem):
 _ABBREVIATION_END = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Mme|Mlle|M|Prof)\.$")
 
 
-@pytest.mark.xfail(
-    reason="excerpt.description splits sentences at every '. ', so descriptions stop mid-sentence "
-    "after an abbreviation ('… so when Mr.' for Pride and Prejudice, '… L’armateur, M.' for Monte-Cristo)",
-    strict=True,
-)
 def test_descriptions_do_not_stop_after_an_abbreviation(epubs):
     cut = {}
     for stem, files in epubs.items():

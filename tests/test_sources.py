@@ -86,11 +86,6 @@ def test_cp1252_is_decoded_with_a_warning_naming_the_encoding(write_manuscript):
     assert "coffee" in source.text and "closes at noon" in source.text
 
 
-@pytest.mark.xfail(
-    reason="sources._detect trusts charset_normalizer's best guess, which picks cp1257 (Baltic) for "
-    "Western cp1252 text, so 'naïve' becomes 'naļve' and 'façade' 'faēade'",
-    strict=True,
-)
 def test_cp1252_is_decoded_faithfully(write_manuscript):
     source, _ = read(write_manuscript("western.md", WESTERN.encode("cp1252")))
     assert source.text == WESTERN
@@ -142,11 +137,6 @@ def test_empty_manuscript_is_refused(write_manuscript, data):
     assert "empty" in str(caught.value)
 
 
-@pytest.mark.xfail(
-    reason="sources.decode returns the BOM-stripped text before its emptiness check, so a file "
-    "holding only a BOM is accepted as '' (and later fails as E-NO-TITLE, not E-EMPTY)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "data",
     [codecs.BOM_UTF8, codecs.BOM_UTF8 + b"\n \n", codecs.BOM_UTF16_LE],

@@ -50,12 +50,6 @@ def test_double_hyphen_becomes_a_dash(load, body):
     assert text.startswith("It was over") and text.endswith("truly over.")
 
 
-@pytest.mark.xfail(
-    reason="markdown-it's 'replacements' rule turns '--' into an en dash before typography.smarten "
-    "runs, so English gets 'over – truly' while ' - ' gives 'over—truly'; smarten's own '--' rule "
-    "(em dash for English) never fires",
-    strict=True,
-)
 @pytest.mark.parametrize("body", ["It was over -- truly over.", "It was over--truly over."])
 def test_double_hyphen_is_the_same_dash_as_a_spaced_hyphen_in_english(load, body):
     assert summary_text(load, body) == summary_text(load, "It was over - truly over.")
