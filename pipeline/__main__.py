@@ -41,6 +41,12 @@ def parser() -> argparse.ArgumentParser:
                        help="PDF/UA-1 (default: tagged, accessible) or PDF/A for archives")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     build.add_argument("--check", action="store_true", help="validate each output right after building it")
+    build.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                       help="worker processes (default: one per core)")
+    build.add_argument("--no-cache", dest="use_cache", action="store_false",
+                       help="rebuild everything, even outputs whose inputs did not change")
+    build.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="run the batch on a Dask cluster, e.g. tcp://host:8786 (pip install .[dask])")
     build.add_argument("--collection", metavar="NAME", default=None,
                        help="build the manuscripts as one volume called NAME (output/collections/)")
     build.add_argument("--no-auto-glossary", dest="auto_glossary", action="store_false",
@@ -71,16 +77,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     options = BuildOptions(
         formats=args.formats, out_dir=args.out, paper=args.paper, theme_dir=args.theme,
         print_marks=args.print_marks, pdf_variant=args.pdf_variant, auto_glossary=args.auto_glossary,
+        jobs=args.jobs, use_cache=args.use_cache,
     )
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     paths = args.paths or [Path("manuscripts")]
     if args.collection is not None:
         return _build_collection(args, paths, options)
-    outcomes = build_all(paths, options)
+    outcomes = build_all(paths, options, executor=_executor(args.scheduler))
     failures = [o for o in outcomes if o.failed]
     for outcome in outcomes:
         for diagnostic in outcome.diagnostics:
             print(diagnostic, file=sys.stderr)
-        if not outcome.failed and not args.quiet:
+        if not outcome.failed and not args.quiet and not outcome.cached:
             built = ", ".join(str(p) for p in outcome.outputs)
             print(f"built {outcome.source} -> {built} ({outcome.seconds:.2f} s)")
     if (args.out / "epub").is_dir():
@@ -88,7 +97,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         write_catalog(args.out)  # the shelf always shows what is built
     if not args.quiet or failures:
-        print(f"{len(outcomes) - len(failures)} built, {len(failures)} failed", file=sys.stderr if failures else sys.stdout)
+        cached = sum(o.cached for o in outcomes)
+        print(
+            f"{len(outcomes) - len(failures) - cached} built, {cached} up to date, {len(failures)} failed",
+            file=sys.stderr if failures else sys.stdout,
+        )
     for outcome in failures:
         print(f"  FAILED {outcome.source}: {outcome.reason}", file=sys.stderr)
     if args.check:
@@ -101,6 +114,20 @@ def cmd_build(args: argparse.Namespace) -> int:
         if any(not v.ok for v in verdicts):
             return EXIT_FAILED
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def _executor(address: str | None):
+    """A Dask cluster's concurrent.futures executor when --scheduler names one, else None."""
+    if address is None:
+        return None
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("--scheduler needs Dask: pip install '.[dask]'") from None
+    try:
+        return Client(address, timeout=10).get_executor()
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 
 def _build_collection(args: argparse.Namespace, paths: list[Path], options) -> int:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
-from dataclasses import dataclass, field
+from concurrent.futures import Executor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline import model as m
+from pipeline.cache import Manifest, build_key
 from pipeline.diagnostics import Diagnostic, GuideError, Report
 from pipeline.normalise import normalise
 from pipeline.sources import find_manuscripts, read_source
-from pipeline.theme import Theme, load_theme
+from pipeline.theme import load_theme
 from pipeline.transforms import apply_transforms
 
 FORMATS = ("epub", "pdf", "handout")
@@ -28,6 +31,12 @@ class BuildOptions:
     print_marks: bool = False
     pdf_variant: str | None = "pdf/ua-1"
     auto_glossary: bool = True
+    jobs: int | None = None  # worker processes; None means one per core
+    use_cache: bool = True
+
+    def settings(self) -> str:
+        """The options an output's bytes depend on, for the cache key."""
+        return json.dumps([self.paper, self.print_marks, self.pdf_variant, self.auto_glossary])
 
 
 @dataclass(slots=True)
@@ -39,6 +48,8 @@ class Outcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     failed: bool = False
     seconds: float = 0.0
+    cached: bool = False  # nothing changed since the last build: nothing was rebuilt
+    deps: list[Path] = field(default_factory=list)  # files beside the manuscript the outputs embed
 
     @property
     def reason(self) -> str:
@@ -69,12 +80,15 @@ def output_path(out_dir: Path, fmt: str, stem: str) -> Path:
     return out_dir / folder / f"{stem}{suffix}"
 
 
-def build_one(path: Path, options: BuildOptions, theme: Theme) -> Outcome:
+def build_one(path: Path, options: BuildOptions) -> Outcome:
+    """Build one manuscript in the formats asked; a module-level function so workers can run it."""
     started = time.perf_counter()
     outcome = Outcome(path)
     report = Report(str(path))
+    theme = load_theme(options.theme_dir)
     try:
         guide, report = load_guide(path, auto_glossary=options.auto_glossary)
+        outcome.deps = [path.parent / src for src in guide.images]
         if "epub" in options.formats:
             from pipeline.epub import build_epub
 
@@ -107,12 +121,23 @@ def build_one(path: Path, options: BuildOptions, theme: Theme) -> Outcome:
     return outcome
 
 
-def build_all(paths: list[Path], options: BuildOptions) -> list[Outcome]:
+def build_all(paths: list[Path], options: BuildOptions, executor: Executor | None = None) -> list[Outcome]:
+    """Build every manuscript under `paths`; one failure never stops the rest.
+
+    Outputs whose inputs (text, images, options, code, theme) are unchanged are not rebuilt. The
+    rest run on `executor` (any concurrent.futures-style executor, a Dask cluster's included), or
+    on a process pool of `options.jobs` workers.
+    """
     theme = load_theme(options.theme_dir)
-    manuscripts = find_manuscripts(paths)
-    outcomes: list[Outcome] = []
+    manifest = Manifest.load(options.out_dir) if options.use_cache else None
+    outcomes: dict[Path, Outcome] = {}
+    work: list[tuple[Path, BuildOptions]] = []
+    keys: dict[Path, dict[str, str]] = {}
     seen: dict[str, Path] = {}
-    for path in manuscripts:
+    order: list[Path] = []
+    for path in find_manuscripts(paths):
+        path = path.resolve() if executor is not None else path
+        order.append(path)
         if path.stem in seen:
             outcome = Outcome(path, failed=True)
             outcome.diagnostics.append(
@@ -120,11 +145,50 @@ def build_all(paths: list[Path], options: BuildOptions) -> list[Outcome]:
                     "E-DUPLICATE-STEM", f"{seen[path.stem].name} already builds output named {path.stem!r}"
                 ).diagnostic
             )
-            outcomes.append(outcome)
+            outcomes[path] = outcome
             continue
         seen[path.stem] = path
-        outcomes.append(build_one(path, options, theme))
-    return outcomes
+        keys[path] = {fmt: build_key(path, fmt, options.settings(), theme.folder) for fmt in options.formats}
+        stale = tuple(
+            fmt for fmt in options.formats
+            if manifest is None or not manifest.is_fresh(output_path(options.out_dir, fmt, path.stem), keys[path][fmt])
+        )
+        if stale:
+            work.append((path, replace(options, formats=stale)))
+        else:
+            targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]
+            outcomes[path] = Outcome(path, outputs=targets, cached=True)
+    for outcome in _run(work, options, executor):
+        outcomes[outcome.source] = outcome
+        if manifest is not None:
+            for fmt in _formats_of(work, outcome.source):
+                target = output_path(options.out_dir, fmt, outcome.source.stem)
+                if outcome.failed or target not in outcome.outputs:
+                    manifest.forget(target)
+                else:
+                    manifest.record(target, keys[outcome.source][fmt], outcome.deps)
+    if manifest is not None and work:
+        manifest.save()
+    return [outcomes[path] for path in order]
+
+
+def _formats_of(work: list[tuple[Path, BuildOptions]], source: Path) -> tuple[str, ...]:
+    return next(opts.formats for path, opts in work if path == source)
+
+
+def _run(work: list[tuple[Path, BuildOptions]], options: BuildOptions, executor: Executor | None):
+    if not work:
+        return []
+    jobs = options.jobs or os.cpu_count() or 1
+    if executor is None and (jobs <= 1 or len(work) == 1):
+        return [build_one(path, opts) for path, opts in work]
+    if executor is not None:
+        futures = [executor.submit(build_one, path, opts) for path, opts in work]
+        return [future.result() for future in futures]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        return list(pool.map(build_one, *zip(*work, strict=True), chunksize=1))
 
 
 def build_collection(name: str, paths: list[Path], options: BuildOptions) -> tuple[list[Outcome], list[Path]]:

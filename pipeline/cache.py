@@ -1,0 +1,97 @@
+"""Nothing built twice: a content-hash manifest of what each output was built from."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.atomic import write_bytes_atomic
+
+PIPELINE_DIR = Path(__file__).resolve().parent
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    try:
+        return _digest(path.read_bytes())
+    except OSError:
+        return "missing"
+
+
+@lru_cache(maxsize=8)
+def code_fingerprint(theme_folder: Path) -> str:
+    """Changes whenever the pipeline's code or templates, the theme, or the libraries change."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    hasher = hashlib.sha256()
+    files = sorted(p for p in PIPELINE_DIR.rglob("*") if p.is_file() and p.suffix in (".py", ".jinja"))
+    files += sorted(p for p in theme_folder.rglob("*") if p.is_file())
+    for path in files:
+        hasher.update(str(path.relative_to(path.anchor)).encode())
+        hasher.update(path.read_bytes())
+    for package in ("ebooklib", "weasyprint", "markdown-it-py", "mdit-py-plugins", "jinja2"):
+        try:
+            hasher.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            hasher.update(package.encode())
+    return hasher.hexdigest()
+
+
+def build_key(source: Path, fmt: str, settings: str, theme_folder: Path) -> str:
+    """What an output depends on besides the images it embeds: text, format, options, code, theme."""
+    hasher = hashlib.sha256()
+    for part in (file_digest(source), fmt, settings, code_fingerprint(theme_folder),
+                 os.environ.get("SOURCE_DATE_EPOCH", "")):
+        hasher.update(part.encode())
+        hasher.update(b"\x1f")
+    return hasher.hexdigest()
+
+
+@dataclass(slots=True)
+class Manifest:
+    """out_dir/.cache/manifest.json: output path -> {key, deps (path -> digest), size}."""
+
+    path: Path
+    entries: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Manifest:
+        path = out_dir / ".cache" / "manifest.json"
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(entries, dict):
+                entries = {}
+        except (OSError, ValueError):
+            entries = {}
+        return cls(path, entries)
+
+    def is_fresh(self, output: Path, key: str) -> bool:
+        entry = self.entries.get(str(output))
+        if not entry or entry.get("key") != key:
+            return False
+        try:
+            if output.stat().st_size != entry.get("size"):
+                return False
+        except OSError:
+            return False
+        return all(file_digest(Path(dep)) == digest for dep, digest in entry.get("deps", {}).items())
+
+    def record(self, output: Path, key: str, deps: list[Path]) -> None:
+        self.entries[str(output)] = {
+            "key": key,
+            "size": output.stat().st_size,
+            "deps": {str(dep): file_digest(dep) for dep in deps},
+        }
+
+    def forget(self, output: Path) -> None:
+        self.entries.pop(str(output), None)
+
+    def save(self) -> None:
+        write_bytes_atomic(self.path, json.dumps(self.entries, indent=0, sort_keys=True).encode("utf-8"))

@@ -1,0 +1,108 @@
+"""Batches: parallel workers, the content-hash cache, Dask, and EPUB-only runs that never load WeasyPrint."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.build import BuildOptions, build_all
+
+REPO = Path(__file__).resolve().parents[1]
+MANUSCRIPTS = REPO / "manuscripts"
+
+
+@pytest.fixture
+def library(tmp_path):
+    folder = tmp_path / "manuscripts"
+    shutil.copytree(MANUSCRIPTS, folder)
+    return folder
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file() and ".cache" not in p.parts}
+
+
+def test_unchanged_input_is_not_rebuilt_and_one_change_rebuilds_one_guide(library, tmp_path):
+    options = BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=1)
+    first = build_all([library], options)
+    assert not any(o.failed or o.cached for o in first)
+    before = mtimes(tmp_path / "out" / "epub")
+    second = build_all([library], options)
+    assert all(o.cached for o in second)
+    assert mtimes(tmp_path / "out" / "epub") == before
+    dracula = library / "dracula.md"
+    dracula.write_text(dracula.read_text(encoding="utf-8").replace("Bram Stoker", "Abraham Stoker"), encoding="utf-8")
+    third = build_all([library], options)
+    rebuilt = [o.source.name for o in third if not o.cached]
+    assert rebuilt == ["dracula.md"]
+    after = mtimes(tmp_path / "out" / "epub")
+    assert [name for name in after if after[name] != before[name]] == ["dracula.epub"]
+
+
+def test_changed_options_theme_or_images_rebuild(library, tmp_path):
+    out = tmp_path / "out"
+    build_all([library], BuildOptions(formats=("epub",), out_dir=out, jobs=1))
+    no_glossary = build_all([library], BuildOptions(formats=("epub",), out_dir=out, jobs=1, auto_glossary=False))
+    assert not any(o.cached for o in no_glossary)
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "styles", theme)
+    options = BuildOptions(formats=("epub",), out_dir=out, jobs=1, auto_glossary=False, theme_dir=theme)
+    assert not any(o.cached for o in build_all([library], options))
+    assert all(o.cached for o in build_all([library], options))
+    (theme / "epub.css").write_text((theme / "epub.css").read_text() + "\nh1 { letter-spacing: 0.01em; }\n")
+    from pipeline.cache import code_fingerprint
+    from pipeline.theme import load_theme
+
+    code_fingerprint.cache_clear()
+    load_theme.cache_clear()
+    assert not any(o.cached for o in build_all([library], options))
+
+
+def test_an_image_change_rebuilds_the_guide_that_embeds_it(tmp_path):
+    source = REPO / "tests" / "corpus" / "illustrated"
+    folder = tmp_path / "illustrated"
+    shutil.copytree(source, folder)
+    options = BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=1)
+    build_all([folder], options)
+    assert all(o.cached for o in build_all([folder], options))
+    svg = folder / "journey.svg"
+    svg.write_text(svg.read_text().replace("#e8eff3", "#eeeeee"))
+    assert not any(o.cached for o in build_all([folder], options))
+
+
+def test_parallel_build_gives_the_same_bytes_as_a_serial_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    serial = build_all([MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "a", jobs=1, use_cache=False))
+    parallel = build_all([MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "b", jobs=2, use_cache=False))
+    assert [o.source.name for o in serial] == [o.source.name for o in parallel]
+    for a, b in zip(serial, parallel, strict=True):
+        assert a.outputs[0].read_bytes() == b.outputs[0].read_bytes()
+
+
+def test_dask_cluster_builds_the_same_guides(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed", reason="Dask is the optional [dask] extra")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    local = build_all([MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "local", jobs=1, use_cache=False))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            remote = build_all([MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "dask", use_cache=False),
+                               executor=client.get_executor())
+    assert len(local) == len(remote) >= 6
+    for a, b in zip(local, remote, strict=True):
+        assert not b.failed
+        assert a.outputs[0].read_bytes() == b.outputs[0].read_bytes()
+
+
+def test_epub_only_build_never_imports_weasyprint(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pipeline", "build", str(MANUSCRIPTS / "dracula.md"),
+         "--format", "epub", "--out", str(tmp_path), "--quiet"],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ}, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "import time:" in run.stderr and "weasyprint" not in run.stderr
