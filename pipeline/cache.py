@@ -32,7 +32,10 @@ def code_fingerprint(theme_folder: Path) -> str:
 
     hasher = hashlib.sha256()
     files = sorted(p for p in PIPELINE_DIR.rglob("*") if p.is_file() and p.suffix in (".py", ".jinja"))
-    files += sorted(p for p in theme_folder.rglob("*") if p.is_file())
+    from pipeline.theme import REPO_STYLES
+
+    for folder in dict.fromkeys([REPO_STYLES, theme_folder]):
+        files += sorted(p for p in folder.rglob("*") if p.is_file())
     for path in files:
         hasher.update(str(path.relative_to(path.anchor)).encode())
         hasher.update(path.read_bytes())

@@ -16,7 +16,7 @@ from pipeline.fetcher import make_fetcher
 from pipeline.fonts import missing_fonts
 from pipeline.labels import labels_for
 from pipeline.render import render
-from pipeline.theme import Theme, book_fonts, font_face_css
+from pipeline.theme import REPO_STYLES, Theme, book_fonts, font_face_css
 from pipeline.walk import block_inlines, iter_blocks, iter_inline_tree
 from pipeline.xhtml import XhtmlWriter, markup
 
@@ -106,7 +106,7 @@ def render_document(
 
     _quiet_weasyprint()
     folder = Path(guide.source).parent.resolve()
-    fetcher = make_fetcher([folder, theme.folder, *(family.folder for family in book_fonts())])
+    fetcher = make_fetcher([folder, theme.folder, REPO_STYLES, *(family.folder for family in book_fonts())])
     font_config = _font_config()
     theme_url = theme.folder.as_uri() + "/"
 

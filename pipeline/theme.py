@@ -9,20 +9,31 @@ from functools import lru_cache
 from pathlib import Path
 
 REPO_STYLES = Path(__file__).resolve().parent.parent / "styles"
+THEMES = REPO_STYLES / "themes"
+LAYERS = ("base", "epub", "print", "handout")
 
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    """A theme folder holding base.css (both outputs), epub.css and print.css."""
+    """The default theme (styles/) or a theme folder layered on it.
+
+    A theme folder holds any of base.css (both outputs), epub.css, print.css and handout.css;
+    each is added after the default layer of the same name, so a theme that only sets a few
+    custom properties in base.css is a complete theme.
+    """
 
     folder: Path
 
+    @property
+    def name(self) -> str:
+        return "default" if self.folder == REPO_STYLES else self.folder.name
+
     def css(self, layer: str) -> str:
-        """A layer of this theme; a theme may leave out handout.css and get the default one."""
-        path = self.folder / f"{layer}.css"
-        if not path.is_file() and layer == "handout":
-            path = REPO_STYLES / "handout.css"
-        return path.read_text(encoding="utf-8")
+        parts = [(REPO_STYLES / f"{layer}.css").read_text(encoding="utf-8")]
+        own = self.folder / f"{layer}.css"
+        if self.folder != REPO_STYLES and own.is_file():
+            parts.append(own.read_text(encoding="utf-8"))
+        return "\n".join(parts)
 
     def epub_css(self) -> str:
         """What EPUB readers get: the base and e-reader layers, never the print layer.
@@ -33,9 +44,9 @@ class Theme:
         return resolve_custom_properties(self.css("base") + "\n" + self.css("epub"))
 
     def variable(self, name: str, default: str) -> str:
-        """A custom property's value from base.css (`--name: value;`), for code that draws."""
-        match = re.search(rf"--{re.escape(name)}\s*:\s*([^;]+);", self.css("base"))
-        return match.group(1).strip() if match else default
+        """A custom property's value (`--name: value;`, the theme's over the default's), for code that draws."""
+        values = re.findall(rf"--{re.escape(name)}\s*:\s*([^;]+);", self.css("base"))
+        return values[-1].strip() if values else default
 
     def fingerprint_files(self) -> list[Path]:
         return sorted(p for p in self.folder.rglob("*") if p.is_file())
@@ -64,14 +75,25 @@ def resolve_custom_properties(css: str) -> str:
     return re.sub(r"\n\s*\n+", "\n", css).strip() + "\n"
 
 
-@lru_cache(maxsize=8)
-def load_theme(folder: Path | None = None) -> Theme:
-    folder = (folder or REPO_STYLES).resolve()
-    for layer in ("base", "epub", "print"):
-        if not (folder / f"{layer}.css").is_file():
-            from pipeline.diagnostics import UsageError
+def available_themes() -> list[str]:
+    return ["default", *sorted(p.name for p in THEMES.iterdir() if p.is_dir())] if THEMES.is_dir() else ["default"]
 
-            raise UsageError(f"{folder}: a theme needs base.css, epub.css and print.css ({layer}.css missing)")
+
+@lru_cache(maxsize=8)
+def load_theme(choice: Path | str | None = None) -> Theme:
+    """The default theme, a shipped theme by name ("high-contrast"), or a theme folder by path."""
+    from pipeline.diagnostics import UsageError
+
+    if choice is None or str(choice) in ("", "default"):
+        return Theme(REPO_STYLES)
+    path = Path(choice)
+    if not path.is_dir() and (THEMES / str(choice)).is_dir():
+        path = THEMES / str(choice)
+    if not path.is_dir():
+        raise UsageError(f"theme {str(choice)!r} is neither a folder nor one of: {', '.join(available_themes())}")
+    folder = path.resolve()
+    if not any((folder / f"{layer}.css").is_file() for layer in LAYERS):
+        raise UsageError(f"{folder}: a theme folder needs at least one of {', '.join(l + '.css' for l in LAYERS)}")
     return Theme(folder)
 
 
