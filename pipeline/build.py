@@ -6,7 +6,8 @@ import datetime as dt
 import json
 import os
 import time
-from concurrent.futures import Executor
+from collections.abc import Callable
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,8 +19,8 @@ from pipeline.sources import find_manuscripts, read_source
 from pipeline.theme import load_theme
 from pipeline.transforms import apply_transforms
 
-FORMATS = ("epub", "pdf", "handout")
-_FOLDERS = {"epub": ("epub", ".epub"), "pdf": ("pdf", ".pdf"), "handout": ("handouts", ".pdf")}
+FORMATS = ("epub", "pdf", "handout", "html")
+_FOLDERS = {"epub": ("epub", ".epub"), "pdf": ("pdf", ".pdf"), "handout": ("handouts", ".pdf"), "html": ("html", ".html")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +34,14 @@ class BuildOptions:
     auto_glossary: bool = True
     jobs: int | None = None  # worker processes; None means one per core
     use_cache: bool = True
+    default_language: str = "en"  # for manuscripts that do not say
+    publisher: str = "Study Guide Pipeline"
 
     def settings(self) -> str:
         """The options an output's bytes depend on, for the cache key."""
-        return json.dumps([self.paper, self.print_marks, self.pdf_variant, self.auto_glossary])
+        return json.dumps(
+            [self.paper, self.print_marks, self.pdf_variant, self.auto_glossary, self.default_language, self.publisher]
+        )
 
 
 @dataclass(slots=True)
@@ -57,12 +62,12 @@ class Outcome:
         return errors[0] if errors else ""
 
 
-def load_guide(path: Path, *, auto_glossary: bool = True) -> tuple[m.Guide, Report]:
+def load_guide(path: Path, *, auto_glossary: bool = True, default_language: str = "en") -> tuple[m.Guide, Report]:
     """Read and normalise one manuscript; raises GuideError with the report filled in."""
     report = Report(str(path))
     skip = frozenset() if auto_glossary else frozenset({"glossary"})
     try:
-        guide = apply_transforms(normalise(read_source(path, report), report), skip)
+        guide = apply_transforms(normalise(read_source(path, report), report, default_language), skip)
     except RecursionError:
         raise report.error("E-TOO-DEEP", "the manuscript nests too deeply to be read") from None
     return guide, report
@@ -87,13 +92,19 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
     report = Report(str(path))
     theme = load_theme(options.theme_dir)
     try:
-        guide, report = load_guide(path, auto_glossary=options.auto_glossary)
+        guide, report = load_guide(path, auto_glossary=options.auto_glossary, default_language=options.default_language)
         outcome.deps = [path.parent / src for src in guide.images]
         if "epub" in options.formats:
             from pipeline.epub import build_epub
 
             target = output_path(options.out_dir, "epub", path.stem)
-            build_epub(guide, target, theme, source_moment(path))
+            build_epub(guide, target, theme, source_moment(path), options.publisher)
+            outcome.outputs.append(target)
+        if "html" in options.formats:
+            from pipeline.preview import build_html
+
+            target = output_path(options.out_dir, "html", path.stem)
+            build_html(guide, target, theme)
             outcome.outputs.append(target)
         if "pdf" in options.formats or "handout" in options.formats:
             # Imported only here: EPUB-only runs never load WeasyPrint (0.3 s and 40 MB).
@@ -121,7 +132,12 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
     return outcome
 
 
-def build_all(paths: list[Path], options: BuildOptions, executor: Executor | None = None) -> list[Outcome]:
+def build_all(
+    paths: list[Path],
+    options: BuildOptions,
+    executor: Executor | None = None,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
     """Build every manuscript under `paths`; one failure never stops the rest.
 
     Outputs whose inputs (text, images, options, code, theme) are unchanged are not rebuilt. The
@@ -158,7 +174,12 @@ def build_all(paths: list[Path], options: BuildOptions, executor: Executor | Non
         else:
             targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]
             outcomes[path] = Outcome(path, outputs=targets, cached=True)
+    for outcome in outcomes.values():
+        if on_done is not None:
+            on_done(outcome)
     for outcome in _run(work, options, executor):
+        if on_done is not None:
+            on_done(outcome)
         outcomes[outcome.source] = outcome
         if manifest is not None:
             for fmt in _formats_of(work, outcome.source):
@@ -177,18 +198,21 @@ def _formats_of(work: list[tuple[Path, BuildOptions]], source: Path) -> tuple[st
 
 
 def _run(work: list[tuple[Path, BuildOptions]], options: BuildOptions, executor: Executor | None):
+    """Yield outcomes as they finish: in this process, on a process pool, or on `executor`."""
     if not work:
-        return []
+        return
     jobs = options.jobs or os.cpu_count() or 1
     if executor is None and (jobs <= 1 or len(work) == 1):
-        return [build_one(path, opts) for path, opts in work]
+        for path, opts in work:
+            yield build_one(path, opts)
+        return
     if executor is not None:
-        futures = [executor.submit(build_one, path, opts) for path, opts in work]
-        return [future.result() for future in futures]
+        yield from (future.result() for future in as_completed([executor.submit(build_one, *w) for w in work]))
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-        return list(pool.map(build_one, *zip(*work, strict=True), chunksize=1))
+        yield from (future.result() for future in as_completed([pool.submit(build_one, *w) for w in work]))
 
 
 def build_collection(name: str, paths: list[Path], options: BuildOptions) -> tuple[list[Outcome], list[Path]]:

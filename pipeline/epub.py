@@ -95,9 +95,12 @@ class BookInfo:
     cover: bytes
     cover_alt: str
     reading_time: str | None = None
+    publisher: str = "Study Guide Pipeline"
 
 
-def build_epub(guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime) -> None:
+def build_epub(
+    guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime, publisher: str = "Study Guide Pipeline"
+) -> None:
     """Write the guide's EPUB to `target` atomically."""
     meta = guide.meta
     labels = labels_for(meta.language)
@@ -108,6 +111,7 @@ def build_epub(guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime) 
         cover_png(meta, theme, labels["study_guide"]),
         f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else ""),
         meta.reading_time,
+        publisher,
     )
     front = [_Page("titlepage", "titlepage.xhtml", labels["title_page"],
                    render("epub_titlepage.xhtml.jinja", meta=meta, labels=labels))]
@@ -139,7 +143,7 @@ def write_book(
     for subject in info.subjects:
         book.add_metadata("DC", "subject", subject)
     book.add_metadata("DC", "description", info.description)
-    book.add_metadata("DC", "publisher", "Study Guide Pipeline")
+    book.add_metadata("DC", "publisher", info.publisher)
     book.add_metadata("DC", "type", "Study guide")
     if info.reading_time:  # for the catalogue, which is made from the EPUBs alone
         book.add_metadata(None, "meta", "", {"name": "study-guide:reading-time", "content": info.reading_time})

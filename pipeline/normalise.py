@@ -37,12 +37,12 @@ class _RawSection:
     loc: SourceLocation
 
 
-def normalise(source: SourceText, report: Report) -> m.Guide:
+def normalise(source: SourceText, report: Report, default_language: str = "en") -> m.Guide:
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
     adapted = adapt(source.text)
     front_matter = _front_matter(adapted, report)
-    language = _language(front_matter, source.text, report)
+    language = _language(front_matter, source.text, report, default_language)
     tokens, recovered = recover_deep_content(parse_markdown(adapted.text, language), adapted.text)
     if recovered:
         report.warn(
@@ -95,7 +95,7 @@ def _front_matter(adapted: Adapted, report: Report) -> dict[str, object]:
     return data
 
 
-def _language(front_matter: dict[str, object], text: str, report: Report) -> str:
+def _language(front_matter: dict[str, object], text: str, report: Report, default: str = "en") -> str:
     value = next((front_matter[k] for k in ("language", "lang", "langue") if k in front_matter), None)
     if value is None and (match := _LANGUAGE_LINE.search(text[:5000])):
         value = match.group(1)
@@ -103,8 +103,8 @@ def _language(front_matter: dict[str, object], text: str, report: Report) -> str
         tag = language_tag(str(value))
         if tag:
             return tag
-        report.warn("W-LANGUAGE", f"language {value!r} is not a BCP 47 tag or a known name; using 'en'")
-        return "en"
+        report.warn("W-LANGUAGE", f"language {value!r} is not a BCP 47 tag or a known name; using {default!r}")
+        return default
     sample = text[:20000]
     letters = sum(ch.isalpha() for ch in sample) or 1
     if len(_CJK.findall(sample)) / letters > 0.3:
@@ -112,7 +112,7 @@ def _language(front_matter: dict[str, object], text: str, report: Report) -> str
     elif len(_HANGUL.findall(sample)) / letters > 0.3:
         guess = "ko"
     else:
-        return "en"
+        return default
     report.warn("W-LANGUAGE", f"no language given; the text looks like {guess!r}, so that is used", 1)
     return guess
 

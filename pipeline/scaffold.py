@@ -1,0 +1,73 @@
+"""`new`: a manuscript to fill in, with every standard section, in the front matter dialect."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pipeline.diagnostics import UsageError
+from pipeline.transforms import slugify
+
+TEMPLATE = """---
+title: {title}
+author: {author}
+year: {year}
+genre: [Genre One, Genre Two]
+pages: 300
+reading_time: 5-6 hours
+language: {language}
+---
+
+
+## Summary
+
+Tell the story in a few paragraphs. Set the book's own terms in quotes, like “this”, and they
+will be collected into the glossary.
+
+## Characters
+
+- First Character: who they are and what they want
+- Second Character: who they are and what they want
+
+## Themes
+
+- A theme in a line
+- Another theme in a line
+
+## Key Takeaways
+
+What a reader should keep from the book.
+
+## Why It Matters
+
+Why the book is still read.
+
+## Discussion Questions
+
+1. A question for a class or a reading group?
+2. Another question?
+
+## Glossary
+
+- Term: what it means in the book
+"""
+
+
+def new_manuscript(folder: Path, title: str, author: str, year: str = "", language: str = "en") -> Path:
+    """Write folder/<slug>.md; refuses to overwrite an existing file."""
+    if not title.strip():
+        raise UsageError("a new manuscript needs a title")
+    path = folder / f"{slugify(title, 'untitled')}.md"
+    if path.exists():
+        raise UsageError(f"{path} already exists; it was not changed")
+    folder.mkdir(parents=True, exist_ok=True)
+    text = TEMPLATE.format(title=_yaml_text(title), author=_yaml_text(author or "Author Name"),
+                           year=year or "2000", language=language)
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never clobber a file made meanwhile
+        handle.write(text)
+    return path
+
+
+def _yaml_text(value: str) -> str:
+    """A YAML scalar that survives colons, quotes and leading symbols: JSON strings are YAML."""
+    return json.dumps(value, ensure_ascii=False)
