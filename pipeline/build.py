@@ -122,8 +122,7 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
                 outcome.outputs.append(target)
     except GuideError as exc:
         outcome.failed = True
-        if exc.diagnostic not in report.items:
-            report.items.append(exc.diagnostic)
+        report.items = [*exc.diagnostics, *(d for d in report.items if d not in exc.diagnostics)]
     except Exception as exc:  # a writer's failure is this manuscript's failure, never the batch's
         outcome.failed = True
         report.error("E-INTERNAL", f"could not build: {type(exc).__name__}: {exc}")
@@ -235,7 +234,7 @@ def build_collection(name: str, paths: list[Path], options: BuildOptions) -> tup
             outcome.diagnostics = list(report.items)
         except GuideError as exc:
             outcome.failed = True
-            outcome.diagnostics = [exc.diagnostic]
+            outcome.diagnostics = exc.diagnostics
         outcomes.append(outcome)
     if not guides:
         return outcomes, []

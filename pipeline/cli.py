@@ -207,7 +207,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     try:
         guide, report = load_guide(args.file, auto_glossary=bool(s["auto_glossary"]))
     except GuideError as exc:
-        print(exc.diagnostic, file=sys.stderr)
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
         return EXIT_FAILED
     print(json.dumps(guide_to_json(guide, report), ensure_ascii=False, indent=2))
     return EXIT_OK

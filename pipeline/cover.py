@@ -37,8 +37,9 @@ def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> Ima
 
 
 def _wrap(draw, text: str, font, width: int) -> list[str]:
-    words = text.split() if " " in text else list(text)  # scripts without spaces wrap by character
-    joiner = " " if " " in text else ""
+    spaced = any(ch.isspace() for ch in text)
+    words = text.split() if spaced else list(text)  # scripts without spaces wrap by character
+    joiner = " " if spaced else ""
     lines: list[str] = []
     line = ""
     for word in words:

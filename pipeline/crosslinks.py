@@ -7,7 +7,7 @@ PDF index points at them). Headings, links, code and an entry's own text are nev
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import count
 
 from pipeline import model as m
@@ -21,12 +21,6 @@ _NOT_A_NAME = {
 }
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 SKIPPED_KINDS = ("info",)
-
-
-@dataclass(frozen=True, slots=True)
-class _Target:
-    anchor: str
-    pattern: str  # one alternative of the combined expression
 
 
 def name_variants(term: str, all_terms: list[str]) -> list[str]:
@@ -52,33 +46,44 @@ def term_variants(term: str) -> list[str]:
     return forms
 
 
-def _alternative(variant: str, case_insensitive: bool) -> str:
-    body = re.escape(variant)
-    if case_insensitive:
-        body = f"(?i:{body})"
-    return body if _CJK.search(variant) else rf"(?<![\w’'-]){body}(?![\w’'-])"
+_WORD = re.compile(r"[\w’'-]+")
 
 
 class _Linker:
+    """Finds mentions with dictionary look-ups over word runs: linear in the text, whatever the
+    number of characters and terms (a regular expression of a thousand alternatives is not)."""
+
     def __init__(self, guide: m.Guide) -> None:
         characters = [e for s in guide.sections if s.kind == "characters" for e in s.entries]
         glossary = [e for s in guide.sections if s.kind == "glossary" for e in s.entries]
         names = [e.term for e in characters]
-        alternatives: list[tuple[str, str]] = []  # (variant, anchor)
+        self.exact: dict[str, str] = {}  # names match as written
+        self.folded: dict[str, str] = {}  # terms match in any case
+        cjk: dict[str, str] = {}
         for entry in characters:
-            alternatives += [(v, entry.anchor) for v in name_variants(entry.term, names)]
+            for variant in name_variants(entry.term, names):
+                self._add(variant, entry.anchor, self.exact, cjk)
         for entry in glossary:
-            alternatives += [(v, entry.anchor) for v in term_variants(entry.term)]
-        # Longest first, so "Miss Emily" wins over "Emily" and "Mr. Bennet" over nothing shorter.
-        alternatives.sort(key=lambda pair: -len(pair[0]))
-        self.anchors: list[str] = []
-        parts = []
-        glossary_anchors = {e.anchor for e in glossary}
-        for variant, anchor in alternatives:
-            self.anchors.append(anchor)
-            parts.append(f"({_alternative(variant, anchor in glossary_anchors)})")
-        self.pattern = re.compile("|".join(parts)) if parts else None
+            for variant in term_variants(entry.term):
+                self._add(variant.casefold(), entry.anchor, self.folded, cjk)
+        keys = [*self.exact, *self.folded]
+        self.max_words = max((len(_WORD.findall(k)) for k in keys), default=0)
+        # Scripts without spaces have no words to look up; their few variants share one expression.
+        ordered = sorted(cjk, key=len, reverse=True)
+        self.cjk = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self.cjk_anchor = cjk
+        self.active = bool(keys or cjk)
         self.ids = count(1)
+
+    @staticmethod
+    def _add(variant: str, anchor: str, table: dict[str, str], cjk: dict[str, str]) -> None:
+        key = variant.strip().rstrip(".")
+        if not key:
+            return
+        if _CJK.search(key):
+            cjk.setdefault(key, anchor)
+        else:
+            table.setdefault(key, anchor)
 
     def section(self, section: m.Section) -> m.Section:
         linked: set[str] = set()
@@ -109,29 +114,52 @@ class _Linker:
                 out.append(item)  # links, code, images and note references are left alone
         return tuple(out)
 
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, anchor), longest first at each place, in order."""
+        found: list[tuple[int, int, str]] = []
+        words = list(_WORD.finditer(text)) if (self.exact or self.folded) else []
+        index = 0
+        while index < len(words):
+            for size in range(min(self.max_words, len(words) - index), 0, -1):
+                start, end = words[index].start(), words[index + size - 1].end()
+                candidate = text[start:end]
+                anchor = self.exact.get(candidate) or self.folded.get(candidate.casefold())
+                if anchor:
+                    found.append((start, end, anchor))
+                    index += size
+                    break
+            else:
+                index += 1
+        if self.cjk is not None:
+            found += [(m.start(), m.end(), self.cjk_anchor[m.group(0)]) for m in self.cjk.finditer(text)]
+            found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+            kept: list[tuple[int, int, str]] = []
+            for item in found:
+                if not kept or item[0] >= kept[-1][1]:
+                    kept.append(item)
+            found = kept
+        return found
+
     def text(self, text: str, linked: set[str], excluded: str) -> list[m.Inline]:
-        if self.pattern is None:
-            return [m.Text(text)]
         out: list[m.Inline] = []
         position = 0
-        for match in self.pattern.finditer(text):
-            anchor = self.anchors[match.lastindex - 1] if match.lastindex else ""
-            if not anchor or anchor == excluded:
+        for start, end, anchor in self.matches(text):
+            if anchor == excluded:
                 continue
-            if match.start() > position:
-                out.append(m.Text(text[position : match.start()]))
+            if start > position:
+                out.append(m.Text(text[position:start]))
             first = anchor not in linked
             linked.add(anchor)
-            out.append(m.Ref(anchor, (m.Text(match.group(0)),), first, f"mention-{next(self.ids)}"))
-            position = match.end()
+            out.append(m.Ref(anchor, (m.Text(text[start:end]),), first, f"mention-{next(self.ids)}"))
+            position = end
         if position < len(text):
             out.append(m.Text(text[position:]))
-        return out
+        return out or [m.Text(text)]
 
 
 def add_cross_links(guide: m.Guide) -> m.Guide:
     linker = _Linker(guide)
-    if linker.pattern is None:
+    if not linker.active:
         return guide
     sections = tuple(s if s.kind in SKIPPED_KINDS else linker.section(s) for s in guide.sections)
     return replace(guide, sections=sections)

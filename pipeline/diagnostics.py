@@ -34,8 +34,9 @@ class Report:
     def error(self, code: str, message: str, line: int = 1) -> GuideError:
         """Record an error and return the exception that stops this manuscript."""
         diagnostic = Diagnostic(code, "error", message, SourceLocation(self.path, line))
+        earlier = tuple(self.items)
         self.items.append(diagnostic)
-        return GuideError(diagnostic)
+        return GuideError(diagnostic, earlier)
 
     @property
     def warnings(self) -> list[Diagnostic]:
@@ -49,9 +50,14 @@ class PipelineError(Exception):
 class GuideError(PipelineError):
     """One manuscript cannot become a guide; the rest of the batch goes on."""
 
-    def __init__(self, diagnostic: Diagnostic) -> None:
+    def __init__(self, diagnostic: Diagnostic, earlier: tuple[Diagnostic, ...] = ()) -> None:
         super().__init__(str(diagnostic))
         self.diagnostic = diagnostic
+        self.earlier = earlier  # the warnings that came before the error often explain it
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [*self.earlier, self.diagnostic]
 
 
 class UsageError(PipelineError):

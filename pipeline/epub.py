@@ -13,6 +13,7 @@ from pipeline import model as m
 from pipeline.atomic import atomic_path
 from pipeline.cover import cover_png
 from pipeline.excerpt import description, guide_length
+from pipeline.images import image_bytes
 from pipeline.labels import labels_for
 from pipeline.links import IMAGE_TYPES
 from pipeline.render import render
@@ -153,7 +154,7 @@ def write_book(
     book.set_cover("images/cover.png", info.cover, create_page=False)
     for uid, (source, href) in images.items():
         media_type = IMAGE_TYPES[Path(href).suffix.lower()]
-        book.add_item(epub.EpubItem(uid=uid, file_name=href, media_type=media_type, content=source.read_bytes()))
+        book.add_item(epub.EpubItem(uid=uid, file_name=href, media_type=media_type, content=image_bytes(source)))
 
     cover = _Page("cover", "cover.xhtml", labels["cover"],
                   render("epub_cover.xhtml.jinja", image_href="images/cover.png", alt=info.cover_alt))

@@ -6,6 +6,8 @@ import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from pipeline.images import UnsafeImage, image_bytes
+
 
 class RefusedURL(ValueError):
     """WeasyPrint catches this, logs it, and renders without the resource."""
@@ -29,6 +31,10 @@ def make_fetcher(allowed: list[Path]):
             if not any(path.is_relative_to(root) for root in roots) or not path.is_file():
                 raise RefusedURL(f"refused file outside the allowed folders: {url[:80]!r}")
             media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
+            try:
+                body = image_bytes(path)  # SVGs are rebuilt without scripts or outside links
+            except UnsafeImage as exc:
+                raise RefusedURL(f"refused unsafe image {url[:80]!r}: {exc}") from None
+            return URLFetcherResponse(url, body, {"Content-Type": media_type})
 
     return LocalOnlyFetcher()

@@ -11,6 +11,7 @@ Trailing full stops inside the quotes are dropped (“purpose.” is the term "p
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -26,8 +27,9 @@ _SPEECH_VERBS = (
     r"exclaims?|exclaimed|answers?|answered|calls?|called out|declares?|declared|insists?|insisted|yells?|"
     r"murmurs?|murmured|dit|demande|répond|crie|sagt|fragt|dice|pregunta|说|问|道"
 )
-_SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})\b|[:：])\s*(?:\S+\s+){{0,2}}$", re.I)
-_SPEECH_AFTER = re.compile(rf"^[\s,]*(?:\S+\s+){{0,2}}\b(?:{_SPEECH_VERBS})\b", re.I)
+# Speech verbs within two words of the quote, in the same sentence.
+_SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})\b|[:：])\s*(?:[^\s.!?]+\s+){{0,2}}$", re.I)
+_SPEECH_AFTER = re.compile(rf"^[\s,]*(?:[^\s.!?]+\s+){{0,2}}\b(?:{_SPEECH_VERBS})\b", re.I)
 _NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SENTENCES = re.compile(r"(?<=[.!?。！？])[\"”»]?\s+")
 SCANNED_KINDS = ("summary", "chapters", "themes", "takeaways", "significance", "symbols", "other")
@@ -62,20 +64,25 @@ def is_term(inner: str, before: str, after: str) -> bool:
 def find_terms(text: str) -> list[tuple[str, str]]:
     """(term, sentence of use) for each quoted term in a paragraph's text, in order."""
     found = []
+    boundaries: list[tuple[int, int]] | None = None  # (start, end) of each sentence, made once
     for match in _QUOTED.finditer(text):
         inner = next(group for group in match.groups() if group is not None)
-        if is_term(inner, text[: match.start()], text[match.end() :]):
-            found.append((inner.strip().rstrip(".").strip(), _sentence_at(text, match.start())))
+        if is_term(inner, text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 60]):
+            if boundaries is None:
+                boundaries = _sentence_spans(text)
+            index = bisect.bisect_right([start for start, _ in boundaries], match.start()) - 1
+            start, end = boundaries[max(index, 0)]
+            found.append((inner.strip().rstrip(".").strip(), text[start:end].strip()))
     return found
 
 
-def _sentence_at(text: str, position: int) -> str:
-    start = 0
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
     for boundary in _SENTENCES.finditer(text):
-        if boundary.end() > position:
-            return text[start : boundary.start() + 1].strip()
+        spans.append((start, boundary.start() + 1))
         start = boundary.end()
-    return text[start:].strip()
+    spans.append((start, len(text)))
+    return spans
 
 
 def collect_terms(guide: m.Guide) -> list[FoundTerm]:

@@ -58,6 +58,13 @@ class LinkPolicy:
             return "is not a PNG, JPEG, GIF, SVG or WebP image"
         if not candidate.is_file():
             return "does not exist"
+        if candidate.suffix.lower() == ".svg":
+            from pipeline.images import UnsafeImage, image_bytes
+
+            try:
+                image_bytes(candidate)
+            except (UnsafeImage, OSError) as exc:
+                return f"cannot be made safe: {exc}"
         return None
 
 

@@ -55,7 +55,7 @@ def lint_file(path: Path) -> list[Diagnostic]:
     try:
         guide, report = load_guide(path)
     except GuideError as exc:
-        return [exc.diagnostic]
+        return exc.diagnostics
     extra = Report(str(path))
     for attribute, code, message in _MISSING:
         if not getattr(guide.meta, attribute):

@@ -9,16 +9,16 @@ from pathlib import Path
 import yaml
 
 from pipeline import model as m
-from pipeline.dialects import Adapted, adapt, split_byline
 from pipeline.diagnostics import Report
+from pipeline.dialects import Adapted, adapt, split_byline
 from pipeline.entries import extract_entries, split_lines
 from pipeline.links import LinkPolicy
 from pipeline.location import SourceLocation
 from pipeline.metadata import MetadataDraft, absorb_field, build_metadata, language_tag, split_field
 from pipeline.parse import MAX_NESTING, parse_markdown, recover_deep_content
 from pipeline.sections import label, section_kind
-from pipeline.sources import SourceText
-from pipeline.tokens import Converter, plain_text
+from pipeline.sources import SourceText, strip_unsafe
+from pipeline.tokens import MAX_INLINE_DEPTH, Converter, plain_text
 
 _LANGUAGE_LINE = re.compile(
     r"^[\s*_>-]*(?:language|langue|lang|idioma|sprache|语言)[*_]*\s*[:：][*_\s]*([^\s|*]+(?: [A-Za-z]+)?)",
@@ -43,7 +43,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     adapted = adapt(source.text)
     front_matter = _front_matter(adapted, report)
     language = _language(front_matter, source.text, report, default_language)
-    tokens, recovered = recover_deep_content(parse_markdown(adapted.text, language), adapted.text)
+    tokens, recovered = recover_deep_content(parse_markdown(adapted.text, language), adapted.text, language)
     if recovered:
         report.warn(
             "W-TOO-DEEP",
@@ -52,8 +52,15 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
             adapted.source_line(recovered[0]),
         )
     policy = LinkPolicy(source.path.parent, report)
-    converter = Converter(path, language, report, adapted.source_line, policy.vet_link, policy.vet_image)
+    converter = Converter(path, language, report, adapted.source_line, policy.vet_link, policy.vet_image,
+                          keep_replacement="\ufffd" in source.text)
     blocks, _ = converter.blocks(tokens, 0, None)
+    if converter.unsafe_lines:
+        report.warn("W-CONTROL-CHARS", "removed characters XML cannot carry (written as character references)",
+                    converter.unsafe_lines[0])
+    if converter.too_deep_lines:
+        report.warn("W-TOO-DEEP", f"emphasis nested deeper than {MAX_INLINE_DEPTH} levels is flattened",
+                    converter.too_deep_lines[0])
     for line in sorted(set(converter.raw_html_lines)):
         report.warn("W-RAW-HTML", "raw HTML is shown as text, never as markup", line)
 
@@ -65,7 +72,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     info_blocks = _absorb_preamble(preamble, draft, title)
     sections = [_build_section(raw, draft, report, language) for raw in raw_sections]
     sections = _ensure_info(sections, info_blocks, language, path)
-    meta = build_metadata(draft, title, language)
+    meta = build_metadata(draft, " ".join(title.split()), language)  # a title is one line
     _warn_missing(meta, sections, report)
     notes = _notes(converter)
     images = tuple(dict.fromkeys(_images(sections, notes)))
@@ -82,8 +89,13 @@ def _front_matter(adapted: Adapted, report: Report) -> dict[str, object]:
     if end < 0:
         report.warn("W-FRONT-MATTER", "front matter is not closed by a '---' line", 1)
         return {}
+    text = adapted.text[4:end]
     try:
-        data = yaml.safe_load(adapted.text[4:end])
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
+            # An alias can expand a few hundred bytes into megabytes ("billion laughs").
+            report.warn("W-FRONT-MATTER", "front matter uses YAML aliases (*name), which are not allowed", 1)
+            return {}
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -92,7 +104,18 @@ def _front_matter(adapted: Adapted, report: Report) -> dict[str, object]:
     if not isinstance(data, dict):
         report.warn("W-FRONT-MATTER", "front matter is not a mapping of keys to values", 1)
         return {}
-    return data
+    cleaned = {str(k): _clean_value(v) for k, v in data.items()}
+    if cleaned != {str(k): v for k, v in data.items()}:
+        report.warn("W-CONTROL-CHARS", "removed characters XML cannot carry from the front matter", 1)
+    return cleaned
+
+
+def _clean_value(value: object) -> object:
+    if isinstance(value, str):
+        return strip_unsafe(value)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    return value
 
 
 def _language(front_matter: dict[str, object], text: str, report: Report, default: str = "en") -> str:

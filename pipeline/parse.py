@@ -53,15 +53,18 @@ def parse_markdown(text: str, language: str = "en") -> list[Token]:
 
 
 _MARKERS = re.compile(r"^(?:\s*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s)))+\s*")
+_TOP_LEVEL_START = re.compile(r"^(?:#{1,6}\s|[^\s>*+\-\d])")
 _LEAF_TYPES = {"inline", "fence", "code_block", "html_block", "hr", "front_matter", "table_open"}
 
 
-def recover_deep_content(tokens: list[Token], text: str) -> tuple[list[Token], list[int]]:
-    """Give back the text markdown-it drops past its nesting limit, as plain paragraphs.
+def recover_deep_content(tokens: list[Token], text: str, language: str = "en") -> tuple[list[Token], list[int]]:
+    """Give back the text markdown-it drops past its nesting limit.
 
-    markdown-it stops descending at `MAX_NESTING` and silently skips what lies deeper. When a
-    parse reached that depth, every non-blank line that no leaf token covers is collected and
-    inserted, flattened, where it stood. Returns the tokens and the 0-based lines recovered.
+    markdown-it stops descending at `MAX_NESTING` and silently skips the rest of that container,
+    often the rest of the file. When a parse reached that depth, every non-blank line no leaf token
+    covers is found. Those inside the deep structure come back flattened into plain paragraphs;
+    from the first one that starts a new top-level block (a heading after a deep list), the text is
+    parsed again as ordinary Markdown. Returns the tokens and the 0-based lines recovered.
     """
     if not tokens or max(token.level for token in tokens) < MAX_NESTING - 2:
         return tokens, []
@@ -70,25 +73,42 @@ def recover_deep_content(tokens: list[Token], text: str) -> tuple[list[Token], l
         if token.type in _LEAF_TYPES and token.map:
             covered.update(range(token.map[0], token.map[1]))
     lines = text.split("\n")
-    dropped = [
-        number
-        for number, line in enumerate(lines)
-        if number not in covered and _MARKERS.sub("", line).strip()
-    ]
+    dropped = [n for n, line in enumerate(lines) if n not in covered and _MARKERS.sub("", line).strip()]
     if not dropped:
         return tokens, []
+    restart = next((n for n in dropped if _TOP_LEVEL_START.match(lines[n])), None)
+    flattened = [n for n in dropped if restart is None or n < restart]
+    out = list(tokens)
+    for run in reversed(_runs(flattened)):  # from the end, so earlier positions stay valid
+        content = " ".join(_MARKERS.sub("", lines[n]).strip() for n in run)
+        out[_top_level_position_after(out, run[-1]) : _top_level_position_after(out, run[-1])] = _paragraph(
+            content, run[0], run[-1] + 1
+        )
+    if restart is not None:
+        rest = "\n".join(lines[restart:])
+        more, more_dropped = recover_deep_content(markdown_parser(language).parse(rest), rest, language)
+        for token in more:
+            _shift(token, restart)
+        out = [t for t in out if not (t.map and t.map[0] >= restart and t.level == 0)] + more
+        flattened += [restart + n for n in more_dropped]
+    return out, flattened
+
+
+def _runs(numbers: list[int]) -> list[list[int]]:
     runs: list[list[int]] = []
-    for number in dropped:
+    for number in numbers:
         if runs and number == runs[-1][-1] + 1:
             runs[-1].append(number)
         else:
             runs.append([number])
-    out = list(tokens)
-    for run in reversed(runs):  # insert from the end so earlier positions stay valid
-        content = " ".join(_MARKERS.sub("", lines[n]).strip() for n in run)
-        position = _top_level_position_after(out, run[-1])
-        out[position:position] = _paragraph(content, run[0], run[-1] + 1)
-    return out, dropped
+    return runs
+
+
+def _shift(token: Token, offset: int) -> None:
+    if token.map:
+        token.map = [token.map[0] + offset, token.map[1] + offset]
+    for child in token.children or []:
+        _shift(child, offset)
 
 
 def _top_level_position_after(tokens: list[Token], line: int) -> int:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from pipeline import model as m
 from pipeline.atomic import write_bytes_atomic
 from pipeline.excerpt import guide_length
+from pipeline.images import image_bytes
 from pipeline.labels import labels_for
 from pipeline.links import IMAGE_TYPES
 from pipeline.render import render
@@ -26,7 +26,7 @@ def build_html(guide: m.Guide, target: Path, theme: Theme) -> None:
         suffix = Path(src).suffix.lower()
         if suffix in IMAGE_TYPES:
             image_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(folder / src, image_dir / f"image-{index}{suffix}")
+            write_bytes_atomic(image_dir / f"image-{index}{suffix}", image_bytes(folder / src))
             hrefs[src] = f"{image_dir.name}/image-{index}{suffix}"
     writer = XhtmlWriter("epub", meta.language, {n.number: n for n in guide.notes},
                          image_href=lambda src: hrefs.get(src, ""), heading_base=2)

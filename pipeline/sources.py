@@ -132,6 +132,11 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     return text, best.encoding
 
 
+def strip_unsafe(text: str) -> str:
+    """Remove what XML cannot carry from text made after cleaning (character references, YAML escapes)."""
+    return _BIDI_CONTROLS.sub("", _FORBIDDEN.sub("", _ANSI_ESCAPE.sub("", text)))
+
+
 def clean_text(text: str, report: Report) -> str:
     """Normalise line endings and remove what XML cannot carry, warning once per manuscript."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -10,7 +10,11 @@ from markdown_it.token import Token
 from pipeline import model as m
 from pipeline.diagnostics import Report
 from pipeline.location import SourceLocation
+from pipeline.sources import strip_unsafe
 from pipeline.typography import smarten
+
+# Emphasis nested deeper than this is flattened (with W-TOO-DEEP): the writers recurse per level.
+MAX_INLINE_DEPTH = 40
 
 LinkPolicy = Callable[[str, int], str | None]  # (href, line) -> vetted href, or None to unlink
 ImagePolicy = Callable[[str, int], str | None]  # (src, line) -> local path, or None to drop
@@ -26,6 +30,9 @@ class Converter:
     line_of: Callable[[int], int]
     vet_link: LinkPolicy
     vet_image: ImagePolicy
+    keep_replacement: bool = False  # True when the author typed U+FFFD; else it marks a bad reference
+    unsafe_lines: list[int] = field(default_factory=list)
+    too_deep_lines: list[int] = field(default_factory=list)
     note_numbers: dict[int, int] = field(default_factory=dict)
     note_bodies: dict[int, tuple[m.Block, ...]] = field(default_factory=dict)
     raw_html_lines: list[int] = field(default_factory=list)
@@ -61,7 +68,7 @@ class Converter:
                 inner, i = self.blocks(tokens, i + 1, "blockquote_close")
                 out.append(m.BlockQuote(tuple(inner), self.loc(token)))
             elif kind in ("fence", "code_block"):
-                out.append(m.CodeBlock(token.content.rstrip("\n"), self.loc(token)))
+                out.append(m.CodeBlock(self.safe(token.content.rstrip("\n"), self.loc(token).line), self.loc(token)))
                 i += 1
             elif kind == "hr":
                 out.append(m.Rule(self.loc(token)))
@@ -131,32 +138,48 @@ class Converter:
         if not text or (text.startswith("<!--") and text.endswith("-->")):
             return []  # comments are the author's notes to themselves
         self.raw_html_lines.append(self.loc(token).line)
-        return [m.Paragraph((m.Text(text),), self.loc(token))]
+        return [m.Paragraph((m.Text(self.safe(text, self.loc(token).line)),), self.loc(token))]
 
     # ------------------------------------------------------------ inlines
 
+    def safe(self, text: str, line: int) -> str:
+        """Character references (&#12;) and bad ones (U+FFFD) can still smuggle in what XML refuses."""
+        cleaned = strip_unsafe(text)
+        if not self.keep_replacement:
+            cleaned = cleaned.replace("\ufffd", "")
+        if cleaned != text:
+            self.unsafe_lines.append(line)
+        return cleaned
+
     def inlines(self, tokens: list[Token], line: int) -> tuple[m.Inline, ...]:
         stack: list[tuple[str, str, list[m.Inline]]] = [("root", "", [])]
+        skipped: list[str] = []  # openers past MAX_INLINE_DEPTH: their text joins the enclosing level
         for token in tokens:
             kind = token.type
             top = stack[-1][2]
             if kind == "text":
                 if token.content:
-                    top.append(m.Text(smarten(token.content, self.language)))
+                    top.append(m.Text(smarten(self.safe(token.content, line), self.language)))
             elif kind == "softbreak":
                 top.append(m.Text("\n"))  # kept, so "Key: Value" lines stay apart
             elif kind == "hardbreak":
                 top.append(m.LineBreak())
             elif kind == "code_inline":
-                top.append(m.Code(token.content))
+                top.append(m.Code(self.safe(token.content, line)))
             elif kind in ("em_open", "strong_open", "s_open", "link_open"):
+                if len(stack) > MAX_INLINE_DEPTH:
+                    skipped.append(kind)
+                    self.too_deep_lines.append(line)
+                    continue
                 href = str(token.attrs.get("href", "")) if kind == "link_open" else ""
                 stack.append((kind, href, []))
+            elif kind in ("em_close", "strong_close", "s_close", "link_close") and skipped:
+                skipped.pop()
             elif kind in ("em_close", "strong_close", "s_close", "link_close") and len(stack) > 1:
                 opener, href, children = stack.pop()
                 stack[-1][2].extend(self._close(opener, href, tuple(children), line))
             elif kind == "image":
-                alt = "".join(_plain(self.inlines(token.children or [], line))) or token.content
+                alt = self.safe("".join(_plain(self.inlines(token.children or [], line))) or token.content, line)
                 src = self.vet_image(str(token.attrs.get("src", "")), line)
                 top.append(m.Image(src, alt) if src is not None else m.Text(alt))
             elif kind == "footnote_ref":
@@ -166,7 +189,7 @@ class Converter:
             elif kind == "html_inline":
                 if not token.content.startswith("<!--"):
                     self.raw_html_lines.append(line)
-                    top.append(m.Text(token.content))
+                    top.append(m.Text(self.safe(token.content, line)))
         while len(stack) > 1:  # unbalanced markers cannot happen in markdown-it, but never lose text
             _, _, children = stack.pop()
             stack[-1][2].extend(children)

@@ -20,28 +20,37 @@ def slugify(text: str, fallback: str) -> str:
     return slug[:48].rstrip("-") or fallback
 
 
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+class _Ids:
+    """Unique ids: the first "x" is "x", later ones "x-2", "x-3"... in constant time each."""
+
+    def __init__(self, reserved: set[str]) -> None:
+        self.taken = set(reserved)
+        self.next_number: dict[str, int] = {}
+
+    def __call__(self, slug: str) -> str:
+        candidate = slug
+        number = self.next_number.get(slug, 2)
+        while candidate in self.taken:
+            candidate, number = f"{slug}-{number}", number + 1
+        self.next_number[slug] = number
+        self.taken.add(candidate)
+        return candidate
 
 
 def assign_anchors(guide: m.Guide) -> m.Guide:
     """Stable ids: sections by kind ("summary", "characters"), entries by name ("char-kathy-h")."""
-    taken: set[str] = {"cover", "title", "toc", "notes", "glance", "index"}
+    unique = _Ids({"cover", "title", "toc", "notes", "glance", "index", "nav", "titlepage"})
     sections = []
     for number, section in enumerate(guide.sections, 1):
         base = section.kind if section.kind != "other" else slugify(section.title, f"section-{number}")
-        anchor = _unique(base, taken)
+        anchor = unique(base)
         prefix = "char" if section.kind == "characters" else "term" if section.kind == "glossary" else anchor
         entries = tuple(
-            replace(entry, anchor=_unique(f"{prefix}-{slugify(entry.term, str(i))}", taken))
+            replace(entry, anchor=unique(f"{prefix}-{slugify(entry.term, str(i))}"))
             for i, entry in enumerate(section.entries, 1)
         )
         blocks = tuple(
-            replace(block, anchor=_unique(f"{anchor}-{slugify(plain_text(block.inlines), str(i))}", taken))
+            replace(block, anchor=unique(f"{anchor}-{slugify(plain_text(block.inlines), str(i))}"))
             if isinstance(block, m.Heading) and block.level == 1
             else block
             for i, block in enumerate(section.blocks, 1)

@@ -41,6 +41,11 @@ _QUOTE_ITEM = re.compile(
 )
 
 
+_LONG_RUN = 80
+# Runs of characters with no break opportunity; ideographic scripts break anywhere already.
+_UNBROKEN = re.compile(rf"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]{{{_LONG_RUN},}}")
+
+
 def esc(text: str) -> str:
     return escape(text, quote=True)
 
@@ -65,11 +70,18 @@ class XhtmlWriter:
     def inlines(self, inlines: tuple[m.Inline, ...]) -> str:
         return "".join(self.inline(item) for item in inlines)
 
+    def text(self, text: str) -> str:
+        if self.target == "pdf" and len(text) > _LONG_RUN:
+            # WeasyPrint lays out an unbreakable word in quadratic time (50,000 characters take
+            # minutes); a zero-width space every few dozen characters gives it places to break.
+            text = _UNBROKEN.sub(lambda m: "\u200b".join(re.findall(".{1,40}", m.group(0))), text)
+        return esc(text)
+
     def inline(self, item: m.Inline) -> str:
         if isinstance(item, m.Text):
-            return esc(item.text)
+            return self.text(item.text)
         if isinstance(item, m.Code):
-            return f"<code>{esc(item.text)}</code>"
+            return f"<code>{self.text(item.text)}</code>"
         if isinstance(item, m.Emph):
             return f"<em>{self.inlines(item.children)}</em>"
         if isinstance(item, m.Strong):

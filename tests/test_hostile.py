@@ -4,9 +4,10 @@ Every test builds real output through the public entry points (build_all, load_g
 and inspects the bytes: each EPUB member is parsed with lxml, each PDF is read back with pypdf and
 pdftotext. PDFs are rendered only where the PDF is the point, so the module stays fast.
 
-Tests marked xfail(strict=True) expose bugs found while writing this module; each reason names
-the file and the fix. When one is fixed the test XPASSes, and strict turns that into a failure
-so the marker is removed.
+Ten bugs found while writing this module (control characters through character references and
+YAML escapes, active SVG, lost warnings, a section lost after a deep list, deep emphasis,
+quadratic glossary, cross-link and anchor passes, YAML alias bombs, multi-line titles, slow long
+words in the PDF) were pinned here as strict xfails and are now fixed; the tests guard them.
 """
 
 from __future__ import annotations
@@ -378,14 +379,6 @@ def test_raw_html_becomes_inert_text_in_epub_and_pdf(tmp_path):
     assert "unclosed div text" in printed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG pipeline/epub.py:107 copies SVG images byte for byte (source.read_bytes()), so an SVG "
-    "beside the manuscript ships <script>, on* handlers, remote references and DOCTYPE entities into "
-    "the EPUB (EPUBCheck: OPF-014 'scripted' undeclared; HTM-003/RSC-016 for entities). Fix: sanitise "
-    "SVGs (lxml with resolve_entities=False, drop DOCTYPE, script, foreignObject, on* and non-local "
-    "hrefs) or refuse such SVGs in links.LinkPolicy with W-IMAGE-REFUSED.",
-)
 def test_svg_beside_the_manuscript_carries_no_active_content_into_the_epub(tmp_path):
     folder = tmp_path / "book"
     folder.mkdir()
@@ -428,17 +421,6 @@ _SMUGGLED = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: control characters that arrive after sources.clean_text are never removed. markdown-it "
-    "decodes &#12;/&#x0C;/&#x1B; into raw U+000C/U+001B (pipeline/tokens.py Converter.inlines keeps "
-    "token.content as is), and PyYAML decodes '\\f' in double-quoted front matter "
-    "(pipeline/normalise.py _front_matter): the EPUB's XHTML is then not well-formed, or the build "
-    "stops with E-INTERNAL 'All strings must be XML compatible' when it is the title. markdown-it also "
-    "turns &#0;/&#xD800;/&#xFFFE;/&#x85; into U+FFFD. Fix: run the sources._FORBIDDEN filter (and drop "
-    "U+FFFD made from references) over every text token, alt text and front-matter value, with "
-    "W-CONTROL-CHARS.",
-)
 @pytest.mark.parametrize("case", list(_SMUGGLED))
 def test_character_references_and_yaml_escapes_cannot_smuggle_control_characters(tmp_path, case):
     kind, body = _SMUGGLED[case]
@@ -825,15 +807,6 @@ def test_list_nested_200_deep_keeps_its_items_and_warns(tmp_path):
         assert re.search(rf"\b{item}\b", text), item
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG pipeline/parse.py:56-88 recover_deep_content: markdown-it abandons the rest of the "
-    "document at maxNesting, and the recovery flattens EVERY dropped line into a paragraph, so the "
-    "'## Themes' heading after a 200-deep list becomes the text '## Themes' inside the Summary and the "
-    "Themes section disappears. Fix: flatten only the deep run, and re-parse the text from the first "
-    "dropped line that starts a top-level block (an ATX/setext heading or an unindented line after a "
-    "blank line) with markdown-it, shifting the token maps.",
-)
 def test_section_after_a_200_deep_list_is_still_a_section(tmp_path):
     path = manuscript(tmp_path / "book", "deep.md", "Intro.\n\n" + _deep_list(200))
     guide, _ = load_guide(path)
@@ -864,14 +837,6 @@ def test_deeply_nested_emphasis_is_never_an_internal_error(tmp_path):
         assert "deep" in epub_text(check_epub(epub_of(outcome)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG pipeline/xhtml.py:56-67 (XhtmlWriter.inlines/inline recurse per Emph/Strong level; also "
-    "tokens.py:197 _plain): ~250 nested emphasis levels (1.2 KB of asterisks) pass load_guide but "
-    "overflow the stack in both writers, so the build fails with E-INTERNAL 'RecursionError'. Fix: cap "
-    "inline nesting in tokens.Converter.inlines (past e.g. 50 levels keep the text, drop the "
-    "formatting, warn W-TOO-DEEP), as block nesting already is.",
-)
 def test_emphasis_nested_300_deep_builds(tmp_path):
     path = manuscript(tmp_path / "book", "stars.md", "*" * 600 + "deep" + "*" * 600)
     outcome = build_one(path, tmp_path / "out")
@@ -946,14 +911,6 @@ def test_normalising_grows_linearly_with_a_realistic_manuscript(tmp_path):
     assert ratio < 20, f"8x the text took {ratio:.1f}x the time"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: quadratic (worse) in the number of quoted terms: pipeline/crosslinks.py:112-117 scans "
-    "every text with one alternation of all glossary terms (O(text x terms)), and glossary.py:72 "
-    "_sentence_at rescans the paragraph from its start for each term. 1,200 one-sentence terms "
-    "(40 KB) take ~40 s; 5 MB would take days. Fix: find sentence bounds once per paragraph, and match "
-    "terms with one dict lookup per word (or a trie / Aho-Corasick) instead of a giant regex.",
-)
 def test_normalising_grows_linearly_with_many_quoted_terms(tmp_path):
     def make(count: int) -> str:
         words = (f"gloop{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}" for n in range(count))
@@ -963,12 +920,6 @@ def test_normalising_grows_linearly_with_many_quoted_terms(tmp_path):
     assert ratio < 20, f"8x the terms took {ratio:.1f}x the time"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG pipeline/transforms.py:23 _unique counts up from -2 for every repeated slug, so N "
-    "sub-headings with the same text cost O(N^2) ('a\\n=\\n' x 10,000, 40 KB, takes ~18 s). Fix: keep "
-    "the next free suffix per base slug in a dict.",
-)
 def test_anchors_grow_linearly_with_repeated_headings():
     from pipeline.location import SourceLocation
     from pipeline.transforms import assign_anchors
@@ -1011,13 +962,6 @@ def test_yaml_tags_never_construct_python_objects(tmp_path):
     assert "os.system" not in " ".join(str(d) for d in outcome.diagnostics if d.severity == "error")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG pipeline/build.py:73-75 and 96-99: build_one makes its own Report, and load_guide makes "
-    "another; when load_guide raises GuideError the warnings it collected are dropped, so the outcome "
-    "says E-NO-TITLE but not the W-FRONT-MATTER that explains it. Fix: let load_guide take the report "
-    "(load_guide(path, report=...)) or carry the report on GuideError.",
-)
 def test_warnings_before_a_refusal_are_kept(tmp_path):
     folder = tmp_path / "book"
     folder.mkdir()
@@ -1029,14 +973,6 @@ def test_warnings_before_a_refusal_are_kept(tmp_path):
     assert codes(outcome, "W-FRONT-MATTER"), [str(d) for d in outcome.diagnostics]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG pipeline/normalise.py:86 yaml.safe_load expands aliases, and _take_title/_absorb_yaml "
-    "call str() on the result: a 286-byte 'billion laughs' front matter gives a 428,103-character "
-    "title (depth 6: 378 bytes -> 34 MB, 3 s; depth 9 exhausts memory), bypassing the 5 MB limit. "
-    "Fix: load with a SafeLoader subclass whose compose_node refuses AliasEvent (W-FRONT-MATTER), or "
-    "cap the size of every front-matter value.",
-)
 def test_yaml_alias_expansion_cannot_amplify_a_small_manuscript(tmp_path):
     lines = ["---", 'l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for level in range(1, 5):
@@ -1055,14 +991,6 @@ def test_yaml_alias_expansion_cannot_amplify_a_small_manuscript(tmp_path):
     assert longest <= 10 * size, f"a {size}-byte manuscript produced a {longest:,}-character value"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG pipeline/cover.py:40 _wrap: a title holding a line break but no space (YAML 'title: |' "
-    "block, or a two-line setext heading; found by test_fuzz.py) is wrapped character by character, "
-    "'\\n' included, and PIL's textlength raises 'can't measure length of multiline text': the EPUB "
-    "fails with E-INTERNAL. Fix: collapse whitespace in titles (metadata.build_metadata: "
-    "' '.join(title.split())) and split on any whitespace in _wrap.",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -1161,14 +1089,6 @@ def test_failing_epub_writer_leaves_the_previous_epub_and_no_partial_file(tmp_pa
 # ================================================================ last: the background long-line PDF
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: WeasyPrint lays out one unbreakable 50,000-character word in quadratic time under "
-    "styles/base.css 'overflow-wrap: break-word' (5k chars ~1 s, 10k ~6 s, 50k ~170 s), so one long "
-    "line (a pasted URL, a base64 blob) stalls the PDF build far past 30 s. Fix: in the PDF writer "
-    "(pdf.book_html / XhtmlWriter for target 'pdf') insert U+200B every ~80 characters of a run without "
-    "a break opportunity; with that the same 50,000 characters render in ~1 s.",
-)
 def test_long_unbroken_line_pdf_finishes_in_time(long_line_pdf_job):
     from pypdf import PdfReader
 
