@@ -410,7 +410,13 @@ class Bench:
         out = out or self.fresh(name)
         run = measure(self.ours_cmd(source, fmt, out, cold=cold, jobs=jobs), self.log(name), self.args.timeout)
         err = self.log(name).with_suffix(".err").read_bytes().decode("utf-8", "replace")
+        out_text = self.log(name).with_suffix(".out").read_bytes().decode("utf-8", "replace")
         run.failed = sum(1 for line in err.splitlines() if line.lstrip().startswith("FAILED "))
+        summary = re.findall(r"\b(\d+) failed\b", err + out_text)
+        if summary:
+            run.failed = max(run.failed, int(summary[-1]))
+        if run.rc == 1 and not run.failed:
+            run.failed = 1  # exit 1 means some manuscript failed, even if the output format changed
         run.total = len(find_inputs(source))
         if run.rc not in (0, 1):
             run.extra["error"] = (err.strip().splitlines() or [f"exit {run.rc}"])[-1][:200]

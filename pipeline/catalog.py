@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,20 +32,21 @@ class ShelfEntry:
     pdf: str | None
     handout: str | None
     cover: str | None
-    thumbnail: str | None
+    cover_type: str | None
 
 
-def _read_epub(path: Path) -> tuple[etree._Element, bytes | None]:
+def _read_epub(path: Path) -> tuple[etree._Element, bytes | None, str]:
+    """The package document, the cover's bytes and the cover's media type."""
     with zipfile.ZipFile(path) as archive:
         container = etree.fromstring(archive.read("META-INF/container.xml"))
         opf_path = container.find(".//{*}rootfile").get("full-path")
         opf = etree.fromstring(archive.read(opf_path))
         cover_item = opf.find(".//opf:item[@properties='cover-image']", OPF_NS)
-        cover = None
+        cover, media_type = None, ""
         if cover_item is not None:
             base = opf_path.rsplit("/", 1)[0] + "/" if "/" in opf_path else ""
-            cover = archive.read(base + cover_item.get("href"))
-    return opf, cover
+            cover, media_type = archive.read(base + cover_item.get("href")), cover_item.get("media-type", "")
+    return opf, cover, media_type
 
 
 def _href(path: Path, root: Path) -> str:
@@ -61,8 +61,8 @@ def shelf(out_dir: Path) -> list[ShelfEntry]:
     entries = []
     for epub in sorted((out_dir / "epub").glob("*.epub")):
         try:
-            opf, cover = _read_epub(epub)
-        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+            opf, cover, cover_type = _read_epub(epub)
+        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError):
             continue  # not one of ours, or half-copied: the shelf lists only what readers can open
         meta = opf.find("opf:metadata", OPF_NS)
 
@@ -74,9 +74,7 @@ def shelf(out_dir: Path) -> list[ShelfEntry]:
         stem = epub.stem
         pdf = out_dir / "pdf" / f"{stem}.pdf"
         handout = out_dir / "handouts" / f"{stem}.pdf"
-        cover_href = thumb_href = None
-        if cover:
-            cover_href, thumb_href = _write_covers(out_dir, stem, cover)
+        cover_href = _write_cover(out_dir, stem, cover, cover_type) if cover else None
         entries.append(
             ShelfEntry(
                 stem=stem,
@@ -92,7 +90,7 @@ def shelf(out_dir: Path) -> list[ShelfEntry]:
                 pdf=_href(pdf, out_dir) if pdf.is_file() else None,
                 handout=_href(handout, out_dir) if handout.is_file() else None,
                 cover=cover_href,
-                thumbnail=thumb_href,
+                cover_type=cover_type or None,
             )
         )
     return entries
@@ -102,19 +100,17 @@ def _mtime(path: Path) -> str:
     return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _write_covers(out_dir: Path, stem: str, cover: bytes) -> tuple[str, str]:
-    from PIL import Image
-
-    folder = out_dir / "covers"
-    full, thumb = folder / f"{stem}.png", folder / f"{stem}-thumb.png"
-    if not full.is_file() or full.read_bytes() != cover:
-        write_bytes_atomic(full, cover)
-        image = Image.open(io.BytesIO(cover))
-        image.thumbnail((200, 300))
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        write_bytes_atomic(thumb, buffer.getvalue())
-    return _href(full, out_dir), _href(thumb, out_dir)
+def _write_cover(out_dir: Path, stem: str, cover: bytes, media_type: str) -> str:
+    """Copy the EPUB's cover to out_dir/covers (only when it changed); it is the thumbnail too."""
+    suffix = {"image/jpeg": ".jpg", "image/png": ".png", "image/svg+xml": ".svg"}.get(media_type, ".img")
+    target = out_dir / "covers" / f"{stem}{suffix}"
+    try:
+        unchanged = target.stat().st_size == len(cover) and target.read_bytes() == cover
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        write_bytes_atomic(target, cover)
+    return _href(target, out_dir)
 
 
 def write_catalog(out_dir: Path, title: str = "Study Guides") -> tuple[Path, Path, int]:

@@ -21,6 +21,7 @@ _NOT_A_NAME = {
 }
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 SKIPPED_KINDS = ("info",)
+_WORD = re.compile(r"[\w’'-]+")
 
 
 def name_variants(term: str, all_terms: list[str]) -> list[str]:
@@ -28,12 +29,12 @@ def name_variants(term: str, all_terms: list[str]) -> list[str]:
     character shares ("Kathy" for "Kathy H.", but not "Bennet" when five Bennets are listed)."""
     full = [part.strip() for part in re.split(r"\s*/\s*|\s*\(|\)", term) if part.strip()]
     variants = list(dict.fromkeys([term.strip(), *full]))
-    others = [t for t in all_terms if t != term]
+    shared = {word for other in all_terms if other != term for word in _WORD.findall(other)}
     for name in full:
-        for word in re.findall(r"[\w’'-]+", name):
+        for word in _WORD.findall(name):
             if len(word) < 3 or word.casefold().strip(".") in _NOT_A_NAME or not word[0].isupper():
                 continue
-            if not any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", other) for other in others):
+            if word not in shared:
                 variants.append(word)
     return list(dict.fromkeys(variants))
 
@@ -44,9 +45,6 @@ def term_variants(term: str) -> list[str]:
     if not _CJK.search(base):
         forms.append(base[:-1] if base.endswith("s") and len(base) > 3 else base + "s")
     return forms
-
-
-_WORD = re.compile(r"[\w’'-]+")
 
 
 class _Linker:
@@ -68,6 +66,9 @@ class _Linker:
                 self._add(variant.casefold(), entry.anchor, self.folded, cjk)
         keys = [*self.exact, *self.folded]
         self.max_words = max((len(_WORD.findall(k)) for k in keys), default=0)
+        # Only a word that can begin a name or term is worth trying longer spans from.
+        self.first_words = {(_WORD.findall(k) or [""])[0] for k in self.exact}
+        self.first_words |= {(_WORD.findall(k) or [""])[0] for k in self.folded}
         # Scripts without spaces have no words to look up; their few variants share one expression.
         ordered = sorted(cjk, key=len, reverse=True)
         self.cjk = re.compile("|".join(map(re.escape, ordered))) if ordered else None
@@ -120,6 +121,10 @@ class _Linker:
         words = list(_WORD.finditer(text)) if (self.exact or self.folded) else []
         index = 0
         while index < len(words):
+            word = words[index].group()
+            if word not in self.first_words and word.casefold() not in self.first_words:
+                index += 1
+                continue
             for size in range(min(self.max_words, len(words) - index), 0, -1):
                 start, end = words[index].start(), words[index + size - 1].end()
                 candidate = text[start:end]

@@ -11,7 +11,7 @@ from ebooklib import epub
 
 from pipeline import model as m
 from pipeline.atomic import atomic_path
-from pipeline.cover import cover_png
+from pipeline.cover import cover_image
 from pipeline.excerpt import description, guide_length
 from pipeline.images import image_bytes
 from pipeline.labels import labels_for
@@ -109,7 +109,7 @@ def build_epub(
     sections, toc = _section_pages(guide, labels, images, prefix="")
     info = BookInfo(
         meta.identifier, meta.title, meta.language, meta.authors, meta.genres, description(guide),
-        cover_png(meta, theme, labels["study_guide"]),
+        cover_image(meta, theme, labels["study_guide"]),
         f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else ""),
         meta.reading_time,
         publisher,
@@ -151,13 +151,13 @@ def write_book(
     _accessibility(book, guides, has_images=bool(images))
 
     book.add_item(epub.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=theme.epub_css()))
-    book.set_cover("images/cover.png", info.cover, create_page=False)
+    book.set_cover("images/cover.jpg", info.cover, create_page=False)
     for uid, (source, href) in images.items():
         media_type = IMAGE_TYPES[Path(href).suffix.lower()]
         book.add_item(epub.EpubItem(uid=uid, file_name=href, media_type=media_type, content=image_bytes(source)))
 
     cover = _Page("cover", "cover.xhtml", labels["cover"],
-                  render("epub_cover.xhtml.jinja", image_href="images/cover.png", alt=info.cover_alt))
+                  render("epub_cover.xhtml.jinja", image_href="images/cover.jpg", alt=info.cover_alt))
     landmarks = [
         {"type": "cover", "href": "cover.xhtml", "title": labels["cover"]},
         {"type": "titlepage", "href": front[0].file_name, "title": labels["title_page"]},

@@ -14,6 +14,8 @@ MIME_TYPES = {
     ".epub": "application/epub+zip",
     ".pdf": "application/pdf",
     ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".svg": "image/svg+xml",
     ".html": "text/html; charset=utf-8",
     ".xml": "application/atom+xml;profile=opds-catalog;kind=acquisition",
 }

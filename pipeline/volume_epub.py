@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from pipeline.collection import Volume
-from pipeline.cover import cover_png
+from pipeline.cover import cover_image
 from pipeline.epub import BookInfo, _image_files, _Page, _section_pages, write_book
 from pipeline.labels import labels_for
 from pipeline.model import Metadata
@@ -59,7 +59,7 @@ def build_volume_epub(volume: Volume, target: Path, theme: Theme, moment: dt.dat
     info = BookInfo(
         volume.identifier, volume.title, volume.language, volume.authors, volume.subjects,
         f"{labels['collection']}: " + "; ".join(g.meta.title for g in volume.guides),
-        cover_png(cover_meta, theme, labels["collection"]), f"{labels['cover']}: {volume.title}",
+        cover_image(cover_meta, theme, labels["collection"]), f"{labels['cover']}: {volume.title}",
     )
     first_body = body[0].file_name
     extra = ({"type": "index", "href": "index.xhtml", "title": labels["index"]},) if entries else ()

@@ -97,8 +97,7 @@ def test_good_manuscript_is_built_and_nothing_else_is_written(batch):
     guides = [f for f in files if f.startswith(("epub/", "pdf/", "handouts/"))]
     assert guides == ["epub/good.epub"]  # no outputs for the bad ones, no PDF
     # besides the guide: the build cache, and the shelf (catalogue, library page, cover)
-    assert set(files) - set(guides) <= {".cache/manifest.json", "opds.xml", "index.html", "covers/good.png",
-                                         "covers/good-thumb.png"}
+    assert set(files) - set(guides) <= {".cache/manifest.json", "opds.xml", "index.html", "covers/good.jpg"}
     assert not (out / "pdf").exists()
     with zipfile.ZipFile(out / "epub" / "good.epub") as archive:
         assert archive.read("mimetype") == b"application/epub+zip"
