@@ -129,6 +129,8 @@ def _language(front_matter: dict[str, object], text: str, report: Report, defaul
         report.warn("W-LANGUAGE", f"language {value!r} is not a BCP 47 tag or a known name; using {default!r}")
         return default
     sample = text[:20000]
+    if not _CJK.search(sample) and not _HANGUL.search(sample):
+        return default  # counting letters is only worth it when another script is present at all
     letters = sum(ch.isalpha() for ch in sample) or 1
     if len(_CJK.findall(sample)) / letters > 0.3:
         guess = "ja" if _KANA.search(sample) else "zh-Hans"

@@ -41,7 +41,12 @@ class Theme:
         Custom properties are resolved here, because older reading systems (Adobe RMSDK,
         Kindle through Calibre) drop every declaration that uses `var()`.
         """
-        return resolve_custom_properties(self.css("base") + "\n" + self.css("epub"))
+        return _epub_css(self.folder, self._mtimes())
+
+    def _mtimes(self) -> tuple[float, ...]:
+        """Changes when a layer file changes, so a long-lived process (watch) sees theme edits."""
+        paths = [REPO_STYLES / f"{layer}.css" for layer in LAYERS] + [self.folder / f"{l}.css" for l in LAYERS]
+        return tuple(p.stat().st_mtime if p.is_file() else 0.0 for p in paths)
 
     def variable(self, name: str, default: str) -> str:
         """A custom property's value (`--name: value;`, the theme's over the default's), for code that draws."""
@@ -73,6 +78,12 @@ def resolve_custom_properties(css: str) -> str:
     while previous != css:  # rules left with no declarations, and @-blocks left empty by that
         previous, css = css, _EMPTY_RULE.sub("", css)
     return re.sub(r"\n\s*\n+", "\n", css).strip() + "\n"
+
+
+@lru_cache(maxsize=16)
+def _epub_css(folder: Path, _mtimes: tuple[float, ...]) -> str:
+    theme = Theme(folder)
+    return resolve_custom_properties(theme.css("base") + "\n" + theme.css("epub"))
 
 
 def available_themes() -> list[str]:
