@@ -44,12 +44,12 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(PY) -m ruff check pipeline tests
-	$(PY) -m ruff format --check pipeline tests
+	$(PY) -m ruff check pipeline tests bench
+	$(PY) -m ruff format --check pipeline tests bench
 
 format: $(STAMP)
-	$(PY) -m ruff format pipeline tests
-	$(PY) -m ruff check --fix pipeline tests
+	$(PY) -m ruff format pipeline tests bench
+	$(PY) -m ruff check --fix pipeline tests bench
 
 clean:
 	rm -rf $(OUT)/epub $(OUT)/pdf $(OUT)/handouts $(OUT)/collections $(OUT)/covers $(OUT)/opds.xml $(OUT)/index.html

@@ -92,8 +92,9 @@ def measure(cmd: list[str], log: Path, timeout: float, cwd: Path = ROOT) -> Run:
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     _kill_group(proc)  # a stray worker left behind must not run into the next measurement
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode,
-               timed_out=timed_out.is_set())
+    return Run(
+        wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, timed_out=timed_out.is_set()
+    )
 
 
 def best_of(times: int, once) -> Run:
@@ -119,8 +120,10 @@ def loop_main(kind: str, listfile: str, outdir: str, status: str) -> int:
             steps = [(["pandoc", str(source), "-o", str(out / f"{stem}.epub")], out / f"{stem}.epub")]
         else:
             html, pdf = out / f"{stem}.html", out / f"{stem}.pdf"
-            steps = [(["pandoc", str(source), "-s", "-o", str(html)], html),
-                     ([PY, "-m", "weasyprint", str(html), str(pdf)], pdf)]
+            steps = [
+                (["pandoc", str(source), "-s", "-o", str(html)], html),
+                ([PY, "-m", "weasyprint", str(html), str(pdf)], pdf),
+            ]
         for cmd, target in steps:
             try:
                 result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=600)
@@ -169,8 +172,18 @@ def floor_main(listfile: str, outdir: str, status: str) -> int:
             errors.append(f"{source.name}: {type(exc).__name__}: {exc}")
         wall += time.perf_counter() - w0
         cpu += time.process_time() - c0
-    Path(status).write_text(json.dumps({"total": len(files), "failed": failed, "wall": wall, "cpu": cpu,
-                                        "render_wall": render_wall, "errors": errors[:20]}))
+    Path(status).write_text(
+        json.dumps(
+            {
+                "total": len(files),
+                "failed": failed,
+                "wall": wall,
+                "cpu": cpu,
+                "render_wall": render_wall,
+                "errors": errors[:20],
+            }
+        )
+    )
     return 0
 
 
@@ -182,15 +195,20 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(\n|\Z)", re.S)
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,9}[.)])\s")
-_TITLE_FIELD = re.compile(r"^(\s*(?:[-*+]\s+)?(?:\*\*)?Title(?:\*\*)?\s*:\s*(?:\*\*)?\s*)(\S.*?)\s*$", re.M | re.I)
+_TITLE_FIELD = re.compile(
+    r"^(\s*(?:[-*+]\s+)?(?:\*\*)?Title(?:\*\*)?\s*:\s*(?:\*\*)?\s*)(\S.*?)\s*$", re.M | re.I
+)
 _BYLINE = re.compile(r"^(.*?)(\s+\b(?:by|par|von|por|di|door)\s+\S.*)$", re.I)
 
 try:  # the pipeline's own section names, to turn bare loose-dialect headings into `##`
     sys.path.insert(0, str(ROOT))
     from pipeline.sections import section_kind as _section_kind
 except Exception:  # a fallback keeps the benchmark working if internals move
-    _KNOWN = re.compile(r"info|summary|story|plot|overview|character|theme|takeaway|matters|question|"
-                        r"glossary|quote|symbol|motif|chapter|reading", re.I)
+    _KNOWN = re.compile(
+        r"info|summary|story|plot|overview|character|theme|takeaway|matters|question|"
+        r"glossary|quote|symbol|motif|chapter|reading",
+        re.I,
+    )
 
     def _section_kind(title: str):
         return "known" if _KNOWN.search(title) else None
@@ -203,7 +221,7 @@ def _yaml_quote(text: str) -> str:
 def retitle(text: str, suffix: str) -> str:
     """Give a manuscript a distinct title (so a distinct identifier) by appending `suffix`."""
     front = _FRONT_MATTER.match(text)
-    head, body = (text[: front.end()], text[front.end():]) if front else ("", text)
+    head, body = (text[: front.end()], text[front.end() :]) if front else ("", text)
     text = head + _TITLE_FIELD.sub(lambda m: m.group(1) + m.group(2) + suffix, body)  # "- Title: X" fields
     front = _FRONT_MATTER.match(text)
     if front:
@@ -213,9 +231,9 @@ def retitle(text: str, suffix: str) -> str:
             value = match.group(1).strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1]
-            yaml = yaml[: match.start()] + "title: " + _yaml_quote(value + suffix) + yaml[match.end():]
-            return text[: front.start(1)] + yaml + text[front.end(1):]
-        head, body = text[: front.end()], text[front.end():]
+            yaml = yaml[: match.start()] + "title: " + _yaml_quote(value + suffix) + yaml[match.end() :]
+            return text[: front.start(1)] + yaml + text[front.end(1) :]
+        head, body = text[: front.end()], text[front.end() :]
         return head + _retitle_body(body, suffix)
     return _retitle_body(text, suffix)
 
@@ -272,15 +290,22 @@ def pandoc_markdown(text: str) -> str:
             in_list = True
             continue
         in_list = False
-        heading = (len(stripped) <= 60 and len(stripped.split()) <= 8 and not re.search(r"[.!?;,:]$", stripped)
-                   and _section_kind(stripped) is not None)
+        heading = (
+            len(stripped) <= 60
+            and len(stripped.split()) <= 8
+            and not re.search(r"[.!?;,:]$", stripped)
+            and _section_kind(stripped) is not None
+        )
         out += ["", ("## " + stripped) if heading else stripped, ""]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
 
 
 def shipped_manuscripts() -> list[Path]:
-    files = sorted(p for p in SHIPPED.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and not p.name.startswith("."))
+    files = sorted(
+        p
+        for p in SHIPPED.iterdir()
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+    )
     if not files:
         raise SystemExit(f"no manuscripts in {SHIPPED}")
     return files
@@ -326,8 +351,13 @@ def grown(source: Path, times: int) -> str:
         atx = _ATX.match(line)
         if atx:
             headings.append((i, i + 1, atx.group(2)))
-        elif i + 1 < len(lines) and line.strip() and _SETEXT.match(lines[i + 1]) and not _LIST_ITEM.match(line) \
-                and (i == 0 or not lines[i - 1].strip()):
+        elif (
+            i + 1 < len(lines)
+            and line.strip()
+            and _SETEXT.match(lines[i + 1])
+            and not _LIST_ITEM.match(line)
+            and (i == 0 or not lines[i - 1].strip())
+        ):
             headings.append((i, i + 2, line.strip()))
     for k, (_start, body_start, title) in enumerate(headings):
         if _section_kind(title) == "summary":
@@ -345,7 +375,7 @@ def growth_source(sources: list[Path]) -> Path:
             once, twice = grown(path, 1), grown(path, 2)
         except ValueError:
             continue
-        added = twice[len(once) // 2:]
+        added = twice[len(once) // 2 :]
         if "[^" not in added and "[^" not in once.split("\n## ")[0][-2000:]:
             return path
     for path in candidates:
@@ -364,8 +394,9 @@ def growth_source(sources: list[Path]) -> Path:
 
 def pipeline_flags() -> dict[str, bool]:
     try:
-        result = subprocess.run([PY, "-m", "pipeline", "build", "--help"], cwd=ROOT, capture_output=True,
-                                text=True, timeout=120)
+        result = subprocess.run(
+            [PY, "-m", "pipeline", "build", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
         text = result.stdout + result.stderr
     except (OSError, subprocess.TimeoutExpired):
         text = ""
@@ -396,7 +427,9 @@ class Bench:
     def reps(self, n: int) -> int:
         return self.args.repeat if n <= 10 else 1
 
-    def ours_cmd(self, source: Path, fmt: str, out: Path, *, cold: bool, jobs: int | None = None) -> list[str]:
+    def ours_cmd(
+        self, source: Path, fmt: str, out: Path, *, cold: bool, jobs: int | None = None
+    ) -> list[str]:
         cmd = [PY, "-m", "pipeline", "build", str(source), "--format", fmt, "--out", str(out), "--quiet"]
         if cold and self.flags["no_cache"]:
             cmd.append("--no-cache")
@@ -405,10 +438,21 @@ class Bench:
             cmd += ["--jobs", str(jobs)]
         return cmd
 
-    def ours(self, source: Path, fmt: str, name: str, *, cold: bool = True, jobs: int | None = None,
-             out: Path | None = None, keep: bool = False) -> tuple[Run, Path]:
+    def ours(
+        self,
+        source: Path,
+        fmt: str,
+        name: str,
+        *,
+        cold: bool = True,
+        jobs: int | None = None,
+        out: Path | None = None,
+        keep: bool = False,
+    ) -> tuple[Run, Path]:
         out = out or self.fresh(name)
-        run = measure(self.ours_cmd(source, fmt, out, cold=cold, jobs=jobs), self.log(name), self.args.timeout)
+        run = measure(
+            self.ours_cmd(source, fmt, out, cold=cold, jobs=jobs), self.log(name), self.args.timeout
+        )
         err = self.log(name).with_suffix(".err").read_bytes().decode("utf-8", "replace")
         out_text = self.log(name).with_suffix(".out").read_bytes().decode("utf-8", "replace")
         run.failed = sum(1 for line in err.splitlines() if line.lstrip().startswith("FAILED "))
@@ -459,8 +503,10 @@ class Bench:
             row["ours"] = best_of(reps, lambda: self.ours(inputs.folder, "epub", f"ours-epub-{n}")[0])
             self.say(f"  N={n:<5} a. ours EPUB            {fmt_run(row['ours'])}")
             if self.have_pandoc:
-                row["peer"] = best_of(reps, lambda: self.child(
-                    ["_loop", "pandoc-epub", str(inputs.pandoc_list)], f"pandoc-epub-{n}"))
+                row["peer"] = best_of(
+                    reps,
+                    lambda: self.child(["_loop", "pandoc-epub", str(inputs.pandoc_list)], f"pandoc-epub-{n}"),
+                )
                 self.say(f"  N={n:<5} b. pandoc EPUB loop     {fmt_run(row['peer'])}")
             row = self.results["pdf"].setdefault(n, {})
             if not self.pdf_allowed(n):
@@ -470,18 +516,24 @@ class Bench:
             row["ours"] = best_of(reps, lambda: self.ours(inputs.folder, "pdf", f"ours-pdf-{n}")[0])
             self.say(f"  N={n:<5} c. ours PDF             {fmt_run(row['ours'])}")
             if self.have_pandoc:
-                row["peer"] = best_of(reps, lambda: self.child(
-                    ["_loop", "pandoc-weasy", str(inputs.pandoc_list)], f"pandoc-weasy-{n}"))
+                row["peer"] = best_of(
+                    reps,
+                    lambda: self.child(
+                        ["_loop", "pandoc-weasy", str(inputs.pandoc_list)], f"pandoc-weasy-{n}"
+                    ),
+                )
                 self.say(f"  N={n:<5} d. pandoc+WeasyPrint    {fmt_run(row['peer'])}")
             listing = self.tmp / f"n{n}" / "ours.list"
             listing.write_text("\n".join(str(p) for p in inputs.ours) + "\n", encoding="utf-8")
             row["floor"] = floor = best_of(reps, lambda: self.child(["_floor", str(listing)], f"floor-{n}"))
             self.say(f"  N={n:<5} e. WeasyPrint floor     {fmt_run(floor)}")
             if not floor.broken:
-                split = (f"layout {secs(floor.extra['render_wall'])} + write_pdf "
-                         f"{secs(floor.wall - floor.extra['render_wall'])}; the whole floor process took "
-                         f"{secs(floor.extra['process_wall'])} wall, {secs(floor.extra['process_cpu'])} CPU "
-                         "(with imports, our parsing and book_html, which are not timed)")
+                split = (
+                    f"layout {secs(floor.extra['render_wall'])} + write_pdf "
+                    f"{secs(floor.wall - floor.extra['render_wall'])}; the whole floor process took "
+                    f"{secs(floor.extra['process_wall'])} wall, {secs(floor.extra['process_cpu'])} CPU "
+                    "(with imports, our parsing and book_html, which are not timed)"
+                )
                 self.floor_split = (f"e. WeasyPrint floor N={n}: where its time goes", split)
 
     # -- f: jobs --
@@ -514,10 +566,14 @@ class Bench:
         self.say(f"  N={n:<5} f. ours PDF --jobs 1    {fmt_run(one)}")
         self.say(f"  N={n:<5} f. ours PDF --jobs 2    {fmt_run(best)}")
         speedup = one.wall / best.wall if best.wall and not (one.broken or best.broken) else float("nan")
-        other.append((f"f. PDF N={n}: --jobs 1 vs --jobs 2",
-                      f"{secs(one.wall)} vs {secs(best.wall)} wall: **{speedup:.2f}x** speedup "
-                      f"(CPU {secs(one.cpu)} vs {secs(best.cpu)}; peak RSS {mb(one.rss_kb)} vs {mb(best.rss_kb)}; "
-                      f"{os.cpu_count()} cores)"))
+        other.append(
+            (
+                f"f. PDF N={n}: --jobs 1 vs --jobs 2",
+                f"{secs(one.wall)} vs {secs(best.wall)} wall: **{speedup:.2f}x** speedup "
+                f"(CPU {secs(one.cpu)} vs {secs(best.cpu)}; peak RSS {mb(one.rss_kb)} vs {mb(best.rss_kb)}; "
+                f"{os.cpu_count()} cores)",
+            )
+        )
         self.jobs_pdf_n = n
         return kept[0] if kept and not best.broken else None
 
@@ -552,8 +608,12 @@ class Bench:
             first, out = self.ours(source, fmt, f"warm-{fmt}-{n}", cold=False, keep=True)
             cold = self.results[fmt].get(n, {}).get("ours")
             compare = f" (--no-cache: {secs(cold.wall)})" if cold else ""
-            other.append((f"g. {label} N={n}: cold build into an empty folder, cache on",
-                          f"{secs(first.wall)} wall{compare}"))
+            other.append(
+                (
+                    f"g. {label} N={n}: cold build into an empty folder, cache on",
+                    f"{secs(first.wall)} wall{compare}",
+                )
+            )
             self.say(f"  N={n:<5} g. ours {label} cold, cache on  {fmt_run(first)}")
         folder = out / fmt
 
@@ -567,9 +627,13 @@ class Bench:
 
         warm, changed, changed_other = rebuild(f"warm2-{fmt}-{n}")
         verdict = "yes" if warm.wall < 1.0 else "**no**"
-        other.append((f"g. {label} N={n}: warm rebuild, nothing changed",
-                      f"{secs(warm.wall)} wall, CPU {secs(warm.cpu)}, {changed} of {n} outputs rewritten "
-                      f"(expect 0), {changed_other} other files rewritten; < 1 s: {verdict}"))
+        other.append(
+            (
+                f"g. {label} N={n}: warm rebuild, nothing changed",
+                f"{secs(warm.wall)} wall, CPU {secs(warm.cpu)}, {changed} of {n} outputs rewritten "
+                f"(expect 0), {changed_other} other files rewritten; < 1 s: {verdict}",
+            )
+        )
         self.say(f"  N={n:<5} g. ours {label} warm           {fmt_run(warm)}  rewritten={changed}")
 
         files = sorted(find_inputs(source))
@@ -578,8 +642,12 @@ class Bench:
             fh.write("\n\nOne more paragraph, added by the benchmark to change this manuscript.\n")
         one, changed, _ = rebuild(f"warm3-{fmt}-{n}")
         verdict = "yes" if changed == 1 else "**no**"
-        other.append((f"g. {label} N={n}: one manuscript edited, rebuild",
-                      f"{secs(one.wall)} wall, CPU {secs(one.cpu)}, {changed} outputs rewritten (expect 1): {verdict}"))
+        other.append(
+            (
+                f"g. {label} N={n}: one manuscript edited, rebuild",
+                f"{secs(one.wall)} wall, CPU {secs(one.cpu)}, {changed} outputs rewritten (expect 1): {verdict}",
+            )
+        )
         self.say(f"  N={n:<5} g. ours {label} one edited     {fmt_run(one)}  rewritten={changed}")
 
         if len(files) > 1:
@@ -587,8 +655,12 @@ class Bench:
             later = time.time() + 5
             os.utime(touched, (later, later))
             run, changed, _ = rebuild(f"warm4-{fmt}-{n}")
-            other.append((f"g. {label} N={n}: one manuscript touched (same bytes), rebuild",
-                          f"{secs(run.wall)} wall, {changed} outputs rewritten (content-hash cache: 0 expected)"))
+            other.append(
+                (
+                    f"g. {label} N={n}: one manuscript touched (same bytes), rebuild",
+                    f"{secs(run.wall)} wall, {changed} outputs rewritten (content-hash cache: 0 expected)",
+                )
+            )
             self.say(f"  N={n:<5} g. ours {label} one touched    {fmt_run(run)}  rewritten={changed}")
         shutil.rmtree(out, ignore_errors=True)
 
@@ -607,7 +679,9 @@ class Bench:
             points.append((times, size, run))
             self.say(f"  x{times:<4} ({size / 1024:7.0f} KB) h. ours EPUB {fmt_run(run)}")
         cells = ", ".join(f"{t}x ({s / 1024:.0f} KB): {secs(r.wall)}, {mb(r.rss_kb)}" for t, s, r in points)
-        self.results["other"].append((f"h. EPUB build vs manuscript size ({source.name}, summary repeated)", cells))
+        self.results["other"].append(
+            (f"h. EPUB build vs manuscript size ({source.name}, summary repeated)", cells)
+        )
         if len(points) >= 2 and not any(r.broken for _, _, r in points):
             (_, s1, r1), (_, s2, r2) = points[-2:]
             slope = (r2.wall - r1.wall) / max(s2 - s1, 1) * 1024 * 1000  # ms per KB
@@ -617,8 +691,10 @@ class Bench:
                 d1, d2 = r1.wall - r0.wall, r2.wall - r0.wall
                 if d1 > 0 and d2 > 0 and s1 > s0:
                     exponent = math.log(d2 / d1) / math.log((s2 - s0) / (s1 - s0))
-                    text += (f"; growth exponent of the time above the {points[0][0]}x build: {exponent:.2f} "
-                             "(1 = linear, 2 = quadratic)")
+                    text += (
+                        f"; growth exponent of the time above the {points[0][0]}x build: {exponent:.2f} "
+                        "(1 = linear, 2 = quadratic)"
+                    )
             self.results["other"].append(("h. size growth slope", text))
             self.say(f"  h. slope: {text}")
 
@@ -631,7 +707,9 @@ class Bench:
         result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=self.args.timeout)
         shutil.rmtree(out, ignore_errors=True)
         lines = [line for line in result.stderr.splitlines() if line.startswith("import time:")]
-        leaked = sorted({line.split("|")[-1].strip() for line in lines if "weasyprint" in line.split("|")[-1]})
+        leaked = sorted(
+            {line.split("|")[-1].strip() for line in lines if "weasyprint" in line.split("|")[-1]}
+        )
         cumulative = []
         for line in lines:
             parts = line.split("|")
@@ -642,16 +720,27 @@ class Bench:
         total = sum(c for c, _ in cumulative) / 1e6
         top = ", ".join(f"{name} {us / 1000:.0f} ms" for us, name in sorted(cumulative, reverse=True)[:4])
         ok = not leaked and result.returncode == 0
-        verdict = ("no WeasyPrint import: **yes**" if ok else
-                   f"**no**: imported {', '.join(leaked[:5])}" if leaked else f"build failed (exit {result.returncode})")
+        verdict = (
+            "no WeasyPrint import: **yes**"
+            if ok
+            else f"**no**: imported {', '.join(leaked[:5])}"
+            if leaked
+            else f"build failed (exit {result.returncode})"
+        )
         self.results["other"].append((f"i. EPUB-only build (N={n}) never imports WeasyPrint", verdict))
-        self.results["other"].append(("i. import time of an EPUB build (all processes)", f"{total:.2f} s; top: {top}"))
+        self.results["other"].append(
+            ("i. import time of an EPUB build (all processes)", f"{total:.2f} s; top: {top}")
+        )
         self.say(f"  i. import check: {verdict}; imports {total:.2f} s ({top})")
 
 
 def find_inputs(source: Path) -> list[Path]:
     if source.is_dir():
-        return [p for p in source.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")]
+        return [
+            p
+            for p in source.iterdir()
+            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+        ]
     return [source]
 
 
@@ -666,8 +755,11 @@ def snapshot_other(out: Path) -> dict[str, int]:
     if not out.is_dir():
         return {}
     skip = {"epub", "pdf", ".cache"}
-    return {str(p): p.stat().st_mtime_ns for p in out.rglob("*")
-            if p.is_file() and p.relative_to(out).parts[0] not in skip}
+    return {
+        str(p): p.stat().st_mtime_ns
+        for p in out.rglob("*")
+        if p.is_file() and p.relative_to(out).parts[0] not in skip
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -720,17 +812,26 @@ def ratio(peer: Run | None, ours: Run | None) -> str:
 
 def tables(bench: Bench) -> str:
     res = bench.results
-    out = ["## EPUB", "",
-           "| N | ours wall | ours CPU | ours peak RSS | pandoc wall | pandoc CPU | pandoc RSS | ratio (peer/ours wall) |",
-           "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    out = [
+        "## EPUB",
+        "",
+        "| N | ours wall | ours CPU | ours peak RSS | pandoc wall | pandoc CPU | pandoc RSS | ratio (peer/ours wall) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for n, row in res["epub"].items():
         ours, peer = row.get("ours"), row.get("peer")
-        out.append(f"| {n} | {cell(ours, 'wall')} | {cell(ours, 'cpu')} | {cell(ours, 'rss_kb')} | "
-                   f"{cell(peer, 'wall')} | {cell(peer, 'cpu')} | {cell(peer, 'rss_kb')} | {ratio(peer, ours)} |")
-    out += ["", "## PDF", "",
-            "| N | ours wall | ours CPU | ours peak RSS | pandoc+WeasyPrint wall | peer CPU | peer RSS | "
-            "ratio (peer/ours wall) | WeasyPrint floor wall | floor CPU | floor RSS | ours vs floor |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        out.append(
+            f"| {n} | {cell(ours, 'wall')} | {cell(ours, 'cpu')} | {cell(ours, 'rss_kb')} | "
+            f"{cell(peer, 'wall')} | {cell(peer, 'cpu')} | {cell(peer, 'rss_kb')} | {ratio(peer, ours)} |"
+        )
+    out += [
+        "",
+        "## PDF",
+        "",
+        "| N | ours wall | ours CPU | ours peak RSS | pandoc+WeasyPrint wall | peer CPU | peer RSS | "
+        "ratio (peer/ours wall) | WeasyPrint floor wall | floor CPU | floor RSS | ours vs floor |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for n, row in res["pdf"].items():
         if row.get("skipped"):
             out.append(f"| {n} | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a |")
@@ -739,9 +840,11 @@ def tables(bench: Bench) -> str:
         versus = "n/a"
         if ours and floor and not ours.broken and not floor.broken and floor.wall:
             versus = f"{(ours.wall / floor.wall - 1) * 100:+.0f}%"
-        out.append(f"| {n} | {cell(ours, 'wall')} | {cell(ours, 'cpu')} | {cell(ours, 'rss_kb')} | "
-                   f"{cell(peer, 'wall')} | {cell(peer, 'cpu')} | {cell(peer, 'rss_kb')} | {ratio(peer, ours)} | "
-                   f"{cell(floor, 'wall')} | {cell(floor, 'cpu')} | {cell(floor, 'rss_kb')} | {versus} |")
+        out.append(
+            f"| {n} | {cell(ours, 'wall')} | {cell(ours, 'cpu')} | {cell(ours, 'rss_kb')} | "
+            f"{cell(peer, 'wall')} | {cell(peer, 'cpu')} | {cell(peer, 'rss_kb')} | {ratio(peer, ours)} | "
+            f"{cell(floor, 'wall')} | {cell(floor, 'cpu')} | {cell(floor, 'rss_kb')} | {versus} |"
+        )
     out += ["", "## Other cases", "", "| case | result |", "|---|---|"]
     out += [f"| {name} | {text} |" for name, text in res["other"]]
     return "\n".join(out) + "\n"
@@ -760,9 +863,13 @@ def steady_state(bench: Bench) -> None:
     for key, name in (("ours", "ours"), ("peer", "pandoc")):
         a, b = rows[lo].get(key), rows[hi].get(key)
         if a and b and not a.broken and not b.broken:
-            parts.append(f"{name} {(b.cpu - a.cpu) / (hi - lo) * 1000:.0f} ms CPU, "
-                         f"{(b.wall - a.wall) / (hi - lo) * 1000:.0f} ms wall per guide")
-    bench.results["other"].append((f"per-guide steady-state (EPUB, N={lo} to {hi})", "; ".join(parts) or "n/a"))
+            parts.append(
+                f"{name} {(b.cpu - a.cpu) / (hi - lo) * 1000:.0f} ms CPU, "
+                f"{(b.wall - a.wall) / (hi - lo) * 1000:.0f} ms wall per guide"
+            )
+    bench.results["other"].append(
+        (f"per-guide steady-state (EPUB, N={lo} to {hi})", "; ".join(parts) or "n/a")
+    )
 
 
 def loadavg() -> tuple[float, float, float]:
@@ -784,11 +891,16 @@ def machine() -> list[str]:
     python = output([PY, "-c", "import sys; print(sys.version.split()[0])"]) or "n/a"
     cpu = "n/a"
     with contextlib.suppress(OSError, StopIteration):
-        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                   if line.startswith("model name"))
-    return [f"- Date: {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
-            f"- Machine: nproc={os.cpu_count()}, {cpu}, {platform.system()} {platform.machine()}",
-            f"- Python {python}, {pandoc[0]}, WeasyPrint {weasy}"]
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    return [
+        f"- Date: {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
+        f"- Machine: nproc={os.cpu_count()}, {cpu}, {platform.system()} {platform.machine()}",
+        f"- Python {python}, {pandoc[0]}, WeasyPrint {weasy}",
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -811,18 +923,34 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["_floor"]:
         return floor_main(*argv[1:4])
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=parse_sizes, default=None, help="manuscript counts (default 1,10,100,1000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", type=parse_sizes, default=None, help="manuscript counts (default 1,10,100,1000)"
+    )
     parser.add_argument("--quick", action="store_true", help="sizes 1,10,100 and PDF only up to 10")
     parser.add_argument("--full", action="store_true", help="PDF cases at every size, 1000 included")
-    parser.add_argument("--pdf-max", type=int, default=None, help="largest N for the PDF cases (default 100; 10 with --quick)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per case for N <= 10, best kept (default 3)")
-    parser.add_argument("--growth", type=parse_sizes, default=[1, 10, 100], help="size multipliers (default 1,10,100)")
-    parser.add_argument("--ours-jobs", type=int, default=None,
-                        help="pass --jobs N to our builds in cases a and c (default: the pipeline's default)")
+    parser.add_argument(
+        "--pdf-max", type=int, default=None, help="largest N for the PDF cases (default 100; 10 with --quick)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per case for N <= 10, best kept (default 3)"
+    )
+    parser.add_argument(
+        "--growth", type=parse_sizes, default=[1, 10, 100], help="size multipliers (default 1,10,100)"
+    )
+    parser.add_argument(
+        "--ours-jobs",
+        type=int,
+        default=None,
+        help="pass --jobs N to our builds in cases a and c (default: the pipeline's default)",
+    )
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per measured command")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the Markdown results")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (printed) for inspection")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary folder (printed) for inspection"
+    )
     args = parser.parse_args(argv)
     args.sizes = args.sizes or ([1, 10, 100] if args.quick else [1, 10, 100, 1000])
     if args.pdf_max is None:
@@ -841,11 +969,15 @@ def main(argv: list[str] | None = None) -> int:
         load_start = loadavg()
         print("\n".join(header))
         flags = bench.flags
-        print(f"- pipeline flags: --jobs {'yes' if flags['jobs'] else 'n/a'}, --no-cache "
-              f"{'yes' if flags['no_cache'] else 'n/a'}; pandoc {'yes' if bench.have_pandoc else 'n/a'}")
+        print(
+            f"- pipeline flags: --jobs {'yes' if flags['jobs'] else 'n/a'}, --no-cache "
+            f"{'yes' if flags['no_cache'] else 'n/a'}; pandoc {'yes' if bench.have_pandoc else 'n/a'}"
+        )
         sources = shipped_manuscripts()
         sets = {n: generate(n, tmp, sources) for n in args.sizes}
-        print(f"- generated {', '.join(str(n) for n in sets)} manuscripts from {len(sources)} shipped ones in {tmp}")
+        print(
+            f"- generated {', '.join(str(n) for n in sets)} manuscripts from {len(sources)} shipped ones in {tmp}"
+        )
         print("a-e. side by side")
         bench.side_by_side(sets)
         print("f. --jobs")
@@ -863,15 +995,32 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.perf_counter() - started
         jobs = args.ours_jobs if args.ours_jobs is not None else f"pipeline default ({os.cpu_count()} cores)"
         command = "bench/run.py " + " ".join(argv)
-        floors = [row["floor"] for row in bench.results["pdf"].values() if row.get("floor") and not row["floor"].broken]
-        share = sum(r.cpu for r in floors) / sum(r.wall for r in floors) if floors and sum(r.wall for r in floors) else None
+        floors = [
+            row["floor"]
+            for row in bench.results["pdf"].values()
+            if row.get("floor") and not row["floor"].broken
+        ]
+        share = (
+            sum(r.cpu for r in floors) / sum(r.wall for r in floors)
+            if floors and sum(r.wall for r in floors)
+            else None
+        )
         busy = load_start[0] > (os.cpu_count() or 1) * 0.5 or (share is not None and share < 0.85)
         notes = [
             f"- Load average (1 min) before the run {load_start[0]:.2f}, after it {load_end[0]:.2f} (includes the "
-            "benchmark itself)" + (f"; CPU/wall of the single-threaded WeasyPrint floor: {share:.0%} (about 100% "
-                                   "on an idle machine)" if share is not None else "")
-            + (". **The machine was busy with other work: wall times are inflated, CPU times are the steadier "
-               "comparison.**" if busy else ""),
+            "benchmark itself)"
+            + (
+                f"; CPU/wall of the single-threaded WeasyPrint floor: {share:.0%} (about 100% "
+                "on an idle machine)"
+                if share is not None
+                else ""
+            )
+            + (
+                ". **The machine was busy with other work: wall times are inflated, CPU times are the steadier "
+                "comparison.**"
+                if busy
+                else ""
+            ),
             f"- Command: `{command.strip()}` ({elapsed / 60:.1f} min); pipeline flags: --jobs "
             f"{'yes' if flags['jobs'] else 'n/a'}, --no-cache {'yes' if flags['no_cache'] else 'n/a'}",
             f"- Ours: `python -m pipeline build DIR --format F --out OUT --quiet"

@@ -20,7 +20,12 @@ from pipeline.theme import load_theme
 from pipeline.transforms import apply_transforms
 
 FORMATS = ("epub", "pdf", "handout", "html")
-_FOLDERS = {"epub": ("epub", ".epub"), "pdf": ("pdf", ".pdf"), "handout": ("handouts", ".pdf"), "html": ("html", ".html")}
+_FOLDERS = {
+    "epub": ("epub", ".epub"),
+    "pdf": ("pdf", ".pdf"),
+    "handout": ("handouts", ".pdf"),
+    "html": ("html", ".html"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +45,14 @@ class BuildOptions:
     def settings(self) -> str:
         """The options an output's bytes depend on, for the cache key."""
         return json.dumps(
-            [self.paper, self.print_marks, self.pdf_variant, self.auto_glossary, self.default_language, self.publisher]
+            [
+                self.paper,
+                self.print_marks,
+                self.pdf_variant,
+                self.auto_glossary,
+                self.default_language,
+                self.publisher,
+            ]
         )
 
 
@@ -62,7 +74,9 @@ class Outcome:
         return errors[0] if errors else ""
 
 
-def load_guide(path: Path, *, auto_glossary: bool = True, default_language: str = "en") -> tuple[m.Guide, Report]:
+def load_guide(
+    path: Path, *, auto_glossary: bool = True, default_language: str = "en"
+) -> tuple[m.Guide, Report]:
     """Read and normalise one manuscript; raises GuideError with the report filled in."""
     report = Report(str(path))
     skip = frozenset() if auto_glossary else frozenset({"glossary"})
@@ -92,7 +106,9 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
     report = Report(str(path))
     theme = load_theme(options.theme_dir)
     try:
-        guide, report = load_guide(path, auto_glossary=options.auto_glossary, default_language=options.default_language)
+        guide, report = load_guide(
+            path, auto_glossary=options.auto_glossary, default_language=options.default_language
+        )
         outcome.deps = [path.parent / src for src in guide.images]
         if "epub" in options.formats:
             from pipeline.epub import build_epub
@@ -156,17 +172,21 @@ def build_all(
         if path.stem in seen:
             outcome = Outcome(path, failed=True)
             outcome.diagnostics.append(
-                Report(str(path)).error(
+                Report(str(path))
+                .error(
                     "E-DUPLICATE-STEM", f"{seen[path.stem].name} already builds output named {path.stem!r}"
-                ).diagnostic
+                )
+                .diagnostic
             )
             outcomes[path] = outcome
             continue
         seen[path.stem] = path
         keys[path] = {fmt: build_key(path, fmt, options.settings(), theme.folder) for fmt in options.formats}
         stale = tuple(
-            fmt for fmt in options.formats
-            if manifest is None or not manifest.is_fresh(output_path(options.out_dir, fmt, path.stem), keys[path][fmt])
+            fmt
+            for fmt in options.formats
+            if manifest is None
+            or not manifest.is_fresh(output_path(options.out_dir, fmt, path.stem), keys[path][fmt])
         )
         if stale:
             work.append((path, replace(options, formats=stale)))
@@ -206,7 +226,9 @@ def _run(work: list[tuple[Path, BuildOptions]], options: BuildOptions, executor:
             yield build_one(path, opts)
         return
     if executor is not None:
-        yield from (future.result() for future in as_completed([executor.submit(build_one, *w) for w in work]))
+        yield from (
+            future.result() for future in as_completed([executor.submit(build_one, *w) for w in work])
+        )
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -247,15 +269,22 @@ def build_collection(name: str, paths: list[Path], options: BuildOptions) -> tup
         from pipeline.volume_epub import build_volume_epub
 
         target = folder / f"{stem}.epub"
-        build_volume_epub(volume, target, theme, collection_moment(sources, os.environ.get("SOURCE_DATE_EPOCH")))
+        build_volume_epub(
+            volume, target, theme, collection_moment(sources, os.environ.get("SOURCE_DATE_EPOCH"))
+        )
         written.append(target)
     if "pdf" in options.formats:
         from pipeline.pdf import PrintOptions
         from pipeline.volume_pdf import build_volume_pdf
 
         target = folder / f"{stem}.pdf"
-        build_volume_pdf(volume, target, theme, report,
-                         PrintOptions(options.paper, options.print_marks, options.pdf_variant))
+        build_volume_pdf(
+            volume,
+            target,
+            theme,
+            report,
+            PrintOptions(options.paper, options.print_marks, options.pdf_variant),
+        )
         written.append(target)
     if report.items:
         outcomes.append(Outcome(folder / stem, diagnostics=list(report.items)))

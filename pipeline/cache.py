@@ -50,8 +50,13 @@ def code_fingerprint(theme_folder: Path) -> str:
 def build_key(source: Path, fmt: str, settings: str, theme_folder: Path) -> str:
     """What an output depends on besides the images it embeds: text, format, options, code, theme."""
     hasher = hashlib.sha256()
-    for part in (file_digest(source), fmt, settings, code_fingerprint(theme_folder),
-                 os.environ.get("SOURCE_DATE_EPOCH", "")):
+    for part in (
+        file_digest(source),
+        fmt,
+        settings,
+        code_fingerprint(theme_folder),
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+    ):
         hasher.update(part.encode())
         hasher.update(b"\x1f")
     return hasher.hexdigest()

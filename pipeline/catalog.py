@@ -118,8 +118,14 @@ def write_catalog(out_dir: Path, title: str = "Study Guides") -> tuple[Path, Pat
     entries = shelf(out_dir)
     updated = max((e.updated for e in entries), default="1970-01-01T00:00:00Z")
     feed_id = "urn:study-guide:catalog:" + quote(title)
-    opds = render("opds.xml.jinja", entries=entries, title=title, updated=updated, feed_id=feed_id,
-                  feed_type=ACQUISITION_FEED)
+    opds = render(
+        "opds.xml.jinja",
+        entries=entries,
+        title=title,
+        updated=updated,
+        feed_id=feed_id,
+        feed_type=ACQUISITION_FEED,
+    )
     page = render("library.html.jinja", entries=entries, title=title, css=_library_css())
     feed_path, page_path = out_dir / "opds.xml", out_dir / "index.html"
     write_bytes_atomic(feed_path, opds.encode("utf-8"))

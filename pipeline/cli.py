@@ -15,8 +15,15 @@ FORMATS = ("epub", "pdf", "handout", "html")
 PAPERS = ("a4", "letter", "a5")
 VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b")
 DEFAULTS: dict[str, Any] = {
-    "formats": ["epub", "pdf"], "out": "output", "paper": "a4", "theme": None, "language": "en",
-    "publisher": "Study Guide Pipeline", "jobs": None, "auto_glossary": True, "pdf_variant": "pdf/ua-1",
+    "formats": ["epub", "pdf"],
+    "out": "output",
+    "paper": "a4",
+    "theme": None,
+    "language": "en",
+    "publisher": "Study Guide Pipeline",
+    "jobs": None,
+    "auto_glossary": True,
+    "pdf_variant": "pdf/ua-1",
 }
 
 
@@ -24,7 +31,9 @@ def _formats(value: str) -> list[str]:
     formats = list(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(FORMATS)}"
+        )
     return formats
 
 
@@ -32,30 +41,65 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="python -m pipeline",
         description="Turn Markdown book summaries into EPUB study guides, print-ready PDFs and handouts.",
-        epilog="Defaults come from [tool.pipeline] in pyproject.toml or from guides.toml; flags override them.",
+        epilog="Defaults come from [tool.pipeline] in pyproject.toml or guides.toml; flags override them.",
     )
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build guides from manuscripts")
-    build.add_argument("paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)")
-    build.add_argument("--format", dest="formats", type=_formats, default=None,
-                       help=f"comma-separated: {','.join(FORMATS)} (default: epub,pdf)")
+    build.add_argument(
+        "paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)"
+    )
+    build.add_argument(
+        "--format",
+        dest="formats",
+        type=_formats,
+        default=None,
+        help=f"comma-separated: {','.join(FORMATS)} (default: epub,pdf)",
+    )
     build.add_argument("--out", type=Path, default=None, help="output folder (default: output/)")
     build.add_argument("--paper", choices=PAPERS, default=None, help="PDF paper size (default: a4)")
-    build.add_argument("--theme", default=None, help="a shipped theme's name (classic, high-contrast) or a folder")
-    build.add_argument("--language", default=None, help="language of manuscripts that do not say (default: en)")
+    build.add_argument(
+        "--theme", default=None, help="a shipped theme's name (classic, high-contrast) or a folder"
+    )
+    build.add_argument(
+        "--language", default=None, help="language of manuscripts that do not say (default: en)"
+    )
     build.add_argument("--print-marks", action="store_true", help="PDF with crop marks and 3 mm bleed")
-    build.add_argument("--pdf-variant", choices=VARIANTS, default=None,
-                       help="PDF/UA-1 (default: tagged, accessible) or PDF/A for archives")
-    build.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: one per core)")
-    build.add_argument("--no-cache", dest="use_cache", action="store_false",
-                       help="rebuild everything, even outputs whose inputs did not change")
-    build.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                       help="run the batch on a Dask cluster, e.g. tcp://host:8786 (pip install '.[dask]')")
-    build.add_argument("--collection", metavar="NAME", default=None,
-                       help="build the manuscripts as one volume called NAME (output/collections/)")
-    build.add_argument("--no-auto-glossary", dest="auto_glossary", action="store_const", const=False, default=None,
-                       help="do not collect quoted terms into the glossary")
+    build.add_argument(
+        "--pdf-variant",
+        choices=VARIANTS,
+        default=None,
+        help="PDF/UA-1 (default: tagged, accessible) or PDF/A for archives",
+    )
+    build.add_argument(
+        "--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: one per core)"
+    )
+    build.add_argument(
+        "--no-cache",
+        dest="use_cache",
+        action="store_false",
+        help="rebuild everything, even outputs whose inputs did not change",
+    )
+    build.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="run the batch on a Dask cluster, e.g. tcp://host:8786 (pip install '.[dask]')",
+    )
+    build.add_argument(
+        "--collection",
+        metavar="NAME",
+        default=None,
+        help="build the manuscripts as one volume called NAME (output/collections/)",
+    )
+    build.add_argument(
+        "--no-auto-glossary",
+        dest="auto_glossary",
+        action="store_const",
+        const=False,
+        default=None,
+        help="do not collect quoted terms into the glossary",
+    )
     build.add_argument("--check", action="store_true", help="validate every output right after building it")
     noise = build.add_mutually_exclusive_group()
     noise.add_argument("--quiet", "-q", action="store_true", help="print only warnings, errors and failures")
@@ -63,17 +107,23 @@ def parser() -> argparse.ArgumentParser:
 
     inspect = commands.add_parser("inspect", help="print the normalised guide as JSON")
     inspect.add_argument("file", type=Path)
-    inspect.add_argument("--no-auto-glossary", dest="auto_glossary", action="store_const", const=False, default=None)
+    inspect.add_argument(
+        "--no-auto-glossary", dest="auto_glossary", action="store_const", const=False, default=None
+    )
 
     lint = commands.add_parser("lint", help="report problems in manuscripts without building")
-    lint.add_argument("paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)")
+    lint.add_argument(
+        "paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)"
+    )
     lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too (for CI)")
 
     new = commands.add_parser("new", help="start a manuscript with every standard section")
     new.add_argument("title")
     new.add_argument("--author", default="", help="the book's author")
     new.add_argument("--year", default="", help="the year of first publication")
-    new.add_argument("--folder", type=Path, default=Path("manuscripts"), help="where to write it (default: manuscripts/)")
+    new.add_argument(
+        "--folder", type=Path, default=Path("manuscripts"), help="where to write it (default: manuscripts/)"
+    )
 
     check = commands.add_parser("check", help="validate built guides (EPUBCheck, DAISY Ace, PDF structure)")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: output/)")
@@ -85,13 +135,24 @@ def parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="serve output/ to e-readers and browsers")
     serve.add_argument("--out", type=Path, default=None, help="the folder to serve (default: output/)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
+    )
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
-    watch = commands.add_parser("watch", help="rebuild a manuscript's preview whenever it or the theme changes")
-    watch.add_argument("paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)")
-    watch.add_argument("--format", dest="formats", type=_formats, default=["html"],
-                       help="formats to rebuild on change (default: html)")
+    watch = commands.add_parser(
+        "watch", help="rebuild a manuscript's preview whenever it or the theme changes"
+    )
+    watch.add_argument(
+        "paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)"
+    )
+    watch.add_argument(
+        "--format",
+        dest="formats",
+        type=_formats,
+        default=["html"],
+        help="formats to rebuild on change (default: html)",
+    )
     watch.add_argument("--out", type=Path, default=None, help="output folder (default: output/)")
     watch.add_argument("--theme", default=None, help="a shipped theme's name or a folder")
     return root
@@ -125,10 +186,17 @@ def build_options(args: argparse.Namespace):
 
     language = language_tag(str(s["language"])) or "en"
     return BuildOptions(
-        formats=tuple(s["formats"]), out_dir=Path(s["out"]), paper=s["paper"], theme_dir=s["theme"],
-        print_marks=getattr(args, "print_marks", False), pdf_variant=s["pdf_variant"],
-        auto_glossary=bool(s["auto_glossary"]), jobs=s["jobs"], use_cache=getattr(args, "use_cache", True),
-        default_language=language, publisher=str(s["publisher"]),
+        formats=tuple(s["formats"]),
+        out_dir=Path(s["out"]),
+        paper=s["paper"],
+        theme_dir=s["theme"],
+        print_marks=getattr(args, "print_marks", False),
+        pdf_variant=s["pdf_variant"],
+        auto_glossary=bool(s["auto_glossary"]),
+        jobs=s["jobs"],
+        use_cache=getattr(args, "use_cache", True),
+        default_language=language,
+        publisher=str(s["publisher"]),
     )
 
 
@@ -160,7 +228,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         console.print_summary(outcomes, table=show)
     status = EXIT_FAILED if any(o.failed for o in outcomes) else EXIT_OK
     if args.check:
-        status = max(status, _check([p for o in outcomes for p in o.outputs if p.suffix in (".epub", ".pdf")], True))
+        status = max(
+            status, _check([p for o in outcomes for p in o.outputs if p.suffix in (".epub", ".pdf")], True)
+        )
     return status
 
 
@@ -300,8 +370,14 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 HANDLERS = {
-    "build": cmd_build, "inspect": cmd_inspect, "lint": cmd_lint, "new": cmd_new, "check": cmd_check,
-    "catalog": cmd_catalog, "serve": cmd_serve, "watch": cmd_watch,
+    "build": cmd_build,
+    "inspect": cmd_inspect,
+    "lint": cmd_lint,
+    "new": cmd_new,
+    "check": cmd_check,
+    "catalog": cmd_catalog,
+    "serve": cmd_serve,
+    "watch": cmd_watch,
 }
 
 

@@ -61,8 +61,14 @@ def prefix_guide(guide: m.Guide, prefix: str) -> m.Guide:
         out: list[m.Inline] = []
         for item in items:
             if isinstance(item, m.Ref):
-                out.append(replace(item, target=prefix + item.target, mention=prefix + item.mention,
-                                   children=inlines(item.children)))
+                out.append(
+                    replace(
+                        item,
+                        target=prefix + item.target,
+                        mention=prefix + item.mention,
+                        children=inlines(item.children),
+                    )
+                )
             elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Link)):
                 out.append(replace(item, children=inlines(item.children)))
             else:
@@ -96,10 +102,44 @@ def prefix_guide(guide: m.Guide, prefix: str) -> m.Guide:
 # ---------------------------------------------------------------- the combined index
 
 _STOP = {
-    "about", "above", "after", "again", "against", "their", "there", "these", "those", "which", "while",
-    "where", "would", "could", "should", "other", "others", "being", "through", "under", "between",
-    "human", "nature", "cannot", "never", "people", "world", "itself", "still", "makes", "shows",
-    "versus", "along", "within", "without", "limit", "every", "something",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "their",
+    "there",
+    "these",
+    "those",
+    "which",
+    "while",
+    "where",
+    "would",
+    "could",
+    "should",
+    "other",
+    "others",
+    "being",
+    "through",
+    "under",
+    "between",
+    "human",
+    "nature",
+    "cannot",
+    "never",
+    "people",
+    "world",
+    "itself",
+    "still",
+    "makes",
+    "shows",
+    "versus",
+    "along",
+    "within",
+    "without",
+    "limit",
+    "every",
+    "something",
 }
 
 

@@ -31,8 +31,13 @@ def progress_bar(total: int, enabled: bool):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
-        TextColumn("[bold]building[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=_console(), transient=True,
+        TextColumn("[bold]building[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=_console(),
+        transient=True,
     ) as progress:
         task = progress.add_task("", total=total)
 
@@ -48,14 +53,18 @@ def print_diagnostics(outcomes: list[Outcome], verbose: bool) -> None:
             print(diagnostic, file=sys.stderr)
         if verbose and not outcome.failed:
             state = "up to date" if outcome.cached else f"built in {outcome.seconds:.2f} s"
-            print(f"{outcome.source}: {state} -> {', '.join(str(p) for p in outcome.outputs)}", file=sys.stderr)
+            print(
+                f"{outcome.source}: {state} -> {', '.join(str(p) for p in outcome.outputs)}", file=sys.stderr
+            )
 
 
 def summary_line(outcomes: list[Outcome]) -> str:
     failed = sum(o.failed for o in outcomes)
     cached = sum(o.cached for o in outcomes)
     warnings = sum(d.severity == "warning" for o in outcomes for d in o.diagnostics)
-    return f"{len(outcomes) - failed - cached} built, {cached} up to date, {failed} failed, {warnings} warnings"
+    return (
+        f"{len(outcomes) - failed - cached} built, {cached} up to date, {failed} failed, {warnings} warnings"
+    )
 
 
 def print_summary(outcomes: list[Outcome], table: bool) -> None:
@@ -64,8 +73,13 @@ def print_summary(outcomes: list[Outcome], table: bool) -> None:
         from rich.table import Table
 
         grid = Table(title=None, show_edge=False, header_style="bold")
-        for column, justify in (("manuscript", "left"), ("formats", "left"), ("warnings", "right"),
-                                ("errors", "right"), ("time", "right")):
+        for column, justify in (
+            ("manuscript", "left"),
+            ("formats", "left"),
+            ("warnings", "right"),
+            ("errors", "right"),
+            ("time", "right"),
+        ):
             grid.add_column(column, justify=justify)
         for outcome in outcomes:
             warnings = sum(d.severity == "warning" for d in outcome.diagnostics)
@@ -74,8 +88,11 @@ def print_summary(outcomes: list[Outcome], table: bool) -> None:
             if outcome.cached:
                 formats += " (up to date)"
             grid.add_row(
-                outcome.source.name, formats, str(warnings) if warnings else "",
-                f"[red]{errors}[/]" if errors else "", "" if outcome.cached else f"{outcome.seconds:.2f} s",
+                outcome.source.name,
+                formats,
+                str(warnings) if warnings else "",
+                f"[red]{errors}[/]" if errors else "",
+                "" if outcome.cached else f"{outcome.seconds:.2f} s",
             )
         console = _console()
         console.print(grid)

@@ -23,7 +23,10 @@ def _fallback_font(language: str) -> str | None:
     if not shutil.which("fc-match"):
         return None
     result = subprocess.run(
-        ["fc-match", f"sans-serif:lang={language}", "-f", "%{file}"], capture_output=True, text=True, check=False
+        ["fc-match", f"sans-serif:lang={language}", "-f", "%{file}"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return result.stdout.strip() or None
 
@@ -76,8 +79,11 @@ def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
     draw = ImageDraw.Draw(image)
     margin = round(110 * S)
     inset = round(40 * S)
-    draw.rectangle([margin - inset, margin - inset, WIDTH - margin + inset, HEIGHT - margin + inset], outline=accent,
-                   width=round(6 * S))
+    draw.rectangle(
+        [margin - inset, margin - inset, WIDTH - margin + inset, HEIGHT - margin + inset],
+        outline=accent,
+        width=round(6 * S),
+    )
 
     kind_font = _font(meta.language, "sans", True, round(44 * S), label)
     draw.text((WIDTH / 2, 330 * S), label.upper(), font=kind_font, fill=accent, anchor="mm")
@@ -89,7 +95,9 @@ def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
     for line in lines:
         draw.text((WIDTH / 2, y), line, font=title_font, fill=ink, anchor="mm")
         y += size * 1.2
-    draw.line([WIDTH / 2 - 120 * S, y + 30 * S, WIDTH / 2 + 120 * S, y + 30 * S], fill=accent, width=round(5 * S))
+    draw.line(
+        [WIDTH / 2 - 120 * S, y + 30 * S, WIDTH / 2 + 120 * S, y + 30 * S], fill=accent, width=round(5 * S)
+    )
 
     author = ", ".join(meta.authors)
     if author:

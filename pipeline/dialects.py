@@ -40,7 +40,9 @@ def detect_dialect(text: str) -> str:
     if not lines:
         return "loose"
     first = lines[0]
-    if _ATX.match(first) or (len(lines) > 1 and _SETEXT_UNDERLINE.match(lines[1]) and not _LIST_ITEM.match(first)):
+    if _ATX.match(first) or (
+        len(lines) > 1 and _SETEXT_UNDERLINE.match(lines[1]) and not _LIST_ITEM.match(first)
+    ):
         return "labelled"
     return "loose"
 
@@ -104,9 +106,7 @@ def _adapt_loose(lines: list[str]) -> Adapted:
             kind, text = "heading", "# " + stripped
         elif is_bare_heading(line, next_line) and not (index == second and _BYLINE.match(stripped)):
             kind, text = "heading", "## " + stripped
-        elif _LIST_ITEM.match(line):
-            kind, text = "list", line
-        elif line[:1].isspace() and previous_kind == "list":
+        elif _LIST_ITEM.match(line) or (line[:1].isspace() and previous_kind == "list"):
             kind, text = "list", line
         else:
             kind, text = "para", line

@@ -8,7 +8,9 @@ from pipeline import model as m
 from pipeline.tokens import plain_text
 
 # The separator after a name: a colon, or a dash with space or a closed em dash.
-_SEPARATOR = re.compile(r"^(?P<term>[^:：—–\n]{1,80}?)\s*(?:[:：]|\s[—–-]\s|—|\u00a0–\s)\s*(?P<rest>.*)$", re.S)
+_SEPARATOR = re.compile(
+    r"^(?P<term>[^:：—–\n]{1,80}?)\s*(?:[:：]|\s[—–-]\s|—|\u00a0–\s)\s*(?P<rest>.*)$", re.S
+)
 _LEADING_SEPARATOR = re.compile(r"^\s*(?:[:：]|[—–-])\s*")
 MAX_TERM_WORDS = 8
 

@@ -42,10 +42,12 @@ class _PinnedZipFile(zipfile.ZipFile):
 
     date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)
 
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):  # noqa: D102
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
         if isinstance(zinfo_or_arcname, str):
             info = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.date_time)
-            info.compress_type = zipfile.ZIP_STORED if zinfo_or_arcname == "mimetype" else zipfile.ZIP_DEFLATED
+            info.compress_type = (
+                zipfile.ZIP_STORED if zinfo_or_arcname == "mimetype" else zipfile.ZIP_DEFLATED
+            )
             info.external_attr = 0o644 << 16
             zinfo_or_arcname = info
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
@@ -108,14 +110,25 @@ def build_epub(
     images = _image_files(guide, "")
     sections, toc = _section_pages(guide, labels, images, prefix="")
     info = BookInfo(
-        meta.identifier, meta.title, meta.language, meta.authors, meta.genres, description(guide),
+        meta.identifier,
+        meta.title,
+        meta.language,
+        meta.authors,
+        meta.genres,
+        description(guide),
         cover_image(meta, theme, labels["study_guide"]),
         f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else ""),
         meta.reading_time,
         publisher,
     )
-    front = [_Page("titlepage", "titlepage.xhtml", labels["title_page"],
-                   render("epub_titlepage.xhtml.jinja", meta=meta, labels=labels))]
+    front = [
+        _Page(
+            "titlepage",
+            "titlepage.xhtml",
+            labels["title_page"],
+            render("epub_titlepage.xhtml.jinja", meta=meta, labels=labels),
+        )
+    ]
     body_start = _first_body_href(guide, "")
     write_book(info, front, sections, toc, images, [guide], body_start, target, theme, moment)
 
@@ -147,17 +160,27 @@ def write_book(
     book.add_metadata("DC", "publisher", info.publisher)
     book.add_metadata("DC", "type", "Study guide")
     if info.reading_time:  # for the catalogue, which is made from the EPUBs alone
-        book.add_metadata(None, "meta", "", {"name": "study-guide:reading-time", "content": info.reading_time})
+        book.add_metadata(
+            None, "meta", "", {"name": "study-guide:reading-time", "content": info.reading_time}
+        )
     _accessibility(book, guides, has_images=bool(images))
 
-    book.add_item(epub.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=theme.epub_css()))
+    book.add_item(
+        epub.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=theme.epub_css())
+    )
     book.set_cover("images/cover.jpg", info.cover, create_page=False)
     for uid, (source, href) in images.items():
         media_type = IMAGE_TYPES[Path(href).suffix.lower()]
-        book.add_item(epub.EpubItem(uid=uid, file_name=href, media_type=media_type, content=image_bytes(source)))
+        book.add_item(
+            epub.EpubItem(uid=uid, file_name=href, media_type=media_type, content=image_bytes(source))
+        )
 
-    cover = _Page("cover", "cover.xhtml", labels["cover"],
-                  render("epub_cover.xhtml.jinja", image_href="images/cover.jpg", alt=info.cover_alt))
+    cover = _Page(
+        "cover",
+        "cover.xhtml",
+        labels["cover"],
+        render("epub_cover.xhtml.jinja", image_href="images/cover.jpg", alt=info.cover_alt),
+    )
     landmarks = [
         {"type": "cover", "href": "cover.xhtml", "title": labels["cover"]},
         {"type": "titlepage", "href": front[0].file_name, "title": labels["title_page"]},
@@ -165,12 +188,24 @@ def write_book(
         {"type": "bodymatter", "href": body_start, "title": labels["start"]},
         *extra_landmarks,
     ]
-    nav = _Page("nav", "nav.xhtml", labels["contents"],
-                render("epub_nav.xhtml.jinja", toc=toc, landmarks=landmarks, labels=labels), ("nav",), tuple(toc))
+    nav = _Page(
+        "nav",
+        "nav.xhtml",
+        labels["contents"],
+        render("epub_nav.xhtml.jinja", toc=toc, landmarks=landmarks, labels=labels),
+        ("nav",),
+        tuple(toc),
+    )
     pages = [cover, *front, nav, *body]
     documents = [
-        _Document(page.uid, page.file_name, page.title, _shell(page, page.language or info.language),
-                  page.language or info.language, page.properties)
+        _Document(
+            page.uid,
+            page.file_name,
+            page.title,
+            _shell(page, page.language or info.language),
+            page.language or info.language,
+            page.properties,
+        )
         for page in pages
     ]
     for document in documents:
@@ -214,14 +249,24 @@ def _accessibility(book: epub.EpubBook, guides: list[m.Guide], has_images: bool)
     )
     book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary"})
     if all(image.alt.strip() for guide in guides for image in _all_images(guide)):
-        book.add_metadata(None, "meta", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA", {"property": "dcterms:conformsTo"})
-        book.add_metadata(None, "meta", "Study Guide Pipeline (automated: EPUBCheck, DAISY Ace)",
-                          {"property": "a11y:certifiedBy"})
+        book.add_metadata(
+            None, "meta", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA", {"property": "dcterms:conformsTo"}
+        )
+        book.add_metadata(
+            None,
+            "meta",
+            "Study Guide Pipeline (automated: EPUBCheck, DAISY Ace)",
+            {"property": "a11y:certifiedBy"},
+        )
 
 
 def _all_images(guide: m.Guide) -> list[m.Image]:
-    sections = [iter_inline_tree(inlines) for s in guide.sections for b in iter_blocks(s.blocks)
-                for inlines in block_inlines(b)]
+    sections = [
+        iter_inline_tree(inlines)
+        for s in guide.sections
+        for b in iter_blocks(s.blocks)
+        for inlines in block_inlines(b)
+    ]
     return [inline for group in sections for inline in group if isinstance(inline, m.Image)]
 
 
@@ -278,7 +323,9 @@ def _section_pages(
     notes = {note.number: note for note in guide.notes}
     parts = [part for section in guide.sections for part in _parts(section)]
     note_homes = _note_homes(parts)
-    entry_files = {e.anchor: part.file_name for part in parts if part.heading is None for e in part.section.entries}
+    entry_files = {
+        e.anchor: part.file_name for part in parts if part.heading is None for e in part.section.entries
+    }
     writer = XhtmlWriter(
         "epub",
         meta.language,
@@ -368,6 +415,10 @@ def _ncx_toc(entries: list[dict], number_prefix: str = "ncx") -> list:
 def _shell(page: _Page, language: str) -> str:
     body_class = page.uid if page.uid in ("cover", "titlepage", "nav") else "section-page"
     return render(
-        "epub_page.xhtml.jinja", lang=language, title=page.title, css_href=CSS_HREF,
-        body=markup(page.body), body_class=body_class,
+        "epub_page.xhtml.jinja",
+        lang=language,
+        title=page.title,
+        css_href=CSS_HREF,
+        body=markup(page.body),
+        body_class=body_class,
     )

@@ -10,7 +10,9 @@ from pipeline.walk import block_inlines, iter_blocks
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 # A full stop after these does not end a sentence ("Mr. Darcy", "M. Morrel", "St. Petersburg").
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Jr|Sr|Prof|Capt|Col|Gen|Rev|vs|etc|No|Vol|ch|p|pp)|\b[A-Z])\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Jr|Sr|Prof|Capt|Col|Gen|Rev|vs|etc|No|Vol|ch|p|pp)|\b[A-Z])\.$"
+)
 
 
 def sentences(text: str) -> list[str]:

@@ -23,7 +23,7 @@ def make_fetcher(allowed: list[Path]):
         def __init__(self) -> None:
             super().__init__(allowed_protocols={"file"}, allow_redirects=False)
 
-        def fetch(self, url: str, headers=None):  # noqa: ARG002 - no headers: nothing goes on a wire
+        def fetch(self, url: str, headers=None):
             parts = urlsplit(url)
             if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
                 raise RefusedURL(f"refused non-local URL {url[:80]!r}")

@@ -23,7 +23,9 @@ _SCRIPTS = (
 def _has_font_for(language: str) -> bool:
     if not shutil.which("fc-list"):
         return True  # cannot tell; say nothing rather than something wrong
-    result = subprocess.run(["fc-list", f":lang={language}", "family"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["fc-list", f":lang={language}", "family"], capture_output=True, text=True, check=False
+    )
     return bool(result.stdout.strip())
 
 

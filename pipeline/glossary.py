@@ -56,9 +56,8 @@ def is_term(inner: str, before: str, after: str) -> bool:
     if _SPEECH_BEFORE.search(before[-40:]) or _SPEECH_AFTER.search(after[:40]):
         return False
     words = stripped.split()
-    if stripped[0].isupper() and (text.endswith(".") or len(words) > 1 and all(w[0].isupper() for w in words)):
-        return False
-    return True
+    title_case = len(words) > 1 and all(w[0].isupper() for w in words)
+    return not (stripped[0].isupper() and (text.endswith(".") or title_case))
 
 
 def find_terms(text: str) -> list[tuple[str, str]]:
@@ -67,7 +66,9 @@ def find_terms(text: str) -> list[tuple[str, str]]:
     boundaries: list[tuple[int, int]] | None = None  # (start, end) of each sentence, made once
     for match in _QUOTED.finditer(text):
         inner = next(group for group in match.groups() if group is not None)
-        if is_term(inner, text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 60]):
+        if is_term(
+            inner, text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 60]
+        ):
             if boundaries is None:
                 boundaries = _sentence_spans(text)
             index = bisect.bisect_right([start for start, _ in boundaries], match.start()) - 1
@@ -123,7 +124,9 @@ def add_auto_glossary(guide: m.Guide) -> m.Guide:
     if not new_entries:
         return guide
     if glossary is None:
-        section = m.Section("glossary", label(guide.meta.language, "glossary"), (), new_entries[0].loc, new_entries)
+        section = m.Section(
+            "glossary", label(guide.meta.language, "glossary"), (), new_entries[0].loc, new_entries
+        )
         return replace(guide, sections=(*guide.sections, section))
     sections = tuple(
         replace(s, entries=s.entries + new_entries) if s is glossary else s for s in guide.sections

@@ -39,8 +39,9 @@ def _overview(writer: XhtmlWriter, section: m.Section, paragraphs: int | None) -
 def handout_html(guide: m.Guide, font_size: float, overview_paragraphs: int | None) -> str:
     meta = guide.meta
     labels = labels_for(meta.language)
-    writer = XhtmlWriter("pdf", meta.language, {n.number: n for n in guide.notes}, image_href=lambda s: s,
-                         heading_base=2)
+    writer = XhtmlWriter(
+        "pdf", meta.language, {n.number: n for n in guide.notes}, image_href=lambda s: s, heading_base=2
+    )
     blocks = []
     for kind in _PARTS:
         section = guide.section(kind)
@@ -52,8 +53,14 @@ def handout_html(guide: m.Guide, font_size: float, overview_paragraphs: int | No
             content = writer.section_body(section)
         blocks.append({"kind": kind, "title": section.title, "content": markup(content)})
     return render(
-        "handout.html.jinja", lang=meta.language, meta=meta, labels=labels, facts=_facts(meta),
-        blocks=blocks, font_size=font_size, keywords=[*meta.genres, labels["handout"]],
+        "handout.html.jinja",
+        lang=meta.language,
+        meta=meta,
+        labels=labels,
+        facts=_facts(meta),
+        blocks=blocks,
+        font_size=font_size,
+        keywords=[*meta.genres, labels["handout"]],
     )
 
 
@@ -71,13 +78,19 @@ def build_handout(guide: m.Guide, target: Path, theme: Theme, report: Report, op
     attempts += [(FONT_SIZES[-1], count) for count in range(paragraphs - 1, 0, -1)]
     document = None
     for size, overview in attempts:
-        document = render_document(handout_html(guide, size, overview), guide, theme, options, layer="handout")
+        document = render_document(
+            handout_html(guide, size, overview), guide, theme, options, layer="handout"
+        )
         if len(document.pages) <= MAX_PAGES:
             if overview is not None:
-                report.warn("W-HANDOUT-CUT", f"handout overview shortened to {overview} paragraph(s) to fit one sheet")
+                report.warn(
+                    "W-HANDOUT-CUT", f"handout overview shortened to {overview} paragraph(s) to fit one sheet"
+                )
             break
     else:
-        report.warn("W-HANDOUT-LONG", f"handout needs {len(document.pages)} pages even at {FONT_SIZES[-1]} pt")
+        report.warn(
+            "W-HANDOUT-LONG", f"handout needs {len(document.pages)} pages even at {FONT_SIZES[-1]} pt"
+        )
     assert document is not None
     write_document(document, target, options)
     return len(document.pages)

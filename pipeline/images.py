@@ -9,8 +9,19 @@ from lxml import etree
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 # Elements that run code, embed other documents or animate attributes into links.
-_DROPPED = {"script", "foreignObject", "iframe", "object", "embed", "handler", "listener", "set", "animate",
-            "animateMotion", "animateTransform"}
+_DROPPED = {
+    "script",
+    "foreignObject",
+    "iframe",
+    "object",
+    "embed",
+    "handler",
+    "listener",
+    "set",
+    "animate",
+    "animateMotion",
+    "animateTransform",
+}
 
 
 class UnsafeImage(ValueError):
@@ -40,9 +51,14 @@ def sanitise_svg(data: bytes) -> bytes:
         for attribute in list(element.attrib):
             local = etree.QName(attribute).localname.lower()
             value = element.attrib[attribute].strip()
-            if local.startswith("on") or (
-                local == "href" and not value.startswith("#")
-            ) or _has_outside_url(value) and local in ("style", "fill", "stroke", "filter", "mask", "clip-path"):
+            if (
+                local.startswith("on")
+                or (local == "href" and not value.startswith("#"))
+                or (
+                    _has_outside_url(value)
+                    and local in ("style", "fill", "stroke", "filter", "mask", "clip-path")
+                )
+            ):
                 del element.attrib[attribute]
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 

@@ -12,17 +12,46 @@ from pipeline.model import Metadata
 _KEYS = {
     "title": ("title", "book", "titre", "título", "titel", "书名", "标题"),
     "subtitle": ("subtitle", "sous-titre", "副标题"),
-    "authors": ("author", "authors", "by", "writer", "written by", "auteur", "auteurs", "autor",
-                "autora", "作者"),
-    "year": ("year", "published", "publication year", "first published", "date", "année",
-             "date de publication", "año", "jahr", "年份", "出版年份", "出版时间"),
-    "genres": ("genre", "genres", "category", "categories", "type", "género", "gattung", "类型",
-               "体裁"),
-    "pages": ("pages", "page count", "length", "pagecount", "nombre de pages", "páginas", "seiten",
-              "页数"),
-    "reading_time": ("reading time", "reading_time", "readingtime", "time to read",
-                     "temps de lecture", "durée de lecture", "tiempo de lectura", "lesezeit",
-                     "阅读时间", "阅读时长"),
+    "authors": (
+        "author",
+        "authors",
+        "by",
+        "writer",
+        "written by",
+        "auteur",
+        "auteurs",
+        "autor",
+        "autora",
+        "作者",
+    ),
+    "year": (
+        "year",
+        "published",
+        "publication year",
+        "first published",
+        "date",
+        "année",
+        "date de publication",
+        "año",
+        "jahr",
+        "年份",
+        "出版年份",
+        "出版时间",
+    ),
+    "genres": ("genre", "genres", "category", "categories", "type", "género", "gattung", "类型", "体裁"),
+    "pages": ("pages", "page count", "length", "pagecount", "nombre de pages", "páginas", "seiten", "页数"),
+    "reading_time": (
+        "reading time",
+        "reading_time",
+        "readingtime",
+        "time to read",
+        "temps de lecture",
+        "durée de lecture",
+        "tiempo de lectura",
+        "lesezeit",
+        "阅读时间",
+        "阅读时长",
+    ),
     "language": ("language", "lang", "langue", "idioma", "sprache", "语言"),
     "identifier": ("identifier", "isbn", "id"),
 }
@@ -34,12 +63,34 @@ _TIME_HINT = re.compile(r"\b(hours?|hrs?|minutes?|mins?|heures?|horas?|stunden)\
 _YEAR = re.compile(r"(\d{1,4})")
 _BCE = re.compile(r"\b(BCE|BC|B\.C\.(E\.)?|av\. J\.-C\.|a\. C\.)", re.I)
 _LANGUAGE_NAMES = {
-    "english": "en", "anglais": "en", "french": "fr", "français": "fr", "francais": "fr",
-    "german": "de", "deutsch": "de", "spanish": "es", "español": "es", "italian": "it",
-    "italiano": "it", "portuguese": "pt", "russian": "ru", "dutch": "nl", "chinese": "zh-Hans",
-    "simplified chinese": "zh-Hans", "traditional chinese": "zh-Hant", "中文": "zh-Hans",
-    "简体中文": "zh-Hans", "繁體中文": "zh-Hant", "japanese": "ja", "日本語": "ja", "greek": "el",
-    "latin": "la", "polish": "pl", "swedish": "sv", "arabic": "ar", "hebrew": "he",
+    "english": "en",
+    "anglais": "en",
+    "french": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "german": "de",
+    "deutsch": "de",
+    "spanish": "es",
+    "español": "es",
+    "italian": "it",
+    "italiano": "it",
+    "portuguese": "pt",
+    "russian": "ru",
+    "dutch": "nl",
+    "chinese": "zh-Hans",
+    "simplified chinese": "zh-Hans",
+    "traditional chinese": "zh-Hant",
+    "中文": "zh-Hans",
+    "简体中文": "zh-Hans",
+    "繁體中文": "zh-Hant",
+    "japanese": "ja",
+    "日本語": "ja",
+    "greek": "el",
+    "latin": "la",
+    "polish": "pl",
+    "swedish": "sv",
+    "arabic": "ar",
+    "hebrew": "he",
 }
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -119,7 +170,9 @@ def language_tag(value: str) -> str | None:
         return _LANGUAGE_NAMES[text.casefold()]
     if _BCP47.match(text):
         head, *rest = text.split("-")
-        return "-".join([head.lower(), *(r.title() if len(r) == 4 else r.upper() if len(r) == 2 else r for r in rest)])
+        return "-".join(
+            [head.lower(), *(r.title() if len(r) == 4 else r.upper() if len(r) == 2 else r for r in rest)]
+        )
     return None
 
 

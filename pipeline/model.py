@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from pipeline.location import SourceLocation
 
@@ -94,7 +94,7 @@ class Ref:
     mention: str
 
 
-Inline = Union[Text, Code, Emph, Strong, Strike, Link, Image, NoteRef, LineBreak, Ref]
+Inline = Text | Code | Emph | Strong | Strike | Link | Image | NoteRef | LineBreak | Ref
 
 # ---------------------------------------------------------------- blocks
 
@@ -148,7 +148,7 @@ class Table:
     loc: SourceLocation
 
 
-Block = Union[Paragraph, Heading, ListBlock, BlockQuote, CodeBlock, Rule, Table]
+Block = Paragraph | Heading | ListBlock | BlockQuote | CodeBlock | Rule | Table
 
 # ---------------------------------------------------------------- guide
 

@@ -52,15 +52,28 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
             adapted.source_line(recovered[0]),
         )
     policy = LinkPolicy(source.path.parent, report)
-    converter = Converter(path, language, report, adapted.source_line, policy.vet_link, policy.vet_image,
-                          keep_replacement="\ufffd" in source.text)
+    converter = Converter(
+        path,
+        language,
+        report,
+        adapted.source_line,
+        policy.vet_link,
+        policy.vet_image,
+        keep_replacement="\ufffd" in source.text,
+    )
     blocks, _ = converter.blocks(tokens, 0, None)
     if converter.unsafe_lines:
-        report.warn("W-CONTROL-CHARS", "removed characters XML cannot carry (written as character references)",
-                    converter.unsafe_lines[0])
+        report.warn(
+            "W-CONTROL-CHARS",
+            "removed characters XML cannot carry (written as character references)",
+            converter.unsafe_lines[0],
+        )
     if converter.too_deep_lines:
-        report.warn("W-TOO-DEEP", f"emphasis nested deeper than {MAX_INLINE_DEPTH} levels is flattened",
-                    converter.too_deep_lines[0])
+        report.warn(
+            "W-TOO-DEEP",
+            f"emphasis nested deeper than {MAX_INLINE_DEPTH} levels is flattened",
+            converter.too_deep_lines[0],
+        )
     for line in sorted(set(converter.raw_html_lines)):
         report.warn("W-RAW-HTML", "raw HTML is shown as text, never as markup", line)
 
@@ -126,7 +139,9 @@ def _language(front_matter: dict[str, object], text: str, report: Report, defaul
         tag = language_tag(str(value))
         if tag:
             return tag
-        report.warn("W-LANGUAGE", f"language {value!r} is not a BCP 47 tag or a known name; using {default!r}")
+        report.warn(
+            "W-LANGUAGE", f"language {value!r} is not a BCP 47 tag or a known name; using {default!r}"
+        )
         return default
     sample = text[:20000]
     if not _CJK.search(sample) and not _HANGUL.search(sample):
@@ -174,12 +189,16 @@ def _take_title(
             same = heading_title.casefold() == fm_title.casefold()
             return (fm_title, blocks[1:]) if same else (fm_title, blocks)
         levels = [b.level for b in blocks if isinstance(b, m.Heading)]
-        if heading_title and (section_kind(heading_title) is None or first.level < max(levels) or first.level == 1):
+        if heading_title and (
+            section_kind(heading_title) is None or first.level < max(levels) or first.level == 1
+        ):
             return heading_title, blocks[1:]
     if fm_title:
         return fm_title, blocks
     line = first.loc.line if first is not None else 1
-    raise report.error("E-NO-TITLE", "no title: begin with a title line, a '# Title' heading or front matter", line)
+    raise report.error(
+        "E-NO-TITLE", "no title: begin with a title line, a '# Title' heading or front matter", line
+    )
 
 
 def _split_sections(blocks: list[m.Block], path: str) -> tuple[list[m.Block], list[_RawSection]]:
@@ -249,7 +268,9 @@ def _absorb_fields(block: m.Block, draft: MetadataDraft) -> bool:
 def _build_section(raw: _RawSection, draft: MetadataDraft, report: Report, language: str) -> m.Section:
     kind = raw.kind or "other"
     if raw.kind is None:
-        report.warn("W-UNKNOWN-SECTION", f"section {raw.title!r} is not a known kind; kept as it is", raw.loc.line)
+        report.warn(
+            "W-UNKNOWN-SECTION", f"section {raw.title!r} is not a known kind; kept as it is", raw.loc.line
+        )
     blocks = raw.blocks
     entries: tuple[m.Entry, ...] = ()
     if kind == "info":
@@ -281,7 +302,9 @@ def _warn_missing(meta: m.Metadata, sections: list[m.Section], report: Report) -
     for kind in dict.fromkeys(kinds):
         if kind != "other" and kinds.count(kind) > 1:
             duplicate = [s for s in sections if s.kind == kind][1]
-            report.warn("W-DUPLICATE-SECTION", f"a second {kind} section: {duplicate.title!r}", duplicate.loc.line)
+            report.warn(
+                "W-DUPLICATE-SECTION", f"a second {kind} section: {duplicate.title!r}", duplicate.loc.line
+            )
     if "summary" not in kinds:
         report.warn("W-NO-SUMMARY", "no summary section (for example 'Summary' or 'The Story in Brief')", 1)
 

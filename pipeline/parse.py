@@ -57,7 +57,9 @@ _TOP_LEVEL_START = re.compile(r"^(?:#{1,6}\s|[^\s>*+\-\d])")
 _LEAF_TYPES = {"inline", "fence", "code_block", "html_block", "hr", "front_matter", "table_open"}
 
 
-def recover_deep_content(tokens: list[Token], text: str, language: str = "en") -> tuple[list[Token], list[int]]:
+def recover_deep_content(
+    tokens: list[Token], text: str, language: str = "en"
+) -> tuple[list[Token], list[int]]:
     """Give back the text markdown-it drops past its nesting limit.
 
     markdown-it stops descending at `MAX_NESTING` and silently skips the rest of that container,
@@ -120,7 +122,14 @@ def _top_level_position_after(tokens: list[Token], line: int) -> int:
 
 def _paragraph(content: str, start: int, end: int) -> list[Token]:
     opening = Token("paragraph_open", "p", 1, map=[start, end], block=True)
-    inline = Token("inline", "", 0, map=[start, end], content=content, block=True,
-                   children=[Token("text", "", 0, content=content)])
+    inline = Token(
+        "inline",
+        "",
+        0,
+        map=[start, end],
+        content=content,
+        block=True,
+        children=[Token("text", "", 0, content=content)],
+    )
     closing = Token("paragraph_close", "p", -1, block=True)
     return [opening, inline, closing]

@@ -68,7 +68,12 @@ def section_fragments(guide: m.Guide, id_prefix: str = "") -> list[dict]:
         else:
             content = writer.section_body(section)
         sections.append(
-            {"kind": section.kind, "anchor": section.anchor, "heading": section.title, "content": markup(content)}
+            {
+                "kind": section.kind,
+                "anchor": section.anchor,
+                "heading": section.title,
+                "content": markup(content),
+            }
         )
     return sections
 
@@ -114,7 +119,10 @@ def render_document(
         return CSS(string=text, font_config=font_config, url_fetcher=fetcher, base_url=theme_url)
 
     stylesheets = [
-        sheet(font_face_css()), sheet(theme.css("base")), sheet(theme.css(layer)), sheet(_page_css(options) + extra_css)
+        sheet(font_face_css()),
+        sheet(theme.css("base")),
+        sheet(theme.css(layer)),
+        sheet(_page_css(options) + extra_css),
     ]
     document = HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher)
     return document.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
@@ -155,7 +163,13 @@ def index_rows(entries: list[tuple[str, str, list[str]]], pages_of: dict[str, in
             if ident in pages_of:
                 pages.setdefault(pages_of[ident], ident)
         if pages:
-            rows.append({"term": term, "note": note, "pages": [{"number": n, "mention": pages[n]} for n in sorted(pages)]})
+            rows.append(
+                {
+                    "term": term,
+                    "note": note,
+                    "pages": [{"number": n, "mention": pages[n]} for n in sorted(pages)],
+                }
+            )
     rows.sort(key=lambda row: (unicodedata.normalize("NFKD", row["term"]).casefold(), row["note"]))
     return rows
 
@@ -165,7 +179,9 @@ def index_html(guide: m.Guide, pages_of: dict[str, int]) -> str | None:
     mentions = _mentions(guide)
     entries = [
         (e.term, "", mentions.get(e.anchor, []))
-        for s in guide.sections if s.kind in ("characters", "glossary") for e in s.entries
+        for s in guide.sections
+        if s.kind in ("characters", "glossary")
+        for e in s.entries
     ]
     return render_index(index_rows(entries, pages_of), guide.meta.language, guide.meta.title)
 
@@ -175,8 +191,13 @@ def render_index(rows: list[dict], language: str, title: str) -> str | None:
         return None
     from pipeline.volume_index import group_by_letter
 
-    return render("pdf_index.html.jinja", lang=language, labels=labels_for(language), title=title,
-                  groups=group_by_letter(rows))
+    return render(
+        "pdf_index.html.jinja",
+        lang=language,
+        labels=labels_for(language),
+        title=title,
+        groups=group_by_letter(rows),
+    )
 
 
 def _index_page_css(first_page: int, title: str, index_label: str) -> str:
@@ -192,11 +213,15 @@ def _index_page_css(first_page: int, title: str, index_label: str) -> str:
         if starts_left
         else f"@top-right {{ content: {quoted(index_label)}; }} @top-left {{ content: none; }}"
     )
-    css = f"@page :first {{ counter-increment: page {first_page}; @bottom-center {{ content: counter(page); }} {first_head} }}"
+    css = (
+        f"@page :first {{ counter-increment: page {first_page}; "
+        f"@bottom-center {{ content: counter(page); }} {first_head} }}"
+    )
     if starts_left:
         css += (
             f" @page :right {{ @top-right {{ content: none; }} @top-left {{ content: {quoted(title)}; }} }}"
-            f" @page :left {{ @top-left {{ content: none; }} @top-right {{ content: {quoted(index_label)}; }} }}"
+            f" @page :left {{ @top-left {{ content: none; }} "
+            f"@top-right {{ content: {quoted(index_label)}; }} }}"
         )
     return css
 
@@ -206,7 +231,9 @@ def anchor_pages(document) -> dict[str, int]:
     return {name: number for number, page in enumerate(document.pages, 1) for name in page.anchors}
 
 
-def append_index(document, index: str | None, guide: m.Guide, theme: Theme, options: PrintOptions, title: str):
+def append_index(
+    document, index: str | None, guide: m.Guide, theme: Theme, options: PrintOptions, title: str
+):
     """Lay out the index after the book, so adding it moves no page the index refers to."""
     if index is None:
         return document
@@ -215,7 +242,9 @@ def append_index(document, index: str | None, guide: m.Guide, theme: Theme, opti
     return document.copy(document.pages + index_document.pages)
 
 
-def build_pdf(guide: m.Guide, target: Path, theme: Theme, report: Report, options: PrintOptions | None = None) -> int:
+def build_pdf(
+    guide: m.Guide, target: Path, theme: Theme, report: Report, options: PrintOptions | None = None
+) -> int:
     """Render the guide's PDF to `target`, with its index; returns the page count."""
     options = options or PrintOptions()
     html = book_html(guide, options.paper)

@@ -28,19 +28,32 @@ def build_html(guide: m.Guide, target: Path, theme: Theme) -> None:
             image_dir.mkdir(parents=True, exist_ok=True)
             write_bytes_atomic(image_dir / f"image-{index}{suffix}", image_bytes(folder / src))
             hrefs[src] = f"{image_dir.name}/image-{index}{suffix}"
-    writer = XhtmlWriter("epub", meta.language, {n.number: n for n in guide.notes},
-                         image_href=lambda src: hrefs.get(src, ""), heading_base=2)
+    writer = XhtmlWriter(
+        "epub",
+        meta.language,
+        {n.number: n for n in guide.notes},
+        image_href=lambda src: hrefs.get(src, ""),
+        heading_base=2,
+    )
     sections = [
         {
             "kind": s.kind,
             "anchor": s.anchor,
             "heading": s.title,
-            "content": markup(writer.glance(meta, s, guide_length(guide)) if s.kind == "info"
-                              else writer.section_body(s)),
+            "content": markup(
+                writer.glance(meta, s, guide_length(guide)) if s.kind == "info" else writer.section_body(s)
+            ),
         }
         for s in guide.sections
     ]
     notes = writer.notes_aside([n.number for n in guide.notes]) if guide.notes else ""
-    html = render("html_preview.html.jinja", lang=meta.language, meta=meta, labels=labels, sections=sections,
-                  notes=markup(notes.replace(' epub:type="footnote"', "")), css=markup(theme.epub_css()))
+    html = render(
+        "html_preview.html.jinja",
+        lang=meta.language,
+        meta=meta,
+        labels=labels,
+        sections=sections,
+        notes=markup(notes.replace(' epub:type="footnote"', "")),
+        css=markup(theme.epub_css()),
+    )
     write_bytes_atomic(target, html.replace(' epub:type="noteref"', "").encode("utf-8"))

@@ -61,8 +61,12 @@ def new_manuscript(folder: Path, title: str, author: str, year: str = "", langua
     if path.exists():
         raise UsageError(f"{path} already exists; it was not changed")
     folder.mkdir(parents=True, exist_ok=True)
-    text = TEMPLATE.format(title=_yaml_text(title), author=_yaml_text(author or "Author Name"),
-                           year=year or "2000", language=language)
+    text = TEMPLATE.format(
+        title=_yaml_text(title),
+        author=_yaml_text(author or "Author Name"),
+        year=year or "2000",
+        language=language,
+    )
     with open(path, "x", encoding="utf-8") as handle:  # "x": never clobber a file made meanwhile
         handle.write(text)
     return path

@@ -10,8 +10,12 @@ from pipeline.model import SectionKind
 # Ordered: the first pattern that matches the normalised heading wins, so narrower kinds
 # ("Chapter Summaries", "Symbols and Motifs") come before the broad ones they contain.
 _PATTERNS: tuple[tuple[SectionKind, str], ...] = (
-    ("info", r"^(book )?(info|information|details|facts)$|^(book|at a glance|quick facts|fiche|"
-     r"informations?( sur le livre)?|datos del libro|buchinfo|书籍信息|基本信息|图书信息|书目信息)$|^at a glance"),
+    (
+        "info",
+        r"^(book )?(info|information|details|facts)$|^(book|at a glance|quick facts|fiche|"
+        r"informations?( sur le livre)?|datos del libro|buchinfo|"
+        r"书籍信息|基本信息|图书信息|书目信息)$|^at a glance",
+    ),
     ("chapters", r"chapter(s)?( by chapter)? summar|chapter guide|^chapters$|résumés? des chapitres|章节"),
     ("symbols", r"symbol|motif|symbole|símbolo|象征"),
     ("quotes", r"quot(e|ation)|citation|cita(s)?$|zitat|名言|引文|语录"),
@@ -20,12 +24,21 @@ _PATTERNS: tuple[tuple[SectionKind, str], ...] = (
     ("glossary", r"glossar|glossaire|glosario|terms|vocabulary|lexique|词汇|术语"),
     ("characters", r"character|cast|who.?s who|personnages|personajes|figuren|personen|人物|角色"),
     ("themes", r"theme|thème|tema|themen|主题"),
-    ("takeaways", r"takeaway|lesson|key (points|ideas|insights)|points? clés|à retenir|conclusion|"
-     r"lecciones|要点|启示|收获"),
-    ("significance", r"why (it|this( book)?) matters|why read|significance|legacy|impact|importance|"
-     r"pourquoi|por qué|warum|意义|为什么|影响"),
-    ("summary", r"summary|story|plot|synopsis|overview|résumé|intrigue|histoire|resumen|argumento|"
-     r"zusammenfassung|handlung|inhalt|简介|概要|梗概|情节|故事|内容"),
+    (
+        "takeaways",
+        r"takeaway|lesson|key (points|ideas|insights)|points? clés|à retenir|conclusion|"
+        r"lecciones|要点|启示|收获",
+    ),
+    (
+        "significance",
+        r"why (it|this( book)?) matters|why read|significance|legacy|impact|importance|"
+        r"pourquoi|por qué|warum|意义|为什么|影响",
+    ),
+    (
+        "summary",
+        r"summary|story|plot|synopsis|overview|résumé|intrigue|histoire|resumen|argumento|"
+        r"zusammenfassung|handlung|inhalt|简介|概要|梗概|情节|故事|内容",
+    ),
 )
 _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 

@@ -26,7 +26,6 @@ class ShelfHandler(SimpleHTTPRequestHandler):
     """Serves files under one root; refuses traversal, symlinks out, hidden files and listings."""
 
     server_version = "StudyGuideShelf/1"
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
     def __init__(self, *args, root: Path, **kwargs) -> None:
         self.root = root
@@ -75,16 +74,18 @@ class ShelfHandler(SimpleHTTPRequestHandler):
             return None  # a symlink that leads out
         return resolved
 
-    def list_directory(self, path):  # noqa: ARG002 - no listings, ever
+    def list_directory(self, path):
         self.send_error(HTTPStatus.NOT_FOUND, "Not found")
         return None
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:
         if not getattr(self.server, "quiet", False):
             super().log_message(format, *args)
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> ThreadingHTTPServer:
+def make_server(
+    root: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False
+) -> ThreadingHTTPServer:
     handler = partial(ShelfHandler, root=root.resolve())
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True

@@ -100,11 +100,15 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
     guess = _detect(data)
     if guess is None:
         raise report.error(
-            "E-ENCODING", f"not valid UTF-8 at byte offset {offset}, and no encoding fits", _line_of(data, offset)
+            "E-ENCODING",
+            f"not valid UTF-8 at byte offset {offset}, and no encoding fits",
+            _line_of(data, offset),
         )
     text, encoding = guess
     report.warn(
-        "W-ENCODING", f"not UTF-8 (invalid byte at offset {offset}); decoded as {encoding}", _line_of(data, offset)
+        "W-ENCODING",
+        f"not UTF-8 (invalid byte at offset {offset}); decoded as {encoding}",
+        _line_of(data, offset),
     )
     return text, encoding
 

@@ -45,11 +45,11 @@ class Theme:
 
     def _mtimes(self) -> tuple[float, ...]:
         """Changes when a layer file changes, so a long-lived process (watch) sees theme edits."""
-        paths = [REPO_STYLES / f"{layer}.css" for layer in LAYERS] + [self.folder / f"{l}.css" for l in LAYERS]
+        paths = [folder / f"{layer}.css" for folder in (REPO_STYLES, self.folder) for layer in LAYERS]
         return tuple(p.stat().st_mtime if p.is_file() else 0.0 for p in paths)
 
     def variable(self, name: str, default: str) -> str:
-        """A custom property's value (`--name: value;`, the theme's over the default's), for code that draws."""
+        """A custom property's value (`--name: value;`, the theme's wins), for code that draws."""
         values = re.findall(rf"--{re.escape(name)}\s*:\s*([^;]+);", self.css("base"))
         return values[-1].strip() if values else default
 
@@ -87,7 +87,11 @@ def _epub_css(folder: Path, _mtimes: tuple[float, ...]) -> str:
 
 
 def available_themes() -> list[str]:
-    return ["default", *sorted(p.name for p in THEMES.iterdir() if p.is_dir())] if THEMES.is_dir() else ["default"]
+    return (
+        ["default", *sorted(p.name for p in THEMES.iterdir() if p.is_dir())]
+        if THEMES.is_dir()
+        else ["default"]
+    )
 
 
 @lru_cache(maxsize=8)
@@ -101,10 +105,14 @@ def load_theme(choice: Path | str | None = None) -> Theme:
     if not path.is_dir() and (THEMES / str(choice)).is_dir():
         path = THEMES / str(choice)
     if not path.is_dir():
-        raise UsageError(f"theme {str(choice)!r} is neither a folder nor one of: {', '.join(available_themes())}")
+        raise UsageError(
+            f"theme {str(choice)!r} is neither a folder nor one of: {', '.join(available_themes())}"
+        )
     folder = path.resolve()
     if not any((folder / f"{layer}.css").is_file() for layer in LAYERS):
-        raise UsageError(f"{folder}: a theme folder needs at least one of {', '.join(l + '.css' for l in LAYERS)}")
+        raise UsageError(
+            f"{folder}: a theme folder needs at least one of {', '.join(name + '.css' for name in LAYERS)}"
+        )
     return Theme(folder)
 
 

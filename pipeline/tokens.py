@@ -68,7 +68,9 @@ class Converter:
                 inner, i = self.blocks(tokens, i + 1, "blockquote_close")
                 out.append(m.BlockQuote(tuple(inner), self.loc(token)))
             elif kind in ("fence", "code_block"):
-                out.append(m.CodeBlock(self.safe(token.content.rstrip("\n"), self.loc(token).line), self.loc(token)))
+                out.append(
+                    m.CodeBlock(self.safe(token.content.rstrip("\n"), self.loc(token).line), self.loc(token))
+                )
                 i += 1
             elif kind == "hr":
                 out.append(m.Rule(self.loc(token)))
@@ -179,23 +181,26 @@ class Converter:
                 opener, href, children = stack.pop()
                 stack[-1][2].extend(self._close(opener, href, tuple(children), line))
             elif kind == "image":
-                alt = self.safe("".join(_plain(self.inlines(token.children or [], line))) or token.content, line)
+                alt = self.safe(
+                    "".join(_plain(self.inlines(token.children or [], line))) or token.content, line
+                )
                 src = self.vet_image(str(token.attrs.get("src", "")), line)
                 top.append(m.Image(src, alt) if src is not None else m.Text(alt))
             elif kind == "footnote_ref":
                 note_id = int(token.meta["id"])
                 number = self.note_numbers.setdefault(note_id, len(self.note_numbers) + 1)
                 top.append(m.NoteRef(number))
-            elif kind == "html_inline":
-                if not token.content.startswith("<!--"):
-                    self.raw_html_lines.append(line)
-                    top.append(m.Text(self.safe(token.content, line)))
+            elif kind == "html_inline" and not token.content.startswith("<!--"):
+                self.raw_html_lines.append(line)
+                top.append(m.Text(self.safe(token.content, line)))
         while len(stack) > 1:  # unbalanced markers cannot happen in markdown-it, but never lose text
             _, _, children = stack.pop()
             stack[-1][2].extend(children)
         return _merge_text(stack[0][2])
 
-    def _close(self, opener: str, href: str, children: tuple[m.Inline, ...], line: int) -> tuple[m.Inline, ...]:
+    def _close(
+        self, opener: str, href: str, children: tuple[m.Inline, ...], line: int
+    ) -> tuple[m.Inline, ...]:
         if opener == "em_open":
             return (m.Emph(children),)
         if opener == "strong_open":

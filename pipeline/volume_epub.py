@@ -17,9 +17,16 @@ from pipeline.volume_index import group_by_letter, volume_index
 
 def build_volume_epub(volume: Volume, target: Path, theme: Theme, moment: dt.datetime) -> None:
     labels = labels_for(volume.language)
-    front = [_Page("titlepage", "titlepage.xhtml", labels["title_page"],
-                   render("epub_volume_titlepage.xhtml.jinja", title=volume.title, guides=volume.guides,
-                          labels=labels))]
+    front = [
+        _Page(
+            "titlepage",
+            "titlepage.xhtml",
+            labels["title_page"],
+            render(
+                "epub_volume_titlepage.xhtml.jinja", title=volume.title, guides=volume.guides, labels=labels
+            ),
+        )
+    ]
     body: list[_Page] = []
     toc: list[dict] = []
     images: dict[str, tuple[Path, str]] = {}
@@ -30,10 +37,18 @@ def build_volume_epub(volume: Volume, target: Path, theme: Theme, moment: dt.dat
         part_images = _image_files(guide, prefix)
         images.update(part_images)
         part_file = f"{prefix}part.xhtml"
-        part = _Page(f"{prefix}part", part_file, guide.meta.title,
-                     render("epub_part.xhtml.jinja", anchor=f"{prefix}part", meta=guide.meta,
-                            part_label=guide_labels["study_guide"]),
-                     language=guide.meta.language)
+        part = _Page(
+            f"{prefix}part",
+            part_file,
+            guide.meta.title,
+            render(
+                "epub_part.xhtml.jinja",
+                anchor=f"{prefix}part",
+                meta=guide.meta,
+                part_label=guide_labels["study_guide"],
+            ),
+            language=guide.meta.language,
+        )
         pages, guide_toc = _section_pages(guide, guide_labels, part_images, prefix)
         body += [part, *pages]
         toc.append({"href": part_file, "title": guide.meta.title, "children": guide_toc})
@@ -47,19 +62,37 @@ def build_volume_epub(volume: Volume, target: Path, theme: Theme, moment: dt.dat
             {
                 "term": entry.term,
                 "note": entry.note,
-                "links": [{"href": f"{files[anchor]}#{anchor}" if files[anchor] != f"{anchor}.xhtml" else files[anchor],
-                           "label": volume.guides[book].meta.title} for book, anchor in entry.targets],
+                "links": [
+                    {
+                        "href": f"{files[anchor]}#{anchor}"
+                        if files[anchor] != f"{anchor}.xhtml"
+                        else files[anchor],
+                        "label": volume.guides[book].meta.title,
+                    }
+                    for book, anchor in entry.targets
+                ],
             }
             for entry in entries
         ]
-        body.append(_Page("index", "index.xhtml", labels["index"],
-                          render("epub_index.xhtml.jinja", groups=group_by_letter(items), labels=labels)))
+        body.append(
+            _Page(
+                "index",
+                "index.xhtml",
+                labels["index"],
+                render("epub_index.xhtml.jinja", groups=group_by_letter(items), labels=labels),
+            )
+        )
         toc.append({"href": "index.xhtml", "title": labels["index"], "children": []})
     cover_meta = Metadata(title=volume.title, authors=(), language=volume.language)
     info = BookInfo(
-        volume.identifier, volume.title, volume.language, volume.authors, volume.subjects,
+        volume.identifier,
+        volume.title,
+        volume.language,
+        volume.authors,
+        volume.subjects,
         f"{labels['collection']}: " + "; ".join(g.meta.title for g in volume.guides),
-        cover_image(cover_meta, theme, labels["collection"]), f"{labels['cover']}: {volume.title}",
+        cover_image(cover_meta, theme, labels["collection"]),
+        f"{labels['cover']}: {volume.title}",
     )
     first_body = body[0].file_name
     extra = ({"type": "index", "href": "index.xhtml", "title": labels["index"]},) if entries else ()

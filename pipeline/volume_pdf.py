@@ -27,18 +27,28 @@ from pipeline.volume_index import volume_index
 def volume_html(volume: Volume) -> str:
     labels = labels_for(volume.language)
     parts = [
-        {"meta": g.meta, "anchor": f"{volume.part_prefix(i)}part",
-         "sections": section_fragments(g, volume.part_prefix(i))}
+        {
+            "meta": g.meta,
+            "anchor": f"{volume.part_prefix(i)}part",
+            "sections": section_fragments(g, volume.part_prefix(i)),
+        }
         for i, g in enumerate(volume.guides)
     ]
     return render(
-        "pdf_volume.html.jinja", lang=volume.language, title=volume.title, authors=volume.authors,
-        labels=labels, parts=parts, subject="; ".join(g.meta.title for g in volume.guides),
+        "pdf_volume.html.jinja",
+        lang=volume.language,
+        title=volume.title,
+        authors=volume.authors,
+        labels=labels,
+        parts=parts,
+        subject="; ".join(g.meta.title for g in volume.guides),
         keywords=[*volume.subjects, labels["collection"]],
     )
 
 
-def build_volume_pdf(volume: Volume, target: Path, theme: Theme, report: Report, options: PrintOptions) -> int:
+def build_volume_pdf(
+    volume: Volume, target: Path, theme: Theme, report: Report, options: PrintOptions
+) -> int:
     html = volume_html(volume)
     warn_missing_fonts(html, report)
     first = volume.guides[0]
@@ -50,8 +60,13 @@ def build_volume_pdf(volume: Volume, target: Path, theme: Theme, report: Report,
     labels = labels_for(volume.language)
     entries = [
         # A theme points at the themes section of each book that shares it; the rest at mentions.
-        (e.term, e.note, [a for _, a in e.targets] if e.note == labels["theme"]
-         else [m for _, a in e.targets for m in mentions.get(a, [])])
+        (
+            e.term,
+            e.note,
+            [a for _, a in e.targets]
+            if e.note == labels["theme"]
+            else [m for _, a in e.targets for m in mentions.get(a, [])],
+        )
         for e in volume_index(volume, labels["theme"])
     ]
     index = render_index(index_rows(entries, pages_of), volume.language, volume.title)

@@ -45,7 +45,9 @@ def watch(paths: list[Path], options: BuildOptions, stop_event=None) -> int:
     folders = [p if p.is_dir() else p.parent for p in paths]
     for path in paths:
         if path.is_file():
-            print(f"preview: {output_path(options.out_dir, 'html', path.stem).resolve().as_uri()}", flush=True)
+            print(
+                f"preview: {output_path(options.out_dir, 'html', path.stem).resolve().as_uri()}", flush=True
+            )
     print(f"watching {', '.join(str(f) for f in folders)} and the theme; Ctrl-C to stop", flush=True)
     try:
         for changes in watch_changes(*folders, theme.folder, stop_event=stop_event, debounce=200):

@@ -117,7 +117,9 @@ class XhtmlWriter:
             note = self.notes.get(number)
             if note is None or count > 1:  # WeasyPrint footnotes float once; later calls point back
                 return f'<a class="noteref" href="#{self.id_prefix}note-{number}">{number}</a>'
-            body = " ".join(self.inlines(b.inlines) for b in iter_blocks(note.blocks) if hasattr(b, "inlines"))
+            body = " ".join(
+                self.inlines(b.inlines) for b in iter_blocks(note.blocks) if hasattr(b, "inlines")
+            )
             return f'<span class="footnote" id="{self.id_prefix}note-{number}">{body}</span>'
         ref_id = f"{self.id_prefix}noteref-{number}" + ("" if count == 1 else f"-{count}")
         return (
@@ -196,7 +198,11 @@ class XhtmlWriter:
         """Quote items ("“Words” — Speaker: why it matters") as pull quotes; others as a list."""
         out = []
         for item in block.items:
-            text = plain_text(item[0].inlines).replace("\n", " ") if item and isinstance(item[0], m.Paragraph) else ""
+            text = (
+                plain_text(item[0].inlines).replace("\n", " ")
+                if item and isinstance(item[0], m.Paragraph)
+                else ""
+            )
             match = _QUOTE_ITEM.match(text)
             if not match:
                 out.append(self.list_block(m.ListBlock((item,), False, 1, block.loc)))
@@ -247,7 +253,9 @@ class XhtmlWriter:
         rows.extend((key, value) for key, value in meta.extra if value.strip() and value.strip() != "None")
         if length:
             words, minutes = length
-            rows.append((labels["this_guide"], f"{words:,} {labels['words']} · {minutes} {labels['minutes']}"))
+            rows.append(
+                (labels["this_guide"], f"{words:,} {labels['words']} · {minutes} {labels['minutes']}")
+            )
         facts = "\n".join(
             f'<div class="fact"><dt>{esc(key)}</dt><dd>{esc(value)}</dd></div>' for key, value in rows
         )
@@ -267,7 +275,8 @@ class XhtmlWriter:
             )
             body = body.replace("<p>", "<p>" + backlink, 1) if body.startswith("<p>") else backlink + body
             out.append(
-                f'<aside class="footnote" epub:type="footnote" role="doc-footnote" id="{self.id_prefix}note-{number}">'
+                f'<aside class="footnote" epub:type="footnote" role="doc-footnote" '
+                f'id="{self.id_prefix}note-{number}">'
                 f"{body}</aside>"
             )
         return "\n".join(out)

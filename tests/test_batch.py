@@ -24,7 +24,9 @@ def library(tmp_path):
 
 
 def mtimes(folder: Path) -> dict[str, int]:
-    return {p.name: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file() and ".cache" not in p.parts}
+    return {
+        p.name: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file() and ".cache" not in p.parts
+    }
 
 
 def test_unchanged_input_is_not_rebuilt_and_one_change_rebuilds_one_guide(library, tmp_path):
@@ -36,7 +38,9 @@ def test_unchanged_input_is_not_rebuilt_and_one_change_rebuilds_one_guide(librar
     assert all(o.cached for o in second)
     assert mtimes(tmp_path / "out" / "epub") == before
     dracula = library / "dracula.md"
-    dracula.write_text(dracula.read_text(encoding="utf-8").replace("Bram Stoker", "Abraham Stoker"), encoding="utf-8")
+    dracula.write_text(
+        dracula.read_text(encoding="utf-8").replace("Bram Stoker", "Abraham Stoker"), encoding="utf-8"
+    )
     third = build_all([library], options)
     rebuilt = [o.source.name for o in third if not o.cached]
     assert rebuilt == ["dracula.md"]
@@ -47,7 +51,9 @@ def test_unchanged_input_is_not_rebuilt_and_one_change_rebuilds_one_guide(librar
 def test_changed_options_theme_or_images_rebuild(library, tmp_path):
     out = tmp_path / "out"
     build_all([library], BuildOptions(formats=("epub",), out_dir=out, jobs=1))
-    no_glossary = build_all([library], BuildOptions(formats=("epub",), out_dir=out, jobs=1, auto_glossary=False))
+    no_glossary = build_all(
+        [library], BuildOptions(formats=("epub",), out_dir=out, jobs=1, auto_glossary=False)
+    )
     assert not any(o.cached for o in no_glossary)
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "styles", theme)
@@ -77,8 +83,12 @@ def test_an_image_change_rebuilds_the_guide_that_embeds_it(tmp_path):
 
 def test_parallel_build_gives_the_same_bytes_as_a_serial_one(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    serial = build_all([MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "a", jobs=1, use_cache=False))
-    parallel = build_all([MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "b", jobs=2, use_cache=False))
+    serial = build_all(
+        [MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "a", jobs=1, use_cache=False)
+    )
+    parallel = build_all(
+        [MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "b", jobs=2, use_cache=False)
+    )
     assert [o.source.name for o in serial] == [o.source.name for o in parallel]
     for a, b in zip(serial, parallel, strict=True):
         assert a.outputs[0].read_bytes() == b.outputs[0].read_bytes()
@@ -87,11 +97,20 @@ def test_parallel_build_gives_the_same_bytes_as_a_serial_one(tmp_path, monkeypat
 def test_dask_cluster_builds_the_same_guides(tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed", reason="Dask is the optional [dask] extra")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    local = build_all([MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "local", jobs=1, use_cache=False))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with distributed.Client(cluster) as client:
-            remote = build_all([MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "dask", use_cache=False),
-                               executor=client.get_executor())
+    local = build_all(
+        [MANUSCRIPTS], BuildOptions(formats=("epub",), out_dir=tmp_path / "local", jobs=1, use_cache=False)
+    )
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        remote = build_all(
+            [MANUSCRIPTS],
+            BuildOptions(formats=("epub",), out_dir=tmp_path / "dask", use_cache=False),
+            executor=client.get_executor(),
+        )
     assert len(local) == len(remote) >= 6
     for a, b in zip(local, remote, strict=True):
         assert not b.failed
@@ -100,9 +119,25 @@ def test_dask_cluster_builds_the_same_guides(tmp_path, monkeypatch):
 
 def test_epub_only_build_never_imports_weasyprint(tmp_path):
     run = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "pipeline", "build", str(MANUSCRIPTS / "dracula.md"),
-         "--format", "epub", "--out", str(tmp_path), "--quiet"],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ}, timeout=120,
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "pipeline",
+            "build",
+            str(MANUSCRIPTS / "dracula.md"),
+            "--format",
+            "epub",
+            "--out",
+            str(tmp_path),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ},
+        timeout=120,
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "import time:" in run.stderr and "weasyprint" not in run.stderr

@@ -102,7 +102,9 @@ def test_good_manuscript_is_built_and_nothing_else_is_written(batch):
     with zipfile.ZipFile(out / "epub" / "good.epub") as archive:
         assert archive.read("mimetype") == b"application/epub+zip"
         assert archive.testzip() is None
-    assert re.search(r"\b1 built\b", result.stderr), result.stderr  # one summary line, no per-file chatter off a terminal
+    assert re.search(r"\b1 built\b", result.stderr), (
+        result.stderr
+    )  # one summary line, no per-file chatter off a terminal
 
 
 def test_good_only_batch_exits_0(tmp_path):

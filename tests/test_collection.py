@@ -16,8 +16,11 @@ from pipeline.check import check_epub
 from pipeline.collection import theme_keywords
 
 REPO = Path(__file__).resolve().parents[1]
-NS = {"x": "http://www.w3.org/1999/xhtml", "opf": "http://www.idpf.org/2007/opf",
-      "dc": "http://purl.org/dc/elements/1.1/"}
+NS = {
+    "x": "http://www.w3.org/1999/xhtml",
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
 BOOKS = ["dracula.md", "frankenstein.txt", "moby-dick.md", "le-comte-de-monte-cristo.md"]
 
 
@@ -25,9 +28,21 @@ BOOKS = ["dracula.md", "frankenstein.txt", "moby-dick.md", "le-comte-de-monte-cr
 def volume(tmp_path_factory):
     out = tmp_path_factory.mktemp("collection")
     run = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", "--collection", "Autumn Term", "--out", str(out),
-         *(str(REPO / "manuscripts" / b) for b in BOOKS)],
-        capture_output=True, text=True, cwd=REPO, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "build",
+            "--collection",
+            "Autumn Term",
+            "--out",
+            str(out),
+            *(str(REPO / "manuscripts" / b) for b in BOOKS),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr
     return out / "collections" / "autumn-term.epub", out / "collections" / "autumn-term.pdf"
@@ -48,7 +63,11 @@ def test_collection_epub_is_valid_and_holds_every_guide_as_a_part(volume):
     for li in parts[:4]:  # each guide keeps its own sections, nested under it
         assert len(li.findall("x:ol/x:li", NS)) >= 7
     assert opf.find(".//dc:title", NS).text == "Autumn Term"
-    assert {c.text for c in opf.iterfind(".//dc:creator", NS)} >= {"Bram Stoker", "Mary Shelley", "Herman Melville"}
+    assert {c.text for c in opf.iterfind(".//dc:creator", NS)} >= {
+        "Bram Stoker",
+        "Mary Shelley",
+        "Herman Melville",
+    }
     assert french.get("lang") == "fr"  # each part keeps its language
     assert "EPUB/index.xhtml" in names
 

@@ -3,6 +3,7 @@ CSS, reproducible bytes, and (where installed) DAISY Ace and Calibre."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -18,9 +19,13 @@ from pipeline.check import check_ace, check_epub
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "corpus"
-NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
-      "opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
-      "ncx": "http://www.daisy.org/z3986/2005/ncx/"}
+NS = {
+    "x": "http://www.w3.org/1999/xhtml",
+    "epub": "http://www.idpf.org/2007/ops",
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "ncx": "http://www.daisy.org/z3986/2005/ncx/",
+}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -80,8 +85,14 @@ def meta_values(package: etree._Element, prop: str) -> list[str]:
     return [m.text for m in package.iterfind(f".//opf:meta[@property='{prop}']", NS)]
 
 
-CORPUS_STEMS = ["journey-to-the-west", "minimal", "the-wind-in-the-willows", "long-voyage",
-                "le-comte-de-monte-cristo", "dracula"]
+CORPUS_STEMS = [
+    "journey-to-the-west",
+    "minimal",
+    "the-wind-in-the-willows",
+    "long-voyage",
+    "le-comte-de-monte-cristo",
+    "dracula",
+]
 
 
 @pytest.mark.parametrize("stem", CORPUS_STEMS)
@@ -110,7 +121,9 @@ def test_long_manuscript_is_split_and_every_part_is_in_nav_and_ncx(corpus_build)
     assert summary_item is not None and len(summary_item.findall("x:ol/x:li", NS)) == 40
 
 
-@pytest.mark.parametrize(("stem", "lang"), [("le-comte-de-monte-cristo", "fr"), ("journey-to-the-west", "zh-Hans")])
+@pytest.mark.parametrize(
+    ("stem", "lang"), [("le-comte-de-monte-cristo", "fr"), ("journey-to-the-west", "zh-Hans")]
+)
 def test_language_is_declared_everywhere(corpus_build, stem, lang):
     epub = corpus_build[stem]
     package = opf(epub)
@@ -121,7 +134,9 @@ def test_language_is_declared_everywhere(corpus_build, stem, lang):
 
 
 def test_french_typography_is_kept(corpus_build):
-    text = " ".join(" ".join(root.itertext()) for root in documents(corpus_build["le-comte-de-monte-cristo"]).values())
+    text = " ".join(
+        " ".join(root.itertext()) for root in documents(corpus_build["le-comte-de-monte-cristo"]).values()
+    )
     assert "«\u00a0" in text or "«\u202f" in text
     assert '"' not in text.replace("&quot;", "")
 
@@ -129,8 +144,11 @@ def test_french_typography_is_kept(corpus_build):
 def test_footnotes_are_asides_with_back_links(corpus_build):
     docs = documents(corpus_build["dracula"])
     refs = [a for root in docs.values() for a in root.iterfind(".//x:a[@epub:type='noteref']", NS)]
-    asides = {a.get("id"): (name, a) for name, root in docs.items()
-              for a in root.iterfind(".//x:aside[@epub:type='footnote']", NS)}
+    asides = {
+        a.get("id"): (name, a)
+        for name, root in docs.items()
+        for a in root.iterfind(".//x:aside[@epub:type='footnote']", NS)
+    }
     assert refs and len(asides) >= len({r.get("href") for r in refs})
     for ref in refs:
         file_part, fragment = ref.get("href").split("#")
@@ -171,7 +189,9 @@ def test_no_conformance_claim_when_an_image_lacks_alt_text(tmp_path):
     from PIL import Image
 
     Image.new("RGB", (8, 8), "red").save(tmp_path / "dot.png")
-    (tmp_path / "bare.md").write_text("# Bare\n\nby Someone\n\n## Summary\n\n![](dot.png)\n", encoding="utf-8")
+    (tmp_path / "bare.md").write_text(
+        "# Bare\n\nby Someone\n\n## Summary\n\n![](dot.png)\n", encoding="utf-8"
+    )
     [outcome] = build_all([tmp_path / "bare.md"], BuildOptions(formats=("epub",), out_dir=tmp_path / "out"))
     assert not outcome.failed
     assert meta_values(opf(outcome.outputs[0]), "dcterms:conformsTo") == []
@@ -180,8 +200,12 @@ def test_no_conformance_claim_when_an_image_lacks_alt_text(tmp_path):
 @pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_headings_never_skip_a_level_and_sections_carry_semantics(corpus_build, stem):
     for name, root in documents(corpus_build[stem]).items():
-        levels = [int(h.tag[-1]) for h in root.iter() if isinstance(h.tag, str) and re.fullmatch(r"\{.*\}h[1-6]", h.tag)]
-        for before, after in zip(levels, levels[1:], strict=False):
+        levels = [
+            int(h.tag[-1])
+            for h in root.iter()
+            if isinstance(h.tag, str) and re.fullmatch(r"\{.*\}h[1-6]", h.tag)
+        ]
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, (name, levels)
         body = root.find("x:body", NS)
         if name.endswith(("cover.xhtml", "titlepage.xhtml", "nav.xhtml")):
@@ -189,8 +213,10 @@ def test_headings_never_skip_a_level_and_sections_carry_semantics(corpus_build, 
         section = body.find("x:section", NS)
         assert section is not None and section.get("{http://www.idpf.org/2007/ops}type"), name
     nav = documents(corpus_build[stem])["EPUB/nav.xhtml"]
-    landmarks = {a.get("{http://www.idpf.org/2007/ops}type")
-                 for a in nav.iterfind(".//x:nav[@epub:type='landmarks']//x:a", NS)}
+    landmarks = {
+        a.get("{http://www.idpf.org/2007/ops}type")
+        for a in nav.iterfind(".//x:nav[@epub:type='landmarks']//x:a", NS)
+    }
     assert {"toc", "bodymatter", "cover"} <= landmarks
 
 
@@ -200,7 +226,9 @@ def test_epub_css_is_reader_safe(corpus_build):
     assert "var(" not in css  # RMSDK and Calibre drop declarations with custom properties
     assert not re.search(r"\d(vh|vw|vmin|vmax)\b", css)
     assert "@page" not in css and "@top-" not in css and "@bottom-" not in css
-    assert not re.search(r"background(-color)?\s*:\s*#", css.split("dl.entries .entry { background: none; }")[-1])
+    assert not re.search(
+        r"background(-color)?\s*:\s*#", css.split("dl.entries .entry { background: none; }")[-1]
+    )
     assert not re.search(r"(margin|padding)[^;]*\d(px|pt|cm|mm)", css)
 
 
@@ -238,7 +266,9 @@ def test_daisy_ace_finds_no_violations(corpus_build, stem):
 CALIBRE_MISSING = "Calibre (ebook-meta, ebook-convert) is not installed; .ci/run installs it"
 
 
-@pytest.mark.skipif(not (shutil.which("ebook-meta") and shutil.which("ebook-convert")), reason=CALIBRE_MISSING)
+@pytest.mark.skipif(
+    not (shutil.which("ebook-meta") and shutil.which("ebook-convert")), reason=CALIBRE_MISSING
+)
 @pytest.mark.parametrize("stem", ["le-comte-de-monte-cristo", "journey-to-the-west"])
 def test_calibre_reads_metadata_and_converts_to_kindle(corpus_build, stem, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}
@@ -252,8 +282,13 @@ def test_calibre_reads_metadata_and_converts_to_kindle(corpus_build, stem, tmp_p
     assert author in meta.stdout
     expected_language = {"fr": "fra", "zh-Hans": "zho"}[package.find(".//dc:language", NS).text]
     assert re.search(rf"^Languages\s*:\s*{expected_language}", meta.stdout, re.M), meta.stdout
-    converted = subprocess.run(["ebook-convert", str(epub), str(tmp_path / "guide.azw3")],
-                               capture_output=True, text=True, env=env, timeout=300)
+    converted = subprocess.run(
+        ["ebook-convert", str(epub), str(tmp_path / "guide.azw3")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert converted.returncode == 0, converted.stderr[-2000:]
     assert (tmp_path / "guide.azw3").stat().st_size > 10_000
     assert "Syntax Error" not in converted.stdout + converted.stderr

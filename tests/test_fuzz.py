@@ -75,8 +75,30 @@ _WORDS = st.sampled_from(
     ]
 )  # fmt: skip
 _MARKERS = st.sampled_from(
-    ["*", "**", "_", "__", "~~", "`", "[", "]", "(", ")", "!", "\\", "<", ">", "&", '"', "'", "|", "#", ":",
-     "[^1]", "[^x]"]
+    [
+        "*",
+        "**",
+        "_",
+        "__",
+        "~~",
+        "`",
+        "[",
+        "]",
+        "(",
+        ")",
+        "!",
+        "\\",
+        "<",
+        ">",
+        "&",
+        '"',
+        "'",
+        "|",
+        "#",
+        ":",
+        "[^1]",
+        "[^x]",
+    ]
 )
 _INLINE = st.one_of(
     st.text(max_size=30),
@@ -322,4 +344,3 @@ def test_any_manuscript_builds_whole_epub_and_pdf_or_is_refused(tmp_path, text):
     for folder in (epub.parent, pdf.parent):
         leftovers += [item for item in folder.iterdir() if item.name.startswith(".")]
     assert leftovers == []
-

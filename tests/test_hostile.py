@@ -153,7 +153,10 @@ def pdf_text(path: Path) -> str:
     if shutil.which("pdftotext"):
         result = subprocess.run(
             ["pdftotext", "-enc", "UTF-8", str(path), "-"],
-            capture_output=True, text=True, check=True, timeout=60,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
         )
         return result.stdout
     from pypdf import PdfReader
@@ -351,8 +354,14 @@ def test_raw_html_becomes_inert_text_in_epub_and_pdf(tmp_path):
     documents = check_epub(epub_of(outcome))
     text = epub_text(documents)
     # The markup is shown as text, so a reader sees what the author typed, and nothing runs.
-    for shown in ("<script>alert(1)</script>", "onerror=alert(1)", '<a href="javascript:alert(1)">',
-                  "unclosed div text", "A stray & ampersand and a < less-than", "data picture"):
+    for shown in (
+        "<script>alert(1)</script>",
+        "onerror=alert(1)",
+        '<a href="javascript:alert(1)">',
+        "unclosed div text",
+        "A stray & ampersand and a < less-than",
+        "data picture",
+    ):
         assert shown in text, shown
     summary = next(tree for name, tree in documents.items() if name.endswith("summary.xhtml"))
     for anchor in summary.iter("{http://www.w3.org/1999/xhtml}a"):  # cross-links to the glossary are fine
@@ -594,8 +603,8 @@ def test_a_hostile_theme_cannot_make_the_pdf_fetch_or_read(tmp_path, outside, lo
         + f"""
 body {{ background: url("file:///etc/hostname"); }}
 section.section {{ background-image: url("{outside.png.as_uri()}"); }}
-h1 {{ background-image: url("{local_server.url('/bg.png')}"); }}
-@font-face {{ font-family: Evil; src: url("{local_server.url('/evil.woff')}"); }}
+h1 {{ background-image: url("{local_server.url("/bg.png")}"); }}
+@font-face {{ font-family: Evil; src: url("{local_server.url("/evil.woff")}"); }}
 p {{ font-family: Evil, serif; }}
 h1.book-title::after {{ content: " THEME-APPLIED"; }}
 """,

@@ -105,7 +105,11 @@ def test_tagged_accessible_pdf_with_every_section_in_order(printed, manuscript):
 def test_internal_links_work(printed):
     reader = PdfReader(printed / "pdf" / "dracula.pdf")
     links = [a.get_object() for page in reader.pages[:3] for a in page.get("/Annots", [])]
-    internal = [a for a in links if a.get("/Subtype") == "/Link" and ("/Dest" in a or a.get("/A", {}).get("/S") == "/GoTo")]
+    internal = [
+        a
+        for a in links
+        if a.get("/Subtype") == "/Link" and ("/Dest" in a or a.get("/A", {}).get("/S") == "/GoTo")
+    ]
     assert len(internal) >= 8  # every contents entry jumps to its section
 
 
@@ -124,11 +128,19 @@ def test_handout_fits_one_sheet_and_names_every_character_and_theme(printed, man
 
 
 def test_handout_shrinks_then_cuts_the_overview_with_a_note(tmp_path):
-    summary = "\n\n".join(f"Paragraph {n} of a very long overview. " + "The story goes on and on. " * 40 for n in range(30))
-    characters = "\n".join(f"- Person {n}: someone who matters to the plot in way number {n}" for n in range(20))
-    (tmp_path / "long.md").write_text(f"# Long\n\nby A. Writer\n\n## Summary\n\n{summary}\n\n## Characters\n\n{characters}\n",
-                                      encoding="utf-8")
-    [outcome] = build_all([tmp_path / "long.md"], BuildOptions(formats=("handout",), out_dir=tmp_path / "out"))
+    summary = "\n\n".join(
+        f"Paragraph {n} of a very long overview. " + "The story goes on and on. " * 40 for n in range(30)
+    )
+    characters = "\n".join(
+        f"- Person {n}: someone who matters to the plot in way number {n}" for n in range(20)
+    )
+    (tmp_path / "long.md").write_text(
+        f"# Long\n\nby A. Writer\n\n## Summary\n\n{summary}\n\n## Characters\n\n{characters}\n",
+        encoding="utf-8",
+    )
+    [outcome] = build_all(
+        [tmp_path / "long.md"], BuildOptions(formats=("handout",), out_dir=tmp_path / "out")
+    )
     assert not outcome.failed
     assert any(d.code == "W-HANDOUT-CUT" for d in outcome.diagnostics)
     reader = PdfReader(outcome.outputs[0])
@@ -146,14 +158,18 @@ def test_paper_sizes(tmp_path, paper, size):
 
 
 def test_print_marks_add_bleed_around_the_trim(tmp_path):
-    [outcome] = build_all([MANUSCRIPTS[0]], BuildOptions(formats=("pdf",), out_dir=tmp_path, print_marks=True))
+    [outcome] = build_all(
+        [MANUSCRIPTS[0]], BuildOptions(formats=("pdf",), out_dir=tmp_path, print_marks=True)
+    )
     page = PdfReader(outcome.outputs[0]).pages[1]
     assert float(page.mediabox.width) > 595.3 + 10  # A4 plus bleed and room for the marks
     assert float(page.trimbox.width) == pytest.approx(595.3, abs=0.5)
 
 
 def test_pdf_a_variant(tmp_path):
-    [outcome] = build_all([MANUSCRIPTS[0]], BuildOptions(formats=("pdf",), out_dir=tmp_path, pdf_variant="pdf/a-3u"))
+    [outcome] = build_all(
+        [MANUSCRIPTS[0]], BuildOptions(formats=("pdf",), out_dir=tmp_path, pdf_variant="pdf/a-3u")
+    )
     reader = PdfReader(outcome.outputs[0])
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert "pdfaid:part" in xmp and "pdfaid:conformance" in xmp

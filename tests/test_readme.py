@@ -34,20 +34,22 @@ def readme_commands() -> list[tuple[str, list[str]]]:
 
 
 def subcommand_flags(name: str) -> set[str]:
-    sub = parser()._subparsers._group_actions[0].choices[name]  # noqa: SLF001 - argparse has no public walk
-    return {option for action in sub._actions for option in action.option_strings}  # noqa: SLF001
+    sub = parser()._subparsers._group_actions[0].choices[name]
+    return {option for action in sub._actions for option in action.option_strings}
 
 
-@pytest.mark.parametrize(("command", "flags"), readme_commands(), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("command", "flags"), readme_commands(), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_every_readme_command_and_flag_exists(command, flags):
-    assert command in parser()._subparsers._group_actions[0].choices  # noqa: SLF001
+    assert command in parser()._subparsers._group_actions[0].choices
     missing = set(flags) - subcommand_flags(command)
     assert not missing, f"README shows {sorted(missing)} for '{command}', which does not take them"
 
 
 def test_readme_covers_every_subcommand():
     shown = {command for command, _ in readme_commands()}
-    assert shown == set(parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
+    assert shown == set(parser()._subparsers._group_actions[0].choices)
 
 
 def test_every_make_target_in_the_readme_exists():
@@ -65,29 +67,65 @@ def test_lint_codes_table_matches_the_code():
 
 def test_the_adding_a_manuscript_walkthrough_works(tmp_path):
     run = [sys.executable, "-m", "pipeline"]
-    created = subprocess.run([*run, "new", "Wuthering Heights", "--author", "Emily Brontë", "--year", "1847",
-                              "--folder", str(tmp_path)], capture_output=True, text=True, cwd=REPO)
+    created = subprocess.run(
+        [
+            *run,
+            "new",
+            "Wuthering Heights",
+            "--author",
+            "Emily Brontë",
+            "--year",
+            "1847",
+            "--folder",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert created.returncode == 0, created.stderr
     manuscript = tmp_path / "wuthering-heights.md"
-    again = subprocess.run([*run, "new", "Wuthering Heights", "--folder", str(tmp_path)],
-                           capture_output=True, text=True, cwd=REPO)
+    again = subprocess.run(
+        [*run, "new", "Wuthering Heights", "--folder", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert again.returncode == 2 and "already exists" in again.stderr
-    lint = subprocess.run([*run, "lint", str(manuscript), "--strict"], capture_output=True, text=True, cwd=REPO)
+    lint = subprocess.run(
+        [*run, "lint", str(manuscript), "--strict"], capture_output=True, text=True, cwd=REPO
+    )
     assert lint.returncode == 0, lint.stdout + lint.stderr
-    built = subprocess.run([*run, "build", str(manuscript), "--format", "epub,html", "--out", str(tmp_path / "out")],
-                           capture_output=True, text=True, cwd=REPO)
+    built = subprocess.run(
+        [*run, "build", str(manuscript), "--format", "epub,html", "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "out" / "epub" / "wuthering-heights.epub").stat().st_size > 10_000
-    assert "Wuthering Heights" in (tmp_path / "out" / "html" / "wuthering-heights.html").read_text(encoding="utf-8")
+    assert "Wuthering Heights" in (tmp_path / "out" / "html" / "wuthering-heights.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_lint_strict_fails_on_a_sloppy_manuscript(tmp_path):
     sloppy = tmp_path / "sloppy.txt"
-    sloppy.write_text("Sloppy\nBook Info\n- Year: 1900\nSummary\nShe  left.\nCharacters\n- Alice\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "pipeline", "lint", str(sloppy), "--strict"],
-                            capture_output=True, text=True, cwd=REPO)
+    sloppy.write_text(
+        "Sloppy\nBook Info\n- Year: 1900\nSummary\nShe  left.\nCharacters\n- Alice\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "lint", str(sloppy), "--strict"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert result.returncode == 1
     codes = set(re.findall(r"warning\[([A-Z-]+)\]", result.stdout))
-    assert {"W-NO-AUTHOR", "W-DOUBLE-SPACE", "W-NO-DESCRIPTION"} <= {c.replace("W-", "W-") for c in codes} | codes
-    assert all(re.match(rf"^{re.escape(str(sloppy))}:\d+: (warning|error)\[[EW]-[A-Z-]+\]: ", line)
-               for line in result.stdout.splitlines())
+    assert {"W-NO-AUTHOR", "W-DOUBLE-SPACE", "W-NO-DESCRIPTION"} <= {
+        c.replace("W-", "W-") for c in codes
+    } | codes
+    assert all(
+        re.match(rf"^{re.escape(str(sloppy))}:\d+: (warning|error)\[[EW]-[A-Z-]+\]: ", line)
+        for line in result.stdout.splitlines()
+    )

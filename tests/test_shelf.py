@@ -25,10 +25,12 @@ BOOKS = ["dracula.md", "frankenstein.txt", "le-comte-de-monte-cristo.md"]
 @pytest.fixture(scope="module")
 def shelf_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("shelf")
-    outcomes = build_all([REPO / "manuscripts" / b for b in BOOKS],
-                         BuildOptions(formats=("epub", "pdf", "handout"), out_dir=out))
+    outcomes = build_all(
+        [REPO / "manuscripts" / b for b in BOOKS],
+        BuildOptions(formats=("epub", "pdf", "handout"), out_dir=out),
+    )
     assert not [o for o in outcomes if o.failed]
-    feed, page, count = write_catalog(out)
+    _, _, count = write_catalog(out)
     assert count == len(BOOKS)
     return out
 
@@ -60,10 +62,10 @@ def test_feed_follows_opds_rules(shelf_dir):
         ids.add(entry.find("a:id", NS).text)
         assert entry.find("dc:language", NS).text in ("en", "fr")
         assert entry.findall("a:category", NS), "genres become categories"
-        acquisitions = {l.get("type") for l in entry.iterfind(f"a:link[@rel='{ACQUISITION}']", NS)}
+        acquisitions = {link.get("type") for link in entry.iterfind(f"a:link[@rel='{ACQUISITION}']", NS)}
         assert acquisitions == {"application/epub+zip", "application/pdf"}
         assert len(entry.findall(f"a:link[@rel='{ACQUISITION}']", NS)) == 3  # EPUB, PDF, handout
-        images = {l.get("rel") for l in entry.iterfind("a:link", NS) if "image" in l.get("rel")}
+        images = {link.get("rel") for link in entry.iterfind("a:link", NS) if "image" in link.get("rel")}
         assert images == {"http://opds-spec.org/image", "http://opds-spec.org/image/thumbnail"}
     assert all(i.startswith("urn:uuid:") for i in ids) and len(ids) == len(BOOKS)
 
@@ -87,7 +89,7 @@ def test_e_reader_follows_every_acquisition_link(server, shelf_dir):
     status, headers, body = get(f"{server}/opds.xml")
     assert status == 200 and headers["Content-Type"].startswith("application/atom+xml")
     feed = etree.fromstring(body)
-    links = [l for l in feed.iterfind(f".//a:link[@rel='{ACQUISITION}']", NS)]
+    links = list(feed.iterfind(f".//a:link[@rel='{ACQUISITION}']", NS))
     assert len(links) == 3 * len(BOOKS)
     for link in links:
         status, headers, data = get(f"{server}/{link.get('href')}")
@@ -100,9 +102,18 @@ def test_e_reader_follows_every_acquisition_link(server, shelf_dir):
 
 @pytest.mark.parametrize(
     "path",
-    ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/epub/%2e%2e/%2e%2e/etc/hostname", "//etc/passwd",
-     "/epub/..%2f..%2fetc%2fpasswd", "/%2fetc%2fpasswd", "/epub/", "/out-link/passwd", "/.hidden",
-     "/epub\\..\\..\\etc\\passwd"],
+    [
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/epub/%2e%2e/%2e%2e/etc/hostname",
+        "//etc/passwd",
+        "/epub/..%2f..%2fetc%2fpasswd",
+        "/%2fetc%2fpasswd",
+        "/epub/",
+        "/out-link/passwd",
+        "/.hidden",
+        "/epub\\..\\..\\etc\\passwd",
+    ],
 )
 def test_server_never_serves_outside_the_folder(server, shelf_dir, path):
     link = shelf_dir / "out-link"
@@ -132,11 +143,18 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed; .ci/run installs it")
 def test_library_page_in_a_real_browser(server, shelf_dir, tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is a test dependency")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the playwright package is a test dependency"
+    )
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         try:
             page = browser.new_page(viewport={"width": 412, "height": 900}, accept_downloads=True)

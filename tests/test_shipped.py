@@ -66,8 +66,11 @@ def test_builds_without_failure(shipped, stem):
 
 def test_output_folders_hold_only_finished_files(shipped):
     leftovers = [
-        p for p in shipped.out_dir.rglob("*")
-        if p.is_file() and p.suffix not in (".epub", ".pdf") and p.relative_to(shipped.out_dir).parts[0] != ".cache"
+        p
+        for p in shipped.out_dir.rglob("*")
+        if p.is_file()
+        and p.suffix not in (".epub", ".pdf")
+        and p.relative_to(shipped.out_dir).parts[0] != ".cache"
     ]
     assert leftovers == []  # no .part files from the atomic writers (the build cache is expected)
     assert sorted(p.stem for p in (shipped.out_dir / "epub").iterdir()) == sorted(STEMS)

@@ -22,7 +22,9 @@ SEED = REPO.parent / "shared" / "seeds" / "never-let-me-go.txt"
 MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"../shared is missing: no seed at {SEED}")
-needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is missing")
+needs_poppler = pytest.mark.skipif(
+    not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is missing"
+)
 
 
 def glossary_terms(path: Path, **options) -> list[str]:
@@ -119,7 +121,11 @@ def seed_build(tmp_path_factory):
 
 def epub_documents(epub: Path) -> dict[str, etree._Element]:
     with zipfile.ZipFile(epub) as archive:
-        return {n.removeprefix("EPUB/"): etree.fromstring(archive.read(n)) for n in archive.namelist() if n.endswith(".xhtml")}
+        return {
+            n.removeprefix("EPUB/"): etree.fromstring(archive.read(n))
+            for n in archive.namelist()
+            if n.endswith(".xhtml")
+        }
 
 
 def test_first_mention_per_section_links_to_the_entry(seed_build):
@@ -132,7 +138,9 @@ def test_first_mention_per_section_links_to_the_entry(seed_build):
     for href in targets:
         file_name, fragment = href.split("#")
         assert docs[file_name].find(f".//*[@id='{fragment}']") is not None
-    for heading in docs["summary.xhtml"].iter("{http://www.w3.org/1999/xhtml}h1", "{http://www.w3.org/1999/xhtml}h2"):
+    for heading in docs["summary.xhtml"].iter(
+        "{http://www.w3.org/1999/xhtml}h1", "{http://www.w3.org/1999/xhtml}h2"
+    ):
         assert heading.find(".//x:a", NS) is None
     # No entry links to itself; it may link to others ("Kathy" in Tommy's entry).
     characters = docs["characters.xhtml"]
@@ -152,7 +160,9 @@ def test_pdf_cross_links_are_internal_link_annotations(seed_build):
 @needs_poppler
 def test_pdf_index_page_numbers_are_right(seed_build):
     pdf = seed_build[1]
-    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    pages = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
     index_at = next(i for i, text in enumerate(pages) if re.search(r"^Index$", text, re.M))
     guide, _ = load_guide(SEED)
     entries = [e for s in guide.sections if s.kind in ("characters", "glossary") for e in s.entries]
@@ -174,7 +184,9 @@ def test_pdf_index_page_numbers_are_right(seed_build):
 
 
 def test_quotes_become_pull_quotes_with_speaker_and_explanation(tmp_path):
-    [outcome] = build_all([REPO / "manuscripts" / "frankenstein.txt"], BuildOptions(formats=("epub",), out_dir=tmp_path))
+    [outcome] = build_all(
+        [REPO / "manuscripts" / "frankenstein.txt"], BuildOptions(formats=("epub",), out_dir=tmp_path)
+    )
     docs = epub_documents(outcome.outputs[0])
     figures = docs["quotes.xhtml"].findall(".//x:figure[@class='pullquote']", NS)
     assert len(figures) == 2
@@ -184,24 +196,32 @@ def test_quotes_become_pull_quotes_with_speaker_and_explanation(tmp_path):
 
 
 def test_questions_are_numbered(tmp_path):
-    [outcome] = build_all([REPO / "manuscripts" / "moby-dick.md"], BuildOptions(formats=("epub",), out_dir=tmp_path))
+    [outcome] = build_all(
+        [REPO / "manuscripts" / "moby-dick.md"], BuildOptions(formats=("epub",), out_dir=tmp_path)
+    )
     questions = epub_documents(outcome.outputs[0])["questions.xhtml"].find(".//x:ol[@class='questions']", NS)
     assert questions is not None and len(questions) >= 5
 
 
 def test_nothing_is_invented(tmp_path):
     path = tmp_path / "bare.md"
-    path.write_text("# Bare\n\nby A. Writer\n\n## Summary\n\nA plain story with no quoted terms.\n", encoding="utf-8")
+    path.write_text(
+        "# Bare\n\nby A. Writer\n\n## Summary\n\nA plain story with no quoted terms.\n", encoding="utf-8"
+    )
     guide, _ = load_guide(path)
     assert [s.kind for s in guide.sections] == ["info", "summary"]
 
 
-@pytest.mark.parametrize("manuscript", [*MANUSCRIPTS, REPO / "tests" / "corpus" / "minimal.txt"], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "manuscript", [*MANUSCRIPTS, REPO / "tests" / "corpus" / "minimal.txt"], ids=lambda p: p.stem
+)
 def test_facts_at_a_glance_show_only_what_is_given(manuscript, tmp_path):
     [outcome] = build_all([manuscript], BuildOptions(formats=("epub",), out_dir=tmp_path))
     info = epub_documents(outcome.outputs[0])["info.xhtml"]
-    facts = {"".join(f.find("x:dt", NS).itertext()): "".join(f.find("x:dd", NS).itertext())
-             for f in info.iterfind(".//x:div[@class='fact']", NS)}
+    facts = {
+        "".join(f.find("x:dt", NS).itertext()): "".join(f.find("x:dd", NS).itertext())
+        for f in info.iterfind(".//x:div[@class='fact']", NS)
+    }
     assert all(value.strip() and value.strip() not in ("None", "null") for value in facts.values()), facts
     guide, _ = load_guide(manuscript)
     assert bool(guide.meta.year_text) == any(k in facts for k in ("Published", "Publication"))

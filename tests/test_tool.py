@@ -21,8 +21,14 @@ DRACULA = REPO / "manuscripts" / "dracula.md"
 def run(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     import os
 
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
+        timeout=300,
+    )
 
 
 def test_unknown_configuration_key_is_an_error_naming_it(tmp_path):
@@ -81,7 +87,9 @@ def test_off_a_terminal_the_build_is_quiet_and_verbose_lists_outputs(tmp_path):
     assert quiet.returncode == 0
     assert "\x1b[" not in quiet.stdout + quiet.stderr  # no colour, no progress bar in a log
     assert quiet.stdout.strip().splitlines() == ["1 built, 0 up to date, 0 failed, 0 warnings"]
-    verbose = run(["build", str(DRACULA), "--format", "epub", "--out", str(tmp_path), "--verbose", "--no-cache"], REPO)
+    verbose = run(
+        ["build", str(DRACULA), "--format", "epub", "--out", str(tmp_path), "--verbose", "--no-cache"], REPO
+    )
     assert "dracula.epub" in verbose.stderr
     silent = run(["build", str(DRACULA), "--format", "epub", "--out", str(tmp_path), "--quiet"], REPO)
     assert silent.stdout == "" and silent.stderr == ""
@@ -95,8 +103,22 @@ def test_a_terminal_gets_a_progress_bar_and_a_table_and_no_color_is_respected(tm
     def on_terminal(extra_env: dict) -> str:
         leader, follower = pty.openpty()
         process = subprocess.Popen(
-            [sys.executable, "-m", "pipeline", "build", str(DRACULA), "--format", "epub", "--out", str(tmp_path),
-             "--no-cache"], stdin=follower, stdout=follower, stderr=follower, cwd=REPO,
+            [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "build",
+                str(DRACULA),
+                "--format",
+                "epub",
+                "--out",
+                str(tmp_path),
+                "--no-cache",
+            ],
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            cwd=REPO,
             env={**os.environ, "TERM": "xterm-256color", **extra_env},
         )
         os.close(follower)
@@ -138,8 +160,9 @@ def test_watch_rebuilds_the_preview_when_the_manuscript_changes(tmp_path):
         time.sleep(0.1)
     assert preview.exists()
     time.sleep(0.5)  # let the watcher start before the edit
-    manuscript.write_text(manuscript.read_text(encoding="utf-8").replace("Bram Stoker", "Abraham Stoker"),
-                          encoding="utf-8")
+    manuscript.write_text(
+        manuscript.read_text(encoding="utf-8").replace("Bram Stoker", "Abraham Stoker"), encoding="utf-8"
+    )
     while "Abraham Stoker" not in preview.read_text(encoding="utf-8") and time.monotonic() < deadline:
         time.sleep(0.2)
     stop.set()
