@@ -232,8 +232,20 @@ def _run(work: list[tuple[Path, BuildOptions]], options: BuildOptions, executor:
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    _import_writers(options.formats)  # once, before the workers fork, not once in every worker
     with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
         yield from (future.result() for future in as_completed([pool.submit(build_one, *w) for w in work]))
+
+
+def _import_writers(formats: tuple[str, ...]) -> None:
+    """Load the writer modules a batch needs (and only those: EPUB-only runs never load WeasyPrint)."""
+    import importlib
+
+    modules = {"epub": ["pipeline.epub", "PIL.ImageDraw"], "html": ["pipeline.preview"]}
+    modules |= dict.fromkeys(("pdf", "handout"), ["pipeline.pdf", "pipeline.handout"])
+    for fmt in formats:
+        for name in modules.get(fmt, []):
+            importlib.import_module(name)
 
 
 def build_collection(name: str, paths: list[Path], options: BuildOptions) -> tuple[list[Outcome], list[Path]]:

@@ -20,6 +20,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates ship inside the package: checking their mtimes on every render cost ~0.5 ms a guide.
+        auto_reload=False,
     )
 
 

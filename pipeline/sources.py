@@ -118,22 +118,33 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
-    from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input pays for it
+    # Imported lazily: only non-UTF-8 input pays for it.
+    from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
 
     results = from_bytes(data)
     best = results.best()
     if best is None or best.encoding in ("utf_8", "ascii"):
         return None
-    # Short Western text fits several single-byte code pages about equally well; Windows-1252 is
-    # by far the likeliest source (Word, Notepad), so it wins any near tie.
-    western = next((r for r in results if r.encoding == "cp1252"), None)
-    if western is not None and western.chaos <= best.chaos + 0.05:
-        best = western
-    text = str(best)
+    # Short Western text fits several single-byte code pages about equally well, and for a few
+    # lines the detector may not even list Windows-1252 (it ranked Baltic cp775 first for
+    # "Il était une fois", giving "ķtait"). Windows-1252 is by far the likeliest source (Word,
+    # Notepad), so it wins whenever its reading is no messier than the detector's pick.
+    text, encoding = str(best), best.encoding
+    western = _decodes_as(data, "cp1252")
+    if encoding != "cp1252" and western is not None and mess_ratio(western, 1.0) <= best.chaos + 0.05:
+        text, encoding = western, "cp1252"
     # A detector that has to invent characters, or finds binary noise, is not to be trusted.
     if "\ufffd" in text or best.chaos > 0.3:
         return None
-    return text, best.encoding
+    return text, encoding
+
+
+def _decodes_as(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def strip_unsafe(text: str) -> str:

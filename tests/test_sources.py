@@ -91,6 +91,27 @@ def test_cp1252_is_decoded_faithfully(write_manuscript):
     assert source.text == WESTERN
 
 
+def test_a_few_windows_lines_are_named_windows_1252():
+    # A short file gives the detector little to go on; when Windows-1252 reads the same characters
+    # as its pick, the warning should name the encoding the file almost surely came in.
+    data = "Café au lait\nIl était une fois € un “café”.\n".encode("cp1252")
+    report = Report("short.txt")
+    text, encoding = decode(data, report)
+    assert text == data.decode("cp1252")
+    assert encoding == "cp1252"
+    assert "cp1252" in report.items[0].message
+
+
+def test_windows_1252_does_not_swallow_other_scripts():
+    # The preference for Windows-1252 must not turn Cyrillic or Polish bytes into accented Latin.
+    for text, encoding in [
+        ("Это короткий рассказ о книге и её героях. Привет, как дела?\n", "cp1251"),
+        ("Zażółć gęślą jaźń, powiedział Łukasz. Książka jest świetna.\n", "cp1250"),
+    ]:
+        decoded, _ = decode(text.encode(encoding), Report("other.txt"))
+        assert decoded == text, encoding
+
+
 def test_latin1_bytes_decode_without_replacement_characters():
     data = "Résumé of a naïve café owner in Montréal; the façade is déjà vu.\n".encode("latin-1")
     report = Report("latin1.md")
