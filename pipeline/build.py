@@ -241,10 +241,11 @@ def _import_writers(formats: tuple[str, ...]) -> None:
     """Load the writer modules a batch needs (and only those: EPUB-only runs never load WeasyPrint)."""
     import importlib
 
-    modules = {"epub": ["pipeline.epub", "PIL.ImageDraw"], "html": ["pipeline.preview"]}
-    modules |= dict.fromkeys(("pdf", "handout"), ["pipeline.pdf", "pipeline.handout"])
+    printed = ("pipeline.pdf", "pipeline.handout")
+    modules = {"epub": ("pipeline.epub", "PIL.ImageDraw"), "html": ("pipeline.preview",)}
+    modules |= {"pdf": printed, "handout": printed}
     for fmt in formats:
-        for name in modules.get(fmt, []):
+        for name in modules.get(fmt, ()):
             importlib.import_module(name)
 
 
