@@ -11,7 +11,9 @@ CHECK_ARG := $(if $(CHECK),--check,)
 NAME   ?= Reading List
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
-.PHONY: all epub pdf handouts collection catalog serve bench test check clean lint format
+WATCH_PATHS   ?= manuscripts
+WATCH_FORMATS ?= html
+.PHONY: all epub pdf handouts collection catalog serve watch bench test check clean lint format
 
 all: $(STAMP)
 	$(PY) -m pipeline build --format epub,pdf,handout --out $(OUT) --paper $(PAPER) $(THEME_ARG) $(CHECK_ARG)
@@ -33,6 +35,9 @@ catalog: $(STAMP)
 
 serve: $(STAMP)
 	$(PY) -m pipeline serve --out $(OUT) --host $(HOST) --port $(PORT)
+
+watch: $(STAMP)
+	$(PY) -m pipeline watch $(WATCH_PATHS) --format $(WATCH_FORMATS) --out $(OUT) $(THEME_ARG)
 
 bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)
