@@ -61,6 +61,10 @@ def find_manuscripts(paths: list[Path]) -> list[Path]:
 
 def read_source(path: Path, report: Report) -> SourceText:
     """Read one manuscript; raises GuideError (recorded in `report`) when it cannot be text."""
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        # The rule images follow holds for the manuscript too: a symlink dropped into manuscripts/
+        # (git keeps them) must not publish ~/.ssh or /etc into a guide and onto the shelf.
+        raise report.error("E-READ", "refused: a symlink to a file outside the manuscript's folder")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

@@ -156,6 +156,30 @@ def test_missing_file_is_refused_with_a_read_error(tmp_path):
     assert caught.value.diagnostic.code == "E-READ"
 
 
+def test_manuscript_symlinked_to_a_file_outside_its_folder_is_refused(tmp_path):
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Secret\n\nprivate words\n", encoding="utf-8")
+    folder = tmp_path / "manuscripts"
+    folder.mkdir()
+    (folder / "innocent.md").symlink_to(outside / "secret.md")
+    report = Report(str(folder / "innocent.md"))
+    with pytest.raises(GuideError) as caught:
+        read_source(folder / "innocent.md", report)
+    assert caught.value.diagnostic.code == "E-READ"
+    assert "outside the manuscript's folder" in caught.value.diagnostic.message
+
+
+def test_symlinks_that_stay_inside_are_read(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "guide.md").write_text("# Guide\n\ntext\n", encoding="utf-8")
+    (real / "alias.md").symlink_to(real / "guide.md")  # a link within the folder
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)  # a linked manuscripts folder
+    for path in (real / "alias.md", tmp_path / "linked" / "guide.md"):
+        assert read_source(path, Report(str(path))).text.startswith("# Guide")
+
+
 # ---------------------------------------------------------------- control characters
 
 
