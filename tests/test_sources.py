@@ -203,6 +203,16 @@ def test_control_characters_are_removed_with_one_warning(write_manuscript):
     assert str(len(text) - len(source.text)) in warnings[0].message
 
 
+def test_terminal_titles_and_hyperlinks_go_with_their_payload():
+    text = (
+        "Title \x1b]0;window title\x07here, a \x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\ "
+        "and \x1b]unterminated text.\nNext line.\n"
+    )
+    report = Report("osc.md")
+    assert clean_text(text, report) == "Title here, a link and unterminated text.\nNext line.\n"
+    assert [d.code for d in report.items] == ["W-CONTROL-CHARS"]
+
+
 def test_clean_text_leaves_clean_text_alone():
     report = Report("clean.md")
     text = "Plain “text”, with\ttabs — and ünïcödé 中文.\n"
