@@ -1039,6 +1039,55 @@ def _assert_only_finished_files(folder: Path, expected: set[str]) -> None:
     assert not [p for p in out.rglob("*") if p.name.endswith(".part") or p.name.startswith(".victim.")]
 
 
+_SLOW_WRITER = """
+import runpy, sys, time
+from pathlib import Path
+from weasyprint.document import Document
+
+def write_slowly(self, target=None, *args, **kwargs):
+    Path(target).write_bytes(b"%PDF-1.7\\n% half a file")
+    print("WRITING", flush=True)
+    time.sleep(60)
+
+Document.write_pdf = write_slowly
+sys.argv = ["pipeline", *sys.argv[1:]]
+runpy.run_module("pipeline", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_a_build_stopped_by_a_signal_leaves_the_previous_pdf_and_no_partial_file(tmp_path, signal_name):
+    import signal
+
+    _, victim, _ = _victim_and_bystander(tmp_path)
+    out = tmp_path / "out"
+    first = build_one(victim, out, ("pdf",))
+    assert not first.failed, errors(first)
+    good = pdf_of(first).read_bytes()
+    victim.write_text(victim.read_text(encoding="utf-8").replace("first, good", "second"), encoding="utf-8")
+    command = [sys.executable, "-c", _SLOW_WRITER, "build", str(victim), "--format", "pdf"]
+    process = subprocess.Popen(
+        [*command, "--out", str(out), "--jobs", "1", "--no-cache", "--quiet"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        # a shell that started us in the background may ignore SIGINT; the child must not
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        assert process.stdout.readline().strip() == "WRITING"
+        assert [p.name for p in (out / "pdf").iterdir() if p.name.endswith(".part")]  # mid-write
+        process.send_signal(getattr(signal, signal_name))
+        process.wait(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 130, process.stdout.read()
+    assert (out / "pdf" / "victim.pdf").read_bytes() == good
+    _assert_only_finished_files(out / "pdf", {"victim.pdf"})
+
+
 def test_failing_pdf_writer_leaves_the_previous_pdf_and_no_partial_file(tmp_path, monkeypatch):
     from weasyprint.document import Document
 
