@@ -168,6 +168,33 @@ def test_server_never_serves_outside_the_folder(server, shelf_dir, path):
     assert b"root:" not in body
 
 
+def test_serve_command_stops_cleanly_on_ctrl_c(shelf_dir):
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "serve", "--out", str(shelf_dir), "--port", "0"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal would
+    )
+    try:
+        url = re.search(r"http://localhost:(\d+)/", process.stdout.readline()).group(0)
+        assert get(url.replace("localhost", "127.0.0.1") + "opds.xml")[0] == 200
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+    assert "Traceback" not in output and "stopped" in output
+
+
 def test_server_binds_to_loopback_by_default():
     httpd = make_server(REPO, port=0, quiet=True)
     try:
