@@ -1,8 +1,18 @@
 """`python -m pipeline`: the command line (see pipeline/cli.py)."""
 
+import signal
 import sys
 
 from pipeline.cli import main
 
+
+def _stop_like_ctrl_c(signum: int, frame: object) -> None:
+    # SIGTERM (a cancelled CI job, `kill`, `timeout`, a service manager) would end Python without
+    # running `finally`, leaving a .part file for each output being written; as an interrupt it
+    # takes the Ctrl-C path instead, which removes them and keeps the previous outputs.
+    raise KeyboardInterrupt
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     sys.exit(main())

@@ -25,17 +25,25 @@ def file_digest(path: Path) -> str:
         return "missing"
 
 
-@lru_cache(maxsize=8)
 def code_fingerprint(theme_folder: Path) -> str:
     """Changes whenever the pipeline's code or templates, the theme, or the libraries change."""
+    from pipeline.theme import REPO_STYLES
+
+    files = [p for folder in dict.fromkeys([REPO_STYLES, theme_folder]) for p in sorted(folder.rglob("*"))]
+    # The theme is looked at on every call, not once per process: `watch` lives on while the user
+    # edits it, and a key that missed the edit would call a stale output fresh.
+    signature = tuple((str(p), s.st_mtime_ns, s.st_size) for p in files if p.is_file() for s in [p.stat()])
+    return _fingerprint(signature)
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(theme_files: tuple[tuple[str, int, int], ...]) -> str:
+    """The code (fixed for the life of a process) and the theme files, read once per version."""
     from importlib.metadata import PackageNotFoundError, version
 
     hasher = hashlib.sha256()
     files = sorted(p for p in PIPELINE_DIR.rglob("*") if p.is_file() and p.suffix in (".py", ".jinja"))
-    from pipeline.theme import REPO_STYLES
-
-    for folder in dict.fromkeys([REPO_STYLES, theme_folder]):
-        files += sorted(p for p in folder.rglob("*") if p.is_file())
+    files += [Path(name) for name, _, _ in theme_files]
     for path in files:
         hasher.update(str(path.relative_to(path.anchor)).encode())
         hasher.update(path.read_bytes())

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lxml import etree
+from markupsafe import Markup
 
 from pipeline.atomic import write_bytes_atomic
 from pipeline.render import render
@@ -133,7 +134,9 @@ def write_catalog(out_dir: Path, title: str = "Study Guides") -> tuple[Path, Pat
     return feed_path, page_path, len(entries)
 
 
-def _library_css() -> str:
+def _library_css() -> Markup:
     from pipeline.theme import load_theme
 
-    return load_theme().epub_css()
+    # The theme is ours, not the manuscripts'; autoescaped, its quoted font names would reach the
+    # <style> element as &#34; (which CSS never decodes) and every font-family rule would be lost.
+    return Markup(load_theme().epub_css())

@@ -16,7 +16,7 @@ CODES: dict[str, str] = {
     "E-ENCODING": "the bytes are not UTF-8 and no encoding fits",
     "E-TOO-LARGE": "the manuscript is over the size limit",
     "E-NO-TITLE": "no title line, '# Title' heading or front matter title",
-    "E-READ": "the file cannot be read",
+    "E-READ": "the file cannot be read, or is a symlink to a file outside its folder",
     "W-ENCODING": "not UTF-8; decoded with a detected encoding",
     "W-CONTROL-CHARS": "control characters removed",
     "W-BIDI-CONTROLS": "bidirectional override characters removed",

@@ -45,7 +45,16 @@ def markdown_parser(language: str = "en") -> MarkdownIt:
     # same dash as a spaced hyphen in the guide's language (see typography.smarten).
     md.enable(["smartquotes", "table", "strikethrough"])
     md.disable("replacements")
+    # markdown-it silently leaves javascript:, vbscript:, file: and most data: links as literal
+    # Markdown source (no warning, the URL shown in full). Let every link and image through as a
+    # token instead: the one link policy (links.py) refuses them, warns with the line and keeps
+    # only their text. We never use markdown-it's own HTML renderer, which this check guards.
+    md.validateLink = _every_link_reaches_the_policy
     return md
+
+
+def _every_link_reaches_the_policy(url: str) -> bool:
+    return True
 
 
 def parse_markdown(text: str, language: str = "en") -> list[Token]:

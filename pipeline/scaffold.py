@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 from pipeline.diagnostics import UsageError
@@ -57,7 +59,7 @@ def new_manuscript(folder: Path, title: str, author: str, year: str = "", langua
     """Write folder/<slug>.md; refuses to overwrite an existing file."""
     if not title.strip():
         raise UsageError("a new manuscript needs a title")
-    path = folder / f"{slugify(title, 'untitled')}.md"
+    path = folder / f"{file_stem(title)}.md"
     if path.exists():
         raise UsageError(f"{path} already exists; it was not changed")
     folder.mkdir(parents=True, exist_ok=True)
@@ -70,6 +72,19 @@ def new_manuscript(folder: Path, title: str, author: str, year: str = "", langua
     with open(path, "x", encoding="utf-8") as handle:  # "x": never clobber a file made meanwhile
         handle.write(text)
     return path
+
+
+def file_stem(title: str) -> str:
+    """The manuscript's file name: the ASCII slug, or for other scripts the title's own letters.
+
+    "红楼梦" folds to nothing in ASCII; every such title would become "untitled.md" and the
+    second would be refused as existing.
+    """
+    slug = slugify(title, "")
+    if slug:
+        return slug
+    own = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", title).casefold()).strip("-")
+    return own[:48].rstrip("-") or "untitled"
 
 
 def _yaml_text(value: str) -> str:

@@ -8,7 +8,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 MIME_TYPES = {
     ".epub": "application/epub+zip",
@@ -51,7 +51,7 @@ class ShelfHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", MIME_TYPES.get(target.suffix.lower(), "application/octet-stream"))
         self.send_header("Content-Length", str(size))
         if target.suffix.lower() in DOWNLOADS:
-            self.send_header("Content-Disposition", f'attachment; filename="{target.name}"')
+            self.send_header("Content-Disposition", content_disposition(target.name))
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
         return handle
@@ -81,6 +81,18 @@ class ShelfHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:
         if not getattr(self.server, "quiet", False):
             super().log_message(format, *args)
+
+
+def content_disposition(name: str) -> str:
+    """An attachment header for any file name (RFC 6266): an ASCII fallback and the UTF-8 name.
+
+    Headers travel as Latin-1, so a name such as "红楼梦.epub" written plainly would fail the
+    response, and a quote in it would end the parameter early.
+    """
+    fallback = "".join(c if " " <= c <= "~" and c not in '"\\' else "_" for c in name)
+    if fallback == name:
+        return f'attachment; filename="{name}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def make_server(

@@ -23,7 +23,10 @@ _BOMS = (
 )
 # Characters XML 1.0 cannot carry or that have no business in prose: C0/C1 controls other than
 # tab and newline, DEL, the noncharacters U+FFFE/U+FFFF, and ANSI escape sequences as a whole.
-_ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+# Operating-system commands and other string sequences (ESC ] ... ended by BEL or ESC \, as in
+# terminal titles and hyperlinks) go with their payload, or "0;title" would be left in the prose;
+# one without its terminator loses only its first two characters, never the text after it.
+_ANSI_ESCAPE = re.compile(r"\x1b[\]P^_X][^\x07\x1b\n]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 # Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) can make text display in an
 # order other than the one it is stored in ("Trojan Source"); prose never needs them, so they go.
@@ -61,6 +64,10 @@ def find_manuscripts(paths: list[Path]) -> list[Path]:
 
 def read_source(path: Path, report: Report) -> SourceText:
     """Read one manuscript; raises GuideError (recorded in `report`) when it cannot be text."""
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        # The rule images follow holds for the manuscript too: a symlink dropped into manuscripts/
+        # (git keeps them) must not publish ~/.ssh or /etc into a guide and onto the shelf.
+        raise report.error("E-READ", "refused: a symlink to a file outside the manuscript's folder")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

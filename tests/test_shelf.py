@@ -77,6 +77,15 @@ def test_feed_parser_finds_every_guide(shelf_dir):
     assert sorted(e.title for e in parsed.entries) == ["Dracula", "Frankenstein", "Le Comte de Monte-Cristo"]
 
 
+def test_library_page_carries_the_theme_css_verbatim(shelf_dir):
+    from pipeline.theme import load_theme
+
+    page = (shelf_dir / "index.html").read_text(encoding="utf-8")
+    style = page[page.index("<style>") : page.index("</style>")]
+    assert load_theme().epub_css() in style  # quoted font names intact, no &#34; that CSS would keep
+    assert "<script" not in page  # and the page needs no script
+
+
 def get(url: str) -> tuple[int, dict, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -98,6 +107,35 @@ def test_e_reader_follows_every_acquisition_link(server, shelf_dir):
         name = link.get("href").rsplit("/", 1)[-1]
         assert headers["Content-Disposition"] == f'attachment; filename="{name}"'
         assert data == (shelf_dir / link.get("href")).read_bytes()
+
+
+def test_downloads_keep_any_file_name(tmp_path):
+    from email.message import Message
+    from email.utils import collapse_rfc2231_value
+    from urllib.parse import quote
+
+    names = ["红楼梦.epub", "café au lait.pdf", 'say "hi".epub', "plain.epub"]
+    (tmp_path / "epub").mkdir()
+    for name in names:
+        (tmp_path / "epub" / name).write_bytes(name.encode())
+    httpd = make_server(tmp_path, "127.0.0.1", 0, quiet=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        for name in names:
+            status, headers, data = get(f"http://127.0.0.1:{httpd.server_address[1]}/epub/{quote(name)}")
+            assert status == 200 and data == name.encode(), name
+            header = Message()
+            header["Content-Disposition"] = headers["Content-Disposition"]
+            assert header.get_content_disposition() == "attachment"
+            # As browsers read it (RFC 6266): filename*=UTF-8'' wins over the ASCII filename.
+            values = [v for k, v in header.get_params(header="content-disposition") if k == "filename"]
+            plain = next(v for v in values if isinstance(v, str))
+            starred = [collapse_rfc2231_value(v) for v in values if isinstance(v, tuple)]
+            assert (starred or [plain])[0] == name
+            assert plain.isascii() and '"' not in plain
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 @pytest.mark.parametrize(
@@ -128,6 +166,33 @@ def test_server_never_serves_outside_the_folder(server, shelf_dir, path):
         status, body = error.code, b""
     assert status == 404, (path, body[:60])
     assert b"root:" not in body
+
+
+def test_serve_command_stops_cleanly_on_ctrl_c(shelf_dir):
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "serve", "--out", str(shelf_dir), "--port", "0"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal would
+    )
+    try:
+        url = re.search(r"http://localhost:(\d+)/", process.stdout.readline()).group(0)
+        assert get(url.replace("localhost", "127.0.0.1") + "opds.xml")[0] == 200
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+    assert "Traceback" not in output and "stopped" in output
 
 
 def test_server_binds_to_loopback_by_default():

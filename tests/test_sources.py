@@ -177,6 +177,30 @@ def test_missing_file_is_refused_with_a_read_error(tmp_path):
     assert caught.value.diagnostic.code == "E-READ"
 
 
+def test_manuscript_symlinked_to_a_file_outside_its_folder_is_refused(tmp_path):
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Secret\n\nprivate words\n", encoding="utf-8")
+    folder = tmp_path / "manuscripts"
+    folder.mkdir()
+    (folder / "innocent.md").symlink_to(outside / "secret.md")
+    report = Report(str(folder / "innocent.md"))
+    with pytest.raises(GuideError) as caught:
+        read_source(folder / "innocent.md", report)
+    assert caught.value.diagnostic.code == "E-READ"
+    assert "outside the manuscript's folder" in caught.value.diagnostic.message
+
+
+def test_symlinks_that_stay_inside_are_read(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "guide.md").write_text("# Guide\n\ntext\n", encoding="utf-8")
+    (real / "alias.md").symlink_to(real / "guide.md")  # a link within the folder
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)  # a linked manuscripts folder
+    for path in (real / "alias.md", tmp_path / "linked" / "guide.md"):
+        assert read_source(path, Report(str(path))).text.startswith("# Guide")
+
+
 # ---------------------------------------------------------------- control characters
 
 
@@ -198,6 +222,16 @@ def test_control_characters_are_removed_with_one_warning(write_manuscript):
     assert len(report.items) == 1 and len(warnings) == 1, report.items
     assert warnings[0].location.line == 3  # where the first one was
     assert str(len(text) - len(source.text)) in warnings[0].message
+
+
+def test_terminal_titles_and_hyperlinks_go_with_their_payload():
+    text = (
+        "Title \x1b]0;window title\x07here, a \x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\ "
+        "and \x1b]unterminated text.\nNext line.\n"
+    )
+    report = Report("osc.md")
+    assert clean_text(text, report) == "Title here, a link and unterminated text.\nNext line.\n"
+    assert [d.code for d in report.items] == ["W-CONTROL-CHARS"]
 
 
 def test_clean_text_leaves_clean_text_alone():

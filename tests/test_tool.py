@@ -168,3 +168,19 @@ def test_watch_rebuilds_the_preview_when_the_manuscript_changes(tmp_path):
     stop.set()
     thread.join(timeout=10)
     assert "Abraham Stoker" in preview.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        ("Wuthering Heights", "wuthering-heights"),
+        ("Émile, ou De l'éducation", "emile-ou-de-l-education"),
+        ("红楼梦", "红楼梦"),
+        ("Война и мир", "война-и-мир"),
+        ("???", "untitled"),
+    ],
+)
+def test_new_names_the_file_after_the_title_in_any_script(tmp_path, title, stem):
+    from pipeline.scaffold import new_manuscript
+
+    assert new_manuscript(tmp_path, title, "Someone").name == f"{stem}.md"
