@@ -49,6 +49,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
+	$(PY) -m pipeline lint manuscripts $(if $(STRICT),--strict,)
 	$(PY) -m ruff check pipeline tests bench
 	$(PY) -m ruff format --check pipeline tests bench
 

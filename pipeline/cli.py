@@ -340,7 +340,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from pipeline.catalog import write_catalog
-    from pipeline.serve import make_server
+    from pipeline.serve import make_server, shelf_urls
 
     out = Path(settings(args)["out"])
     if not out.is_dir():
@@ -351,8 +351,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
     host, port = server.server_address[:2]
-    shown = "localhost" if host in ("127.0.0.1", "::1") else host
-    print(f"Serving {out} at http://{shown}:{port}/  (e-readers: http://{shown}:{port}/opds.xml)", flush=True)
+    for url in shelf_urls(str(host), port):
+        print(f"Serving {out} at {url}  (e-readers: {url}opds.xml)", flush=True)
+    if host in ("0.0.0.0", "::"):
+        print("Other devices on your network reach it at this machine's network address.", flush=True)
     print("Press Ctrl-C to stop.", flush=True)
     try:
         server.serve_forever()

@@ -103,3 +103,21 @@ def make_server(
     server.daemon_threads = True
     server.quiet = quiet  # type: ignore[attr-defined]
     return server
+
+
+def shelf_urls(host: str, port: int) -> list[str]:
+    """The addresses to type into an e-reader: a wildcard bind is reached by this machine's own
+    network addresses, never by "0.0.0.0" (found from the host name: no packet is sent)."""
+    import socket
+
+    if host in ("127.0.0.1", "::1", "localhost"):
+        return [f"http://localhost:{port}/"]
+    if host not in ("0.0.0.0", "::", ""):
+        shown = f"[{host}]" if ":" in host else host
+        return [f"http://{shown}:{port}/"]
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        infos = []
+    addresses = sorted({str(info[4][0]) for info in infos} - {"127.0.0.1", "127.0.1.1"})
+    return [f"http://{address}:{port}/" for address in addresses] or [f"http://localhost:{port}/"]

@@ -13,7 +13,7 @@ from lxml import etree
 
 from pipeline.build import BuildOptions, build_all
 from pipeline.catalog import write_catalog
-from pipeline.serve import make_server
+from pipeline.serve import make_server, shelf_urls
 
 REPO = Path(__file__).resolve().parents[1]
 ATOM = "http://www.w3.org/2005/Atom"
@@ -193,6 +193,17 @@ def test_serve_command_stops_cleanly_on_ctrl_c(shelf_dir):
         process.kill()
     assert process.returncode == 0
     assert "Traceback" not in output and "stopped" in output
+
+
+def test_printed_address_is_one_an_e_reader_can_use(monkeypatch):
+    import socket
+
+    assert shelf_urls("127.0.0.1", 8000) == ["http://localhost:8000/"]
+    assert shelf_urls("192.168.1.20", 8080) == ["http://192.168.1.20:8080/"]
+    fake = [(socket.AF_INET, 0, 0, "", (address, 0)) for address in ("127.0.1.1", "192.168.1.20")]
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: fake)
+    # A wildcard bind is announced by the machine's network address, never as 0.0.0.0.
+    assert shelf_urls("0.0.0.0", 8000) == ["http://192.168.1.20:8000/"]
 
 
 def test_server_binds_to_loopback_by_default():
