@@ -305,7 +305,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     language = settings(args)["language"]
     path = new_manuscript(args.folder, args.title, args.author, args.year, language)
-    print(f"wrote {path}: fill in its sections, then run: python -m pipeline build {path}")
+    print(
+        f"wrote {path}: fill in its facts and sections (python -m pipeline lint {path} lists what is missing)"
+    )
     return EXIT_OK
 
 

@@ -12,11 +12,11 @@ from pipeline.transforms import slugify
 
 TEMPLATE = """---
 title: {title}
-author: {author}
-year: {year}
-genre: [Genre One, Genre Two]
-pages: 300
-reading_time: 5-6 hours
+author:{author}
+year:{year}
+genre:
+pages:
+reading_time:
 language: {language}
 ---
 
@@ -65,8 +65,10 @@ def new_manuscript(folder: Path, title: str, author: str, year: str = "", langua
     folder.mkdir(parents=True, exist_ok=True)
     text = TEMPLATE.format(
         title=_yaml_text(title),
-        author=_yaml_text(author or "Author Name"),
-        year=year or "2000",
+        # Facts not given stay empty: lint names each one to fill in, and no guide ever claims
+        # a made-up year, page count or genre.
+        author=f" {_yaml_text(author)}" if author else "",
+        year=f" {year}" if year else "",
         language=language,
     )
     with open(path, "x", encoding="utf-8") as handle:  # "x": never clobber a file made meanwhile

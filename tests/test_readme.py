@@ -95,7 +95,11 @@ def test_the_adding_a_manuscript_walkthrough_works(tmp_path):
     lint = subprocess.run(
         [*run, "lint", str(manuscript), "--strict"], capture_output=True, text=True, cwd=REPO
     )
-    assert lint.returncode == 0, lint.stdout + lint.stderr
+    # The scaffold invents no facts: what the command line did not give, lint asks for.
+    assert lint.returncode == 1, lint.stdout + lint.stderr
+    missing = set(re.findall(r"warning\[([A-Z-]+)\]", lint.stdout))
+    assert missing == {"W-NO-GENRE", "W-NO-PAGES", "W-NO-READING-TIME"}, lint.stdout
+    assert "1847" in manuscript.read_text(encoding="utf-8")
     built = subprocess.run(
         [*run, "build", str(manuscript), "--format", "epub,html", "--out", str(tmp_path / "out")],
         capture_output=True,
