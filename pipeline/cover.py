@@ -33,9 +33,20 @@ def _fallback_font(language: str) -> str | None:
 
 def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> ImageFont
     path: Path | str | None = font_file(role, bold)
-    if any(ord(ch) > 0x2FFF for ch in text):  # the book faces are Latin, Greek and Cyrillic only
+    # The book faces cover Latin, Greek and Cyrillic; Arabic, Hebrew, Devanagari or CJK text
+    # would be drawn as empty boxes, so any character they lack sends us to an installed font.
+    if path is None or not set(text.replace(" ", "")) <= _characters(str(path)):
         path = _fallback_font(language) or path
     return _load_font(str(path) if path else "", size)
+
+
+@lru_cache(maxsize=8)
+def _characters(path: str) -> frozenset[str]:
+    """The characters a font file has glyphs for (its best cmap), read once per process."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        return frozenset(chr(code) for code in font.getBestCmap())
 
 
 @lru_cache(maxsize=64)

@@ -12,6 +12,7 @@ from ebooklib import epub
 from pipeline import model as m
 from pipeline.atomic import atomic_path
 from pipeline.cover import cover_image
+from pipeline.direction import text_direction
 from pipeline.excerpt import description, guide_length
 from pipeline.images import image_bytes
 from pipeline.labels import labels_for
@@ -19,7 +20,7 @@ from pipeline.links import IMAGE_TYPES
 from pipeline.render import render
 from pipeline.theme import Theme
 from pipeline.tokens import plain_text
-from pipeline.walk import block_inlines, iter_blocks, iter_inline_tree
+from pipeline.walk import block_inlines, iter_blocks, iter_inline_tree, iter_inlines
 from pipeline.xhtml import SEMANTICS, XhtmlWriter, esc, markup
 
 CSS_HREF = "css/guide.css"
@@ -55,7 +56,11 @@ class _PinnedZipFile(zipfile.ZipFile):
 
 class _Writer(epub.EpubWriter):
     def __init__(self, name: str, book: epub.EpubBook, moment: dt.datetime) -> None:
-        super().__init__(name, book, {"mtime": moment, "epub3_landmark": False, "epub3_pages": False})
+        super().__init__(
+            name,
+            book,
+            {"mtime": moment, "epub3_landmark": False, "epub3_pages": False, "package_direction": True},
+        )
         self.moment = moment
 
     def _write_opf_file(self, root) -> None:
@@ -152,6 +157,8 @@ def write_book(
     book.set_identifier(info.identifier)
     book.set_title(info.title)
     book.set_language(info.language)
+    if text_direction(info.language) == "rtl":  # page turns go leftwards: spine page-progression-direction
+        book.set_direction("rtl")
     for number, author in enumerate(info.authors, 1):
         book.add_author(author, uid="creator" if number == 1 else f"creator-{number}")
     for subject in info.subjects:
@@ -227,28 +234,36 @@ def write_book(
 def _accessibility(book: epub.EpubBook, guides: list[m.Guide], has_images: bool) -> None:
     """EPUB Accessibility 1.1 metadata that is true of what this writer produces.
 
-    Conformance is claimed only when it holds: every image must carry a text alternative.
-    Headings in order, landmarks, language and contrast hold for every guide by construction
-    and are checked by the test suite with EPUBCheck and DAISY Ace.
+    Conformance, the alternativeText feature and text as a sufficient mode are claimed only
+    when they hold: every image must carry a text alternative. Headings in order, landmarks,
+    language and contrast hold for every guide by construction and are checked by the test
+    suite with EPUBCheck and DAISY Ace.
     """
+    described = all(image.alt.strip() for guide in guides for image in _all_images(guide))
     modes = ["textual", "visual"] if has_images else ["textual"]
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
-    if has_images:
+    if has_images and described:
         features.append("alternativeText")
     for mode in modes:
         book.add_metadata(None, "meta", mode, {"property": "schema:accessMode"})
-    book.add_metadata(None, "meta", "textual", {"property": "schema:accessModeSufficient"})
+    # An image without a text alternative means text alone no longer carries everything.
+    sufficient = "textual" if described else "textual,visual"
+    book.add_metadata(None, "meta", sufficient, {"property": "schema:accessModeSufficient"})
     for feature in features:
         book.add_metadata(None, "meta", feature, {"property": "schema:accessibilityFeature"})
     book.add_metadata(None, "meta", "none", {"property": "schema:accessibilityHazard"})
+    if not has_images:
+        images = "it has no images besides the cover. "
+    elif described:
+        images = "every image has a text alternative. "
+    else:
+        images = "some images have no text alternative. "
     summary = (
         "A study guide in reflowable text with a navigable table of contents, headings in order, "
-        "landmarks and semantic sections; "
-        + ("every image has a text alternative. " if has_images else "it has no images besides the cover. ")
-        + "No hazards."
+        "landmarks and semantic sections; " + images + "No hazards."
     )
     book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary"})
-    if all(image.alt.strip() for guide in guides for image in _all_images(guide)):
+    if described:
         book.add_metadata(
             None, "meta", "EPUB Accessibility 1.1 - WCAG 2.2 Level AA", {"property": "dcterms:conformsTo"}
         )
@@ -261,13 +276,16 @@ def _accessibility(book: epub.EpubBook, guides: list[m.Guide], has_images: bool)
 
 
 def _all_images(guide: m.Guide) -> list[m.Image]:
-    sections = [
-        iter_inline_tree(inlines)
-        for s in guide.sections
-        for b in iter_blocks(s.blocks)
-        for inlines in block_inlines(b)
-    ]
-    return [inline for group in sections for inline in group if isinstance(inline, m.Image)]
+    """Every image of the guide: in blocks, in character and glossary entries, and in footnotes."""
+    in_sections = (inline for s in guide.sections for inline in iter_inlines(s))
+    in_notes = (
+        inline
+        for note in guide.notes
+        for block in iter_blocks(note.blocks)
+        for inlines in block_inlines(block)
+        for inline in iter_inline_tree(inlines)
+    )
+    return [inline for inline in (*in_sections, *in_notes) if isinstance(inline, m.Image)]
 
 
 def _image_files(guide: m.Guide, prefix: str) -> dict[str, tuple[Path, str]]:
@@ -417,6 +435,7 @@ def _shell(page: _Page, language: str) -> str:
     return render(
         "epub_page.xhtml.jinja",
         lang=language,
+        direction=text_direction(language),
         title=page.title,
         css_href=CSS_HREF,
         body=markup(page.body),

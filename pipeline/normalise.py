@@ -15,6 +15,7 @@ from pipeline.entries import extract_entries, split_lines
 from pipeline.links import LinkPolicy
 from pipeline.location import SourceLocation
 from pipeline.metadata import MetadataDraft, absorb_field, build_metadata, language_tag, split_field
+from pipeline.outline import rank_headings
 from pipeline.parse import MAX_NESTING, parse_markdown, recover_deep_content
 from pipeline.sections import label, section_kind
 from pipeline.sources import SourceText, strip_unsafe
@@ -216,8 +217,6 @@ def _split_sections(blocks: list[m.Block], path: str) -> tuple[list[m.Block], li
             current = (plain_text(block.inlines).strip(), block.loc, [])
         elif current is None:
             preamble.append(block)
-        elif isinstance(block, m.Heading):
-            current[2].append(m.Heading(block.level - top, block.inlines, block.loc))
         else:
             current[2].append(block)
     if current is not None:
@@ -226,7 +225,7 @@ def _split_sections(blocks: list[m.Block], path: str) -> tuple[list[m.Block], li
 
 
 def _raw(title: str, loc: SourceLocation, blocks: list[m.Block]) -> _RawSection:
-    return _RawSection(title, section_kind(title), tuple(blocks), loc)
+    return _RawSection(title, section_kind(title), rank_headings(tuple(blocks)), loc)
 
 
 def _absorb_preamble(preamble: list[m.Block], draft: MetadataDraft, title: str) -> list[m.Block]:
@@ -289,9 +288,11 @@ def _ensure_info(
     index = next((i for i, s in enumerate(sections) if s.kind == "info"), None)
     if index is None:
         loc = SourceLocation(path, 1)
-        return [m.Section("info", label(language, "info"), tuple(info_blocks), loc), *sections]
+        blocks = rank_headings(tuple(info_blocks))
+        return [m.Section("info", label(language, "info"), blocks, loc), *sections]
     info = sections.pop(index)
-    merged = m.Section("info", info.title, (*info_blocks, *info.blocks), info.loc, info.entries)
+    blocks = rank_headings((*info_blocks, *info.blocks))
+    merged = m.Section("info", info.title, blocks, info.loc, info.entries)
     return [merged, *sections]
 
 

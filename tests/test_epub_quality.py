@@ -197,6 +197,28 @@ def test_no_conformance_claim_when_an_image_lacks_alt_text(tmp_path):
     assert meta_values(opf(outcome.outputs[0]), "dcterms:conformsTo") == []
 
 
+def test_images_in_entries_and_notes_count_for_the_accessibility_claims(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "red").save(tmp_path / "dot.png")
+    manuscripts = {
+        "in-entry.md": "## Summary\n\nText.\n\n## Characters\n\n- David: The hero ![](dot.png)\n",
+        "in-note.md": "## Summary\n\nText.[^1]\n\n[^1]: A note ![](dot.png)\n",
+    }
+    for name, body in manuscripts.items():
+        (tmp_path / name).write_text(f"# Kidnapped\n\nby R. L. Stevenson\n\n{body}", encoding="utf-8")
+    outcomes = build_all(
+        [tmp_path / name for name in manuscripts], BuildOptions(formats=("epub",), out_dir=tmp_path / "out")
+    )
+    for outcome in outcomes:
+        assert not outcome.failed, outcome.reason
+        package = opf(outcome.outputs[0])
+        assert meta_values(package, "dcterms:conformsTo") == [], outcome.source.name
+        assert "alternativeText" not in meta_values(package, "schema:accessibilityFeature")
+        assert meta_values(package, "schema:accessModeSufficient") == ["textual,visual"]
+        assert "every image" not in meta_values(package, "schema:accessibilitySummary")[0]
+
+
 @pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_headings_never_skip_a_level_and_sections_carry_semantics(corpus_build, stem):
     for name, root in documents(corpus_build[stem]).items():
