@@ -2,7 +2,9 @@
 
 The rule, stated once: a quoted span is a term when it
   1. holds one to three words (one to six characters in scripts written without spaces),
-  2. has no "!", "?" or comma inside (those are speech),
+  2. has no "!", "?" or comma inside (those are speech) and is made of words: it starts with a
+     letter and holds only letters, digits, spaces, hyphens, apostrophes and dots (`x()` in a
+     pasted `onclick="x()"` or "<b>" is code, not a term),
   3. is not introduced or followed by a speech verb ("she said “…”", "“…,” he asks"),
   4. is not capitalised with closing punctuation inside ("“Yes.”" is a reply), nor a Title Case
      phrase of several words ("“Paradise Lost”" is the name of a work).
@@ -30,6 +32,7 @@ _SPEECH_VERBS = (
 # Speech verbs within two words of the quote, in the same sentence.
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})\b|[:：])\s*(?:[^\s.!?]+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^[\s,]*(?:[^\s.!?]+\s+){{0,2}}\b(?:{_SPEECH_VERBS})\b", re.I)
+_NOT_A_WORD = re.compile(r"[^\w\s'’\-.·・]")
 _NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SENTENCES = re.compile(r"(?<=[.!?。！？])[\"”»]?\s+")
 SCANNED_KINDS = ("summary", "chapters", "themes", "takeaways", "significance", "symbols", "other")
@@ -47,6 +50,8 @@ def is_term(inner: str, before: str, after: str) -> bool:
     text = inner.strip()
     stripped = text.rstrip(".").strip()
     if not stripped or re.search(r"[!?,;:！？，]", stripped):
+        return False
+    if not stripped[0].isalpha() or _NOT_A_WORD.search(stripped):
         return False
     if _NO_SPACES.search(stripped):
         if len(stripped) > 6:

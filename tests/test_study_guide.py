@@ -53,6 +53,17 @@ def test_quoted_term_rule(sentence, expected):
     assert [term for term, _ in find_terms(sentence)] == expected
 
 
+def test_is_term_wants_words_not_code():
+    assert not is_term("x()", "<div onclick=", ">unclosed")
+    assert not is_term("<b>", "it printed ", " in bold")
+    assert not is_term("a = b", "the rule ", " holds")
+    assert not is_term("42", "the answer ", " again")
+    assert is_term("Newspeak", "the language called ", " replaces")
+    assert is_term("o'clock", "the ", " rule")
+    assert is_term("well-being", "their ", " matters")
+    assert is_term("孙悟空", "the monkey ", " rebels")
+
+
 def test_is_term_rejects_speech_after_the_quote():
     assert not is_term("run", "", " she whispered.")
     assert is_term("carer", "Kathy becomes a ", "—a clone who looks after others")
