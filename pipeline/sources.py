@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,15 +44,15 @@ class SourceText:
 
 
 def find_manuscripts(paths: list[Path]) -> list[Path]:
-    """Expand files and folders into a sorted, de-duplicated list of manuscript files."""
+    """Expand files and folders into a sorted, de-duplicated list of manuscript files.
+
+    Folders are searched to any depth (a shelf kept as manuscripts/term-1/, term-2/ builds whole),
+    skipping hidden folders and never following a linked folder, which could loop or lead out.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.iterdir())
-                if p.is_file() and p.suffix.lower() in MANUSCRIPT_SUFFIXES and not p.name.startswith(".")
-            )
+            found.extend(_manuscripts_under(path))
         elif path.is_file():
             found.append(path)
         else:
@@ -60,6 +61,18 @@ def find_manuscripts(paths: list[Path]) -> list[Path]:
     for path in found:
         unique.setdefault(path, None)
     return list(unique)
+
+
+def _manuscripts_under(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(root) / name
+            for name in sorted(files)
+            if Path(name).suffix.lower() in MANUSCRIPT_SUFFIXES and not name.startswith(".")
+        )
+    return found
 
 
 def read_source(path: Path, report: Report) -> SourceText:

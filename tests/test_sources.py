@@ -260,3 +260,16 @@ def test_find_manuscripts_takes_known_suffixes_sorted_and_skips_hidden(tmp_path)
     (tmp_path / "sub.md").mkdir()  # a folder with a manuscript-like name is not a manuscript
     found = find_manuscripts([tmp_path, tmp_path / "b.md"])
     assert [p.name for p in found] == ["a.txt", "b.md", "c.markdown"]
+
+
+def test_folders_are_searched_to_any_depth_but_not_hidden_or_linked_ones(tmp_path):
+    shelf = tmp_path / "shelf"
+    for name in ("top.md", "term-1/a.md", "term-1/deep/b.txt", ".drafts/c.md", "term-2/.d.md"):
+        (shelf / name).parent.mkdir(parents=True, exist_ok=True)
+        (shelf / name).write_text("# X\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Secret\n", encoding="utf-8")
+    (shelf / "linked").symlink_to(outside, target_is_directory=True)
+    found = [p.relative_to(shelf).as_posix() for p in find_manuscripts([shelf])]
+    assert found == ["top.md", "term-1/a.md", "term-1/deep/b.txt"]
