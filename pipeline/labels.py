@@ -1,9 +1,11 @@
-"""Fixed words the guide prints itself (field labels, page names) in the guide's language."""
+"""Fixed words the guide prints itself (field labels, page names, separators) in the guide's language."""
 
 from __future__ import annotations
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
+        "pages_short": "pp.",
+        "separator": ", ",
         "glossary": "Glossary",
         "author": "Author",
         "authors": "Authors",
@@ -34,6 +36,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "overview_cut": "Overview shortened to fit one sheet: the full guide has the whole story.",
     },
     "fr": {
+        "pages_short": "p.",
+        "separator": ", ",
         "glossary": "Glossaire",
         "author": "Auteur",
         "authors": "Auteurs",
@@ -66,6 +70,8 @@ _LABELS: dict[str, dict[str, str]] = {
         ),
     },
     "es": {
+        "pages_short": "págs.",
+        "separator": ", ",
         "glossary": "Glosario",
         "author": "Autor",
         "authors": "Autores",
@@ -96,6 +102,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "overview_cut": "Resumen abreviado para caber en una hoja: la guía completa cuenta toda la historia.",
     },
     "de": {
+        "pages_short": "S.",
+        "separator": ", ",
         "glossary": "Glossar",
         "author": "Autor",
         "authors": "Autoren",
@@ -129,6 +137,8 @@ _LABELS: dict[str, dict[str, str]] = {
         ),
     },
     "zh": {
+        "pages_short": "页",
+        "separator": "、",
         "glossary": "术语表",
         "author": "作者",
         "authors": "作者",
@@ -159,6 +169,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "overview_cut": "为适应单页篇幅，故事梗概已缩短；完整内容见阅读指南。",
     },
     "ja": {
+        "pages_short": "ページ",
+        "separator": "、",
         "author": "著者",
         "authors": "著者",
         "year": "刊行年",
@@ -189,6 +201,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "overview_cut": "1枚に収めるため、あらすじを短くしています。全文は読書ガイドをご覧ください。",
     },
     "ar": {
+        "pages_short": "صفحة",
+        "separator": "، ",
         "author": "المؤلف",
         "authors": "المؤلفون",
         "year": "سنة النشر",
@@ -219,6 +233,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "overview_cut": "اختُصر الملخص ليتسع في ورقة واحدة؛ القصة كاملة في الدليل الكامل.",
     },
     "it": {
+        "pages_short": "pp.",
+        "separator": ", ",
         "author": "Autore",
         "authors": "Autori",
         "year": "Pubblicazione",
@@ -251,6 +267,8 @@ _LABELS: dict[str, dict[str, str]] = {
         ),
     },
     "pt": {
+        "pages_short": "págs.",
+        "separator": ", ",
         "author": "Autor",
         "authors": "Autores",
         "year": "Publicação",
@@ -281,6 +299,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "overview_cut": "Resumo abreviado para caber numa folha: o guia completo traz a história inteira.",
     },
     "ru": {
+        "pages_short": "с.",
+        "separator": ", ",
         "author": "Автор",
         "authors": "Авторы",
         "year": "Год издания",
