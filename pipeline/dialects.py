@@ -13,6 +13,8 @@ _LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,9}[.)])(\s|$)")
 _BLOCK_START = re.compile(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
 _BYLINE = re.compile(r"^(.*?)\s*\b(by|par|von|por|di|door)\s+(\S.*)$", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?;,。！？；，\"”»)\]…]$")
+# A line that ends like a sentence is prose even when it names a section ("物語は京で始まる。").
+_ENDS_STATEMENT = re.compile(r"[.。．!！;；,，،]$")
 _FIELD_LIKE = re.compile(r"^[^:：]{1,40}[:：]\s+\S")
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n")
 
@@ -61,7 +63,7 @@ def is_bare_heading(line: str, next_line: str | None) -> bool:
         return False
     if _ATX.match(line):
         return False
-    if section_kind(stripped) is not None and len(stripped) <= 60:
+    if section_kind(stripped) is not None and len(stripped) <= 60 and not _ENDS_STATEMENT.search(stripped):
         return True
     if next_line is None or not next_line.strip():
         return False

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pipeline import model as m
 from pipeline.diagnostics import Report
+from pipeline.direction import text_direction
 from pipeline.labels import labels_for
 from pipeline.pdf import PrintOptions, render_document, write_document
 from pipeline.render import render
@@ -20,7 +21,7 @@ _PARTS = ("summary", "characters", "themes", "takeaways", "questions")
 def _facts(meta: m.Metadata) -> list[str]:
     parts = [meta.year_text or "", " / ".join(meta.genres)]
     if meta.pages:
-        parts.append(f"{meta.pages} pp.")
+        parts.append(f"{meta.pages} {labels_for(meta.language)['pages_short']}")
     if meta.reading_time:
         parts.append(meta.reading_time)
     return [part for part in parts if part]
@@ -55,6 +56,7 @@ def handout_html(guide: m.Guide, font_size: float, overview_paragraphs: int | No
     return render(
         "handout.html.jinja",
         lang=meta.language,
+        direction=text_direction(meta.language),
         meta=meta,
         labels=labels,
         facts=_facts(meta),

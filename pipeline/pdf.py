@@ -11,6 +11,7 @@ from pathlib import Path
 from pipeline import model as m
 from pipeline.atomic import atomic_path
 from pipeline.diagnostics import Report
+from pipeline.direction import text_direction
 from pipeline.excerpt import description, guide_length
 from pipeline.fetcher import make_fetcher
 from pipeline.fonts import missing_fonts
@@ -86,6 +87,7 @@ def book_html(guide: m.Guide, paper: str = "a4") -> str:
     return render(
         "pdf_book.html.jinja",
         lang=meta.language,
+        direction=text_direction(meta.language),
         meta=meta,
         labels=labels,
         sections=section_fragments(guide),
@@ -104,9 +106,17 @@ def _page_css(options: PrintOptions) -> str:
 
 
 def render_document(
-    html: str, guide: m.Guide, theme: Theme, options: PrintOptions, layer: str = "print", extra_css: str = ""
+    html: str,
+    guide: m.Guide,
+    theme: Theme,
+    options: PrintOptions,
+    layer: str = "print",
+    extra_css: str = "",
+    language: str | None = None,
 ):
-    """Lay out `html` with the theme's base layer plus `layer`; returns a WeasyPrint Document."""
+    """Lay out `html` with the theme's base layer plus `layer` (and, for a right-to-left guide, the
+    layer's mirrored page furniture); `language` is the document's when it is not the guide's (a
+    volume). Returns a WeasyPrint Document."""
     from weasyprint import CSS, HTML
 
     _quiet_weasyprint()
@@ -122,8 +132,10 @@ def render_document(
         sheet(font_face_css()),
         sheet(theme.css("base")),
         sheet(theme.css(layer)),
-        sheet(_page_css(options) + extra_css),
     ]
+    if text_direction(language or guide.meta.language) == "rtl":
+        stylesheets.append(sheet(theme.css(f"{layer}-rtl")))
+    stylesheets.append(sheet(_page_css(options) + extra_css))
     document = HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher)
     return document.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
 
@@ -194,34 +206,39 @@ def render_index(rows: list[dict], language: str, title: str) -> str | None:
     return render(
         "pdf_index.html.jinja",
         lang=language,
+        direction=text_direction(language),
         labels=labels_for(language),
         title=title,
         groups=group_by_letter(rows),
     )
 
 
-def _index_page_css(first_page: int, title: str, index_label: str) -> str:
+def _index_page_css(first_page: int, title: str, index_label: str, direction: str = "ltr") -> str:
     """The index is laid out on its own, after the book: it continues the book's page numbers, and
-    its running heads follow the real side of each page (a new document starts on a right page)."""
+    its running heads follow the real side of each page. A new document starts on a recto (a
+    right page, or a left one when the book reads right to left), and even pages are versos, where
+    the book's title runs at the outer edge."""
 
     def quoted(text: str) -> str:
         return '"' + text.replace("\\", "").replace('"', '\\"') + '"'
 
-    starts_left = first_page % 2 == 0
+    verso, recto = ("right", "left") if direction == "rtl" else ("left", "right")
+    starts_verso = first_page % 2 == 0
     first_head = (
-        f"@top-left {{ content: {quoted(title)}; }} @top-right {{ content: none; }}"
-        if starts_left
-        else f"@top-right {{ content: {quoted(index_label)}; }} @top-left {{ content: none; }}"
+        f"@top-{verso} {{ content: {quoted(title)}; }} @top-{recto} {{ content: none; }}"
+        if starts_verso
+        else f"@top-{recto} {{ content: {quoted(index_label)}; }} @top-{verso} {{ content: none; }}"
     )
     css = (
         f"@page :first {{ counter-increment: page {first_page}; "
         f"@bottom-center {{ content: counter(page); }} {first_head} }}"
     )
-    if starts_left:
+    if starts_verso:
         css += (
-            f" @page :right {{ @top-right {{ content: none; }} @top-left {{ content: {quoted(title)}; }} }}"
-            f" @page :left {{ @top-left {{ content: none; }} "
-            f"@top-right {{ content: {quoted(index_label)}; }} }}"
+            f" @page :{recto} {{ @top-{recto} {{ content: none; }} "
+            f"@top-{verso} {{ content: {quoted(title)}; }} }}"
+            f" @page :{verso} {{ @top-{verso} {{ content: none; }} "
+            f"@top-{recto} {{ content: {quoted(index_label)}; }} }}"
         )
     return css
 
@@ -237,7 +254,10 @@ def append_index(
     """Lay out the index after the book, so adding it moves no page the index refers to."""
     if index is None:
         return document
-    extra = _index_page_css(len(document.pages) + 1, title, labels_for(guide.meta.language)["index"])
+    language = guide.meta.language
+    extra = _index_page_css(
+        len(document.pages) + 1, title, labels_for(language)["index"], text_direction(language)
+    )
     index_document = render_document(index, guide, theme, options, extra_css=extra)
     return document.copy(document.pages + index_document.pages)
 

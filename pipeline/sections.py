@@ -5,62 +5,50 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pipeline.labels import labels_for
 from pipeline.model import SectionKind
+from pipeline.section_aliases import ALIASES
 
-# Ordered: the first pattern that matches the normalised heading wins, so narrower kinds
-# ("Chapter Summaries", "Symbols and Motifs") come before the broad ones they contain.
-_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
-    (
-        "info",
-        r"^(book )?(info|information|details|facts)$|^(book|at a glance|quick facts|fiche|"
-        r"informations?( sur le livre)?|datos del libro|buchinfo|"
-        r"书籍信息|基本信息|图书信息|书目信息)$|^at a glance",
-    ),
-    ("chapters", r"chapter(s)?( by chapter)? summar|chapter guide|^chapters$|résumés? des chapitres|章节"),
-    ("symbols", r"symbol|motif|symbole|símbolo|象征"),
-    ("quotes", r"quot(e|ation)|citation|cita(s)?$|zitat|名言|引文|语录"),
-    ("questions", r"question|discussion|fragen|preguntas|讨论|思考题|问题"),
-    ("reading", r"further reading|reading list|for further|pour aller plus loin|lectures?|延伸阅读|推荐阅读"),
-    ("glossary", r"glossar|glossaire|glosario|terms|vocabulary|lexique|词汇|术语"),
-    ("characters", r"character|cast|who.?s who|personnages|personajes|figuren|personen|人物|角色"),
-    ("themes", r"theme|thème|tema|themen|主题"),
-    (
-        "takeaways",
-        r"takeaway|lesson|key (points|ideas|insights)|points? clés|à retenir|conclusion|"
-        r"lecciones|要点|启示|收获",
-    ),
-    (
-        "significance",
-        r"why (it|this( book)?) matters|why read|significance|legacy|impact|importance|"
-        r"pourquoi|por qué|warum|意义|为什么|影响",
-    ),
-    (
-        "summary",
-        r"summary|story|plot|synopsis|overview|résumé|intrigue|histoire|resumen|argumento|"
-        r"zusammenfassung|handlung|inhalt|简介|概要|梗概|情节|故事|内容",
-    ),
-)
-_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
-
-DEFAULT_TITLES: dict[str, dict[str, str]] = {
-    "en": {"info": "At a Glance", "glossary": "Glossary", "notes": "Notes", "contents": "Contents"},
-    "fr": {"info": "En bref", "glossary": "Glossaire", "notes": "Notes", "contents": "Table des matières"},
-    "es": {"info": "De un vistazo", "glossary": "Glosario", "notes": "Notas", "contents": "Índice"},
-    "de": {"info": "Auf einen Blick", "glossary": "Glossar", "notes": "Anmerkungen", "contents": "Inhalt"},
-    "zh": {"info": "概览", "glossary": "术语表", "notes": "注释", "contents": "目录"},
-}
+# Arabic: vowel marks and the tatweel are optional in writing, and these letters are often typed
+# for one another (hamza on or under alef or none, ta marbuta as ha, alef maqsura as ya).
+_ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+# The definite article (with "and" before it) is written joined to its word: "الشخصيات".
+_ARABIC_ARTICLE = re.compile(r"(?<!\S)(و?)ال(?=\S\S)")
+# Latin, Greek and Cyrillic accents ("Résumé", "персонажи" with ё or й); CJK voicing marks
+# (U+3099) are outside this range, so Japanese kana survive the round trip.
+_ACCENTS = re.compile(r"[\u0300-\u036f]")
+# Punctuation and bullets that frame a heading without naming it: "Summary:", "あらすじ：",
+# "【あらすじ】", "■ テーマ", "أسئلة للنقاش؟".
+_FRAME = " :.-—–#*_\"'“”«»?!。、，،؛؟!・■□◆◇●○★☆【】「」『』〔〕［］()（）"
+_NUMBERING = re.compile(r"^(\d+|[٠-٩]+|[一二三四五六七八九十]+)\s*[.)、:]\s*")
 
 
-def label(language: str, key: str) -> str:
-    """A fixed label (for sections the pipeline adds itself) in the guide's language."""
-    table = DEFAULT_TITLES.get(language.split("-")[0].lower(), DEFAULT_TITLES["en"])
-    return table[key]
+def _fold_letters(text: str) -> str:
+    """What both headings and patterns go through: compatibility forms, accents, Arabic variants."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
+    text = _ARABIC_MARKS.sub("", unicodedata.normalize("NFC", text))
+    return text.translate(_ARABIC_LETTERS)
 
 
 def normalise_heading(title: str) -> str:
-    text = unicodedata.normalize("NFC", title).casefold()
-    text = re.sub(r"[\s\u00a0\u202f]+", " ", text)
-    return text.strip(" :：.-—–#*_\"'“”«»")
+    """A heading as the alias patterns see it: folded, framing punctuation and numbering gone."""
+    text = _fold_letters(title.casefold()).casefold()
+    text = re.sub(r"[\s\u00a0\u202f\u3000]+", " ", text).strip(_FRAME)
+    text = _NUMBERING.sub("", text).strip(_FRAME)
+    return _ARABIC_ARTICLE.sub(r"\1", text)
+
+
+_COMPILED = tuple(
+    (kind, re.compile("|".join(f"(?:{_fold_letters(p)})" for p in patterns.values())))
+    for kind, patterns in ALIASES
+)
+
+
+def label(language: str, key: str) -> str:
+    """A fixed title (for sections the pipeline adds itself) in the guide's language."""
+    return labels_for(language)["glance" if key == "info" else key]
 
 
 def section_kind(title: str) -> SectionKind | None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pipeline.collection import Volume
 from pipeline.diagnostics import Report
+from pipeline.direction import text_direction
 from pipeline.labels import labels_for
 from pipeline.pdf import (
     PrintOptions,
@@ -30,6 +31,7 @@ def volume_html(volume: Volume) -> str:
         {
             "meta": g.meta,
             "anchor": f"{volume.part_prefix(i)}part",
+            "direction": text_direction(g.meta.language),
             "sections": section_fragments(g, volume.part_prefix(i)),
         }
         for i, g in enumerate(volume.guides)
@@ -37,6 +39,7 @@ def volume_html(volume: Volume) -> str:
     return render(
         "pdf_volume.html.jinja",
         lang=volume.language,
+        direction=text_direction(volume.language),
         title=volume.title,
         authors=volume.authors,
         labels=labels,
@@ -52,7 +55,7 @@ def build_volume_pdf(
     html = volume_html(volume)
     warn_missing_fonts(html, report)
     first = volume.guides[0]
-    document = render_document(html, first, theme, options)
+    document = render_document(html, first, theme, options, language=volume.language)
     pages_of = anchor_pages(document)
     mentions: dict[str, list[str]] = {}
     for guide in volume.guides:

@@ -47,7 +47,8 @@ def long_manuscript(chapters: int = 40) -> str:
 
 @pytest.fixture(scope="module")
 def corpus_build(tmp_path_factory):
-    """Build the corpus (Chinese, images, minimal), a long manuscript, and two shipped guides once."""
+    """Build the corpus (Chinese, Arabic, Japanese, images, minimal), a long manuscript, and the
+    shipped guides once."""
     work = tmp_path_factory.mktemp("corpus")
     long_dir = work / "long"
     long_dir.mkdir()
@@ -56,6 +57,8 @@ def corpus_build(tmp_path_factory):
     sources = [
         CORPUS / "journey-to-the-west.md",
         CORPUS / "minimal.txt",
+        CORPUS / "kalila-wa-dimna.md",
+        CORPUS / "botchan.md",
         CORPUS / "illustrated" / "the-wind-in-the-willows.md",
         long_dir / "long-voyage.md",
         *sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt")),
@@ -88,6 +91,8 @@ def meta_values(package: etree._Element, prop: str) -> list[str]:
 CORPUS_STEMS = [
     "journey-to-the-west",
     "minimal",
+    "kalila-wa-dimna",
+    "botchan",
     "the-wind-in-the-willows",
     "long-voyage",
     "le-comte-de-monte-cristo",
@@ -122,7 +127,13 @@ def test_long_manuscript_is_split_and_every_part_is_in_nav_and_ncx(corpus_build)
 
 
 @pytest.mark.parametrize(
-    ("stem", "lang"), [("le-comte-de-monte-cristo", "fr"), ("journey-to-the-west", "zh-Hans")]
+    ("stem", "lang"),
+    [
+        ("le-comte-de-monte-cristo", "fr"),
+        ("journey-to-the-west", "zh-Hans"),
+        ("kalila-wa-dimna", "ar"),
+        ("botchan", "ja"),
+    ],
 )
 def test_language_is_declared_everywhere(corpus_build, stem, lang):
     epub = corpus_build[stem]
