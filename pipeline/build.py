@@ -192,7 +192,10 @@ def build_all(
             work.append((path, replace(options, formats=stale)))
         else:
             targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]
-            outcomes[path] = Outcome(path, outputs=targets, cached=True)
+            replayed = [d for target in targets for d in manifest.diagnostics(target)] if manifest else []
+            outcomes[path] = Outcome(
+                path, outputs=targets, cached=True, diagnostics=list(dict.fromkeys(replayed))
+            )
     for outcome in outcomes.values():
         if on_done is not None:
             on_done(outcome)
@@ -206,7 +209,7 @@ def build_all(
                 if outcome.failed or target not in outcome.outputs:
                     manifest.forget(target)
                 else:
-                    manifest.record(target, keys[outcome.source][fmt], outcome.deps)
+                    manifest.record(target, keys[outcome.source][fmt], outcome.deps, outcome.diagnostics)
     if manifest is not None and work:
         manifest.save()
     return [outcomes[path] for path in order]

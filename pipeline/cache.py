@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.atomic import write_bytes_atomic
+from pipeline.diagnostics import Diagnostic
+from pipeline.location import SourceLocation
 
 PIPELINE_DIR = Path(__file__).resolve().parent
 
@@ -99,12 +101,27 @@ class Manifest:
             return False
         return all(file_digest(Path(dep)) == digest for dep, digest in entry.get("deps", {}).items())
 
-    def record(self, output: Path, key: str, deps: list[Path]) -> None:
+    def record(self, output: Path, key: str, deps: list[Path], diagnostics: list[Diagnostic]) -> None:
         self.entries[str(output)] = {
             "key": key,
             "size": output.stat().st_size,
             "deps": {str(dep): file_digest(dep) for dep in deps},
+            # Kept so an up-to-date guide still reports its warnings, as a rebuild would.
+            "diagnostics": [
+                [d.code, d.severity, d.message, d.location.path, d.location.line] for d in diagnostics
+            ],
         }
+
+    def diagnostics(self, output: Path) -> list[Diagnostic]:
+        """The warnings the output was built with."""
+        rows = self.entries.get(str(output), {}).get("diagnostics", [])
+        try:
+            return [
+                Diagnostic(code, severity, message, SourceLocation(path, line))
+                for code, severity, message, path, line in rows
+            ]
+        except (TypeError, ValueError):  # a manifest from an older version or edited by hand
+            return []
 
     def forget(self, output: Path) -> None:
         self.entries.pop(str(output), None)

@@ -49,6 +49,16 @@ def test_unchanged_input_is_not_rebuilt_and_one_change_rebuilds_one_guide(librar
     assert [name for name in after if after[name] != before[name]] == ["dracula.epub"]
 
 
+def test_an_up_to_date_guide_still_reports_its_warnings(tmp_path):
+    sloppy = tmp_path / "sloppy.txt"
+    sloppy.write_text("Sloppy\nSloppy by Someone\nSummary\nA story.\nOddities\nText.\n", encoding="utf-8")
+    options = BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=1)
+    [first] = build_all([sloppy], options)
+    [second] = build_all([sloppy], options)
+    assert second.cached and not first.cached
+    assert first.diagnostics and [str(d) for d in second.diagnostics] == [str(d) for d in first.diagnostics]
+
+
 def test_changed_options_theme_or_images_rebuild(library, tmp_path):
     out = tmp_path / "out"
     build_all([library], BuildOptions(formats=("epub",), out_dir=out, jobs=1))
