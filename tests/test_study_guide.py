@@ -109,6 +109,29 @@ def test_name_variants_use_unique_parts_only():
     assert "deferral" in term_variants("deferrals")
 
 
+def mentions_in(text: str, manuscript: str) -> list[tuple[str, str]]:
+    """(words, entry anchor) of every mention the linker finds in `text`."""
+    from pipeline.crosslinks import _Linker
+
+    guide, _ = load_guide(REPO / "manuscripts" / manuscript)
+    return [(text[a:b], anchor) for a, b, anchor in _Linker(guide).matches(text)]
+
+
+def test_possessives_and_quoted_names_are_mentions():
+    text = "Jonathan's fiancée, Seward’s patient, ‘Mina’ and Quincey Morris’ knife."
+    assert mentions_in(text, "dracula.md") == [
+        ("Jonathan", "char-jonathan-harker"),
+        ("Seward", "char-dr-john-seward"),
+        ("Mina", "char-mina-harker"),
+        ("Quincey Morris", "char-quincey-morris"),
+    ]
+
+
+def test_a_descriptive_name_is_found_in_lower_case():
+    text = "On the glacier the creature confronts him. The creature asks for a companion."
+    assert [anchor for _, anchor in mentions_in(text, "frankenstein.txt")] == ["char-the-creature"] * 2
+
+
 @pytest.fixture(scope="module")
 def seed_build(tmp_path_factory):
     if not SEED.is_file():
@@ -178,6 +201,27 @@ def test_pdf_index_page_numbers_are_right(seed_build):
             assert any(v.casefold() in page_text.casefold() for v in variants), (entry.term, number)
             checked += 1
     assert checked >= len(entries)
+
+
+@needs_poppler
+def test_pdf_index_lists_every_character_and_term_even_without_mentions(tmp_path):
+    path = tmp_path / "quiet.md"
+    path.write_text(
+        "# Quiet\n\nby A. Writer\n\n## Summary\n\nAda walks to the harbour.\n\n"
+        "## Characters\n\n- Ada Quill: the walker\n- Bruno Vale: never mentioned in the story\n\n"
+        "## Glossary\n\n- Shoaling: a word the summary never uses\n",
+        encoding="utf-8",
+    )
+    [outcome] = build_all([path], BuildOptions(formats=("pdf",), out_dir=tmp_path / "out"))
+    pages = subprocess.run(
+        ["pdftotext", str(outcome.outputs[0]), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    index_text = " ".join(" ".join(pages[-2].split()).split("Index", 1)[-1:])
+    for term in ("Ada Quill", "Bruno Vale", "Shoaling"):
+        match = re.search(rf"{term} ((?:\d+, )*\d+)", index_text)
+        assert match, f"{term} missing from the index"
+        for number in map(int, match.group(1).split(", ")):
+            assert term.split()[0] in pages[number - 1], (term, number)  # "Ada" names Ada Quill
 
 
 # ---------------------------------------------------------------- extras and facts
