@@ -150,6 +150,54 @@ def test_handout_shrinks_then_cuts_the_overview_with_a_note(tmp_path):
     assert all(f"Person {n}" in text for n in range(20))
 
 
+def test_a_one_paragraph_overview_is_cut_between_sentences(tmp_path):
+    # One paragraph gives no paragraph to drop: the cut has to fall between sentences.
+    summary = " ".join(f"In scene {n} Mr. Quill walks through the old town at dusk." for n in range(600))
+    characters = "\n".join(f"- Person {n}: someone who matters in way number {n}" for n in range(30))
+    themes = "\n".join(f"- Theme {n}: memory and the price of loyalty" for n in range(12))
+    (tmp_path / "one.md").write_text(
+        f"# One\n\nby A. Writer\n\n## Summary\n\n{summary}\n\n## Characters\n\n{characters}\n\n"
+        f"## Themes\n\n{themes}\n",
+        encoding="utf-8",
+    )
+    [outcome] = build_all([tmp_path / "one.md"], BuildOptions(formats=("handout",), out_dir=tmp_path / "out"))
+    assert [d.code for d in outcome.diagnostics if d.code.startswith("W-HANDOUT")] == ["W-HANDOUT-CUT"]
+    reader = PdfReader(outcome.outputs[0])
+    assert len(reader.pages) <= 2
+    text = squash(" ".join(page.extract_text() for page in reader.pages))
+    assert "scene 0 Mr. Quill" in text and "Overview shortened to fit one sheet" in text
+    kept = text.split("Overview shortened")[0]
+    assert kept.rstrip().endswith("at dusk.")  # whole sentences only, never "Mr." alone
+    assert all(f"Person {n}:" in text for n in range(30))
+    assert all(f"Theme {n}:" in text for n in range(12))
+
+
+def test_every_language_prints_its_own_labels():
+    # A German or Spanish guide must not print "Classroom Handout", "First used:" or "Index".
+    from pipeline.labels import _LABELS
+
+    for language, table in _LABELS.items():
+        assert set(table) == set(_LABELS["en"]), (language, set(_LABELS["en"]) - set(table))
+
+
+def test_overview_sentences_end_at_full_stops_in_any_script():
+    from pipeline import model as m
+    from pipeline.location import SourceLocation
+    from pipeline.overview import first_sentences, sentence_count
+
+    def paragraph(*inlines):
+        return m.Paragraph(tuple(inlines), SourceLocation("x", 1))
+
+    chinese = paragraph(m.Text("石猴出世。他拜师学艺！后来大闹天宫。"))
+    english = paragraph(
+        m.Text("Kathy H. meets “Ruth.” Then "), m.Emph((m.Text("Tommy. Rages."),)), m.Text(" End.")
+    )
+    assert sentence_count((chinese, english)) == 5
+    assert first_sentences((chinese, english), 2)[0].inlines == (m.Text("石猴出世。他拜师学艺！"),)
+    cut = first_sentences((chinese, english), 4)
+    assert cut[1].inlines == (m.Text("Kathy H. meets “Ruth.”"),)  # not after the initial "H."
+
+
 @pytest.mark.parametrize(("paper", "size"), [("letter", (612, 792)), ("a5", (419.5, 595.3))])
 def test_paper_sizes(tmp_path, paper, size):
     [outcome] = build_all([MANUSCRIPTS[0]], BuildOptions(formats=("pdf",), out_dir=tmp_path, paper=paper))
