@@ -21,11 +21,15 @@ from pipeline.sections import label
 from pipeline.tokens import plain_text
 from pipeline.walk import block_inlines, iter_blocks
 
-_QUOTED = re.compile(r"“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"|«\s?([^«»\n]{1,60}?)\s?»|「([^「」\n]{1,30})」")
+# English “…”, straight "…", French and Spanish «…», German „…“ and CJK 「…」.
+_QUOTED = re.compile(
+    r"“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"|«\s?([^«»\n]{1,60}?)\s?»|「([^「」\n]{1,30})」|„([^„“”\"\n]{1,60})[“”\"]"
+)
 _SPEECH_VERBS = (
     r"said|says|say|asks?|asked|replie[sd]|reply|cries|cried|shouts?|shouted|whispers?|whispered|tells?|told|"
     r"exclaims?|exclaimed|answers?|answered|calls?|called out|declares?|declared|insists?|insisted|yells?|"
-    r"murmurs?|murmured|dit|demande|répond|crie|sagt|fragt|dice|pregunta|说|问|道"
+    r"murmurs?|murmured|dit|demande|répond|crie|sagt|fragt|antwortet|ruft|erklärt|erklären|meint|flüstert|"
+    r"schreit|dice|pregunta|responde|contesta|grita|exclama|说|问|道"
 )
 # Speech verbs within two words of the quote, in the same sentence.
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})\b|[:：])\s*(?:[^\s.!?]+\s+){{0,2}}$", re.I)

@@ -47,6 +47,9 @@ def glossary_terms(path: Path, **options) -> list[str]:
         ("They read “Paradise Lost” together.", []),  # a Title Case work
         ("A “long phrase of many words here” is no term.", []),
         ("石猴被称为“美猴王”。", ["美猴王"]),
+        ("Das „Gericht“ tagt auf Dachböden.", ["Gericht"]),  # German quotes
+        ('Er hofft auf die „Verschleppung" des Verfahrens.', ["Verschleppung"]),  # half-typed
+        ("Der Advokat antwortet „Nein“ und schweigt.", []),
     ],
 )
 def test_quoted_term_rule(sentence, expected):
