@@ -172,6 +172,28 @@ def test_a_one_paragraph_overview_is_cut_between_sentences(tmp_path):
     assert all(f"Theme {n}:" in text for n in range(12))
 
 
+@pytest.mark.parametrize("paper", ["letter", "a5"])
+def test_no_list_leaves_a_lone_item_on_a_page(paper):
+    # On Letter, Moby-Dick's seventh question used to stand alone at the top of a page.
+    from weasyprint.formatting_structure import boxes
+
+    from pipeline.pdf import PrintOptions, book_html, render_document
+    from pipeline.theme import load_theme
+
+    guide, _ = load_guide(REPO / "manuscripts" / "moby-dick.md")
+    document = render_document(book_html(guide, paper), guide, load_theme(), PrintOptions(paper=paper))
+    items: dict[int, dict[int, int]] = {}  # list element -> page -> its items there
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            if isinstance(box, boxes.BlockBox) and box.element_tag in ("ol", "ul"):
+                shown = sum(1 for child in box.children if child.element_tag == "li")
+                items.setdefault(id(box.element), {})[number] = shown
+    for per_page in items.values():
+        if len(per_page) > 1:
+            counts = [per_page[n] for n in sorted(per_page)]
+            assert counts[0] >= 2 and counts[-1] >= 2, counts
+
+
 def test_every_language_prints_its_own_labels():
     # A German or Spanish guide must not print "Classroom Handout", "First used:" or "Index".
     from pipeline.labels import _LABELS
