@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline import model as m
+from pipeline.excerpt import ABBREVIATION
 from pipeline.location import SourceLocation
 from pipeline.sections import label
 from pipeline.tokens import plain_text
@@ -84,6 +85,9 @@ def find_terms(text: str) -> list[tuple[str, str]]:
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for boundary in _SENTENCES.finditer(text):
+        # "Josef K. versteht", "Mr. Darcy": a full stop after an initial or a title ends no sentence.
+        if ABBREVIATION.search(text[max(start, boundary.start() - 11) : boundary.start()]):
+            continue
         spans.append((start, boundary.start() + 1))
         start = boundary.end()
     spans.append((start, len(text)))

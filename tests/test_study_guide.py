@@ -82,6 +82,12 @@ def test_shipped_auto_terms_follow_the_rule(manuscript):
 
 
 @needs_seed
+def test_the_sentence_of_first_use_does_not_stop_at_an_initial():
+    assert find_terms("Er ist müde. Josef K. versteht das „Gericht“ nicht.") == [
+        ("Gericht", "Josef K. versteht das „Gericht“ nicht.")
+    ]
+
+
 def test_no_auto_glossary_turns_detection_off():
     assert glossary_terms(SEED, auto_glossary=False) == []
 
@@ -175,6 +181,14 @@ def test_first_mention_per_section_links_to_the_entry(seed_build):
         own = f"characters.xhtml#{dt.get('id')}"
         assert dd is None or all(a.get("href") != own for a in dd.iterfind(".//x:a", NS))
     assert characters.find(".//x:a[@href='characters.xhtml#char-kathy-h']", NS) is not None
+
+
+@needs_poppler
+def test_pdf_glossary_quotes_the_first_use_with_inner_quotes(seed_build):
+    text = " ".join(
+        subprocess.run(["pdftotext", str(seed_build[1]), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "their ‘purpose.’”" in text and "“purpose.””" not in text
 
 
 def test_pdf_cross_links_are_internal_link_annotations(seed_build):
