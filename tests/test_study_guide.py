@@ -264,6 +264,26 @@ def test_questions_are_numbered(tmp_path):
     assert questions is not None and len(questions) >= 5
 
 
+@pytest.mark.parametrize(
+    "questions",
+    [
+        "- Why does Tom wait?\n- What does the harbour mean?",
+        "Why does Tom wait?\n\nWhat does the harbour mean?",
+    ],
+    ids=["bulleted", "one-a-line"],
+)
+def test_questions_are_numbered_however_they_were_written(tmp_path, questions):
+    path = tmp_path / "harbour.md"
+    path.write_text(
+        f"# Harbour\n\nby A. Writer\n\n## Summary\n\nTom waits.\n\n## Discussion Questions\n\n{questions}\n",
+        encoding="utf-8",
+    )
+    [outcome] = build_all([path], BuildOptions(formats=("epub",), out_dir=tmp_path / "out"))
+    questions_doc = epub_documents(outcome.outputs[0])["questions.xhtml"]
+    numbered = questions_doc.find(".//x:ol[@class='questions']", NS)
+    assert numbered is not None and len(numbered) == 2
+
+
 def test_nothing_is_invented(tmp_path):
     path = tmp_path / "bare.md"
     path.write_text(
