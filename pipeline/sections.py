@@ -16,18 +16,26 @@ _PATTERNS: tuple[tuple[SectionKind, str], ...] = (
         r"informations?( sur le livre)?|datos del libro|buchinfo|"
         r"书籍信息|基本信息|图书信息|书目信息)$|^at a glance",
     ),
-    ("chapters", r"chapter(s)?( by chapter)? summar|chapter guide|^chapters$|résumés? des chapitres|章节"),
+    (
+        "chapters",
+        r"chapter(s)?( by chapter)? summar|chapter guide|^chapters$|résumés? des chapitres|章节|"
+        r"kapitel|cap[ií]tulos?",
+    ),
     ("symbols", r"symbol|motif|symbole|símbolo|象征"),
     ("quotes", r"quot(e|ation)|citation|cita(s)?$|zitat|名言|引文|语录"),
     ("questions", r"question|discussion|fragen|preguntas|讨论|思考题|问题"),
-    ("reading", r"further reading|reading list|for further|pour aller plus loin|lectures?|延伸阅读|推荐阅读"),
-    ("glossary", r"glossar|glossaire|glosario|terms|vocabulary|lexique|词汇|术语"),
+    (
+        "reading",
+        r"further reading|reading list|for further|pour aller plus loin|lectures?|lecturas?|"
+        r"literatur|延伸阅读|推荐阅读",
+    ),
+    ("glossary", r"glossar|glossaire|glosario|terms|vocabulary|lexique|begriffe|vocabulario|词汇|术语"),
     ("characters", r"character|cast|who.?s who|personnages|personajes|figuren|personen|人物|角色"),
     ("themes", r"theme|thème|tema|themen|主题"),
     (
         "takeaways",
-        r"takeaway|lesson|key (points|ideas|insights)|points? clés|à retenir|conclusion|"
-        r"lecciones|要点|启示|收获",
+        r"takeaway|lesson|key (points|ideas|insights)|points? clés|à retenir|conclusi[oó]n|"
+        r"lecciones|ideas clave|kernaussage|erkenntnis|fazit|要点|启示|收获",
     ),
     (
         "significance",
