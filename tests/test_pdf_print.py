@@ -16,6 +16,7 @@ from pipeline.inspect_json import guide_to_json
 REPO = Path(__file__).resolve().parents[1]
 MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
 CHINESE = REPO / "tests" / "corpus" / "journey-to-the-west.md"
+GERMAN = REPO / "tests" / "corpus" / "der-process.md"
 POPPLER_MISSING = "pdftotext/pdffonts (Debian's poppler-utils) are not installed"
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason=POPPLER_MISSING)
 
@@ -192,6 +193,24 @@ def test_no_list_leaves_a_lone_item_on_a_page(paper):
         if len(per_page) > 1:
             counts = [per_page[n] for n in sorted(per_page)]
             assert counts[0] >= 2 and counts[-1] >= 2, counts
+
+
+@needs_poppler
+def test_a_german_guide_on_a5(tmp_path):
+    """An unseen language and paper: German words, quotes, hyphenation and a compact index."""
+    [outcome] = build_all([GERMAN], BuildOptions(formats=("pdf", "handout"), out_dir=tmp_path, paper="a5"))
+    pdf, handout = outcome.outputs
+    texts = page_texts(pdf, layout=False)
+    whole = " ".join(texts)
+    assert "Erstmals:" in whole and "First used" not in whole
+    assert re.search(r"Donaudampf[‐-]\n", whole)  # the long compound is hyphenated
+    glossary = next(t for t in texts if re.search(r"^Glossar$", t, re.M))
+    assert "Gericht" in glossary and "‚Gericht‘" in " ".join(glossary.split())  # inner quotes
+    handout_text = " ".join(page_texts(handout, layout=False))
+    assert "unterrichtsblatt" in letters(handout_text).casefold()  # set letter-spaced in capitals
+    # Keeping list items together once pushed each of the index's letters to a page of its own.
+    first_index_page = next(t for t in texts if re.search(r"^Register$", t, re.M))
+    assert len(re.findall(r"\d$", first_index_page, re.M)) >= 10, first_index_page
 
 
 def test_every_language_prints_its_own_labels():
