@@ -208,6 +208,9 @@ def test_a_german_guide_on_a5(tmp_path):
     assert "Gericht" in glossary and "‚Gericht‘" in " ".join(glossary.split())  # inner quotes
     handout_text = " ".join(page_texts(handout, layout=False))
     assert "unterrichtsblatt" in letters(handout_text).casefold()  # set letter-spaced in capitals
+    # The facts at a glance stay on one page: on A5 the last one used to be left behind.
+    glance = [t for t in texts if "Auf einen Blick" in t and "AUTOR" in t]
+    assert glance and "Wörter" in glance[0], glance
     # Keeping list items together once pushed each of the index's letters to a page of its own.
     first_index_page = next(t for t in texts if re.search(r"^Register$", t, re.M))
     assert len(re.findall(r"\d$", first_index_page, re.M)) >= 10, first_index_page
