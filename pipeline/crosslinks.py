@@ -60,9 +60,29 @@ _NOT_A_NAME = {
     "little",
     "family",
 }
+_ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "der", "die", "das", "il", "lo"}
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 SKIPPED_KINDS = ("info",)
 _WORD = re.compile(r"[\w’'-]+")
+# "Jonathan's", "Mina’s", "the Bennets'", 'Mina' in single quotes: the name is the word without
+# its possessive ending or the apostrophes around it.
+_LEADING = re.compile(r"^[’']+")
+_TRAILING = re.compile(r"[’']s$|[’']+$")
+
+
+def _word_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for each word, possessive endings and quote marks left outside it."""
+    spans = []
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        lead = _LEADING.match(word)
+        if lead and lead.end() < len(word):
+            start, word = start + lead.end(), word[lead.end() :]
+        trail = _TRAILING.search(word)
+        if trail and trail.start() > 0:
+            word = word[: trail.start()]
+        spans.append((start, start + len(word), word))
+    return spans
 
 
 def name_variants(term: str, all_terms: list[str]) -> list[str]:
@@ -77,7 +97,18 @@ def name_variants(term: str, all_terms: list[str]) -> list[str]:
                 continue
             if word not in shared:
                 variants.append(word)
+        variants += _described_forms(name)
     return list(dict.fromkeys(variants))
+
+
+def _described_forms(name: str) -> list[str]:
+    """A name that is a description ("The Creature", "The Narrator") is written in lower case in
+    running text ("the creature confronts him"), so those forms name the character too."""
+    article, _, rest = name.partition(" ")
+    if not rest or article.casefold() not in _ARTICLES:
+        return []
+    lower_article = article[0].lower() + article[1:]
+    return [f"{lower_article} {rest}", f"{article} {rest.lower()}", f"{lower_article} {rest.lower()}"]
 
 
 def term_variants(term: str) -> list[str]:
@@ -159,22 +190,22 @@ class _Linker:
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, anchor), longest first at each place, in order."""
         found: list[tuple[int, int, str]] = []
-        words: list[re.Match[str]] = []
+        words: list[tuple[int, int, str]] = []
         if self.exact or self.folded:
-            present = set(_WORD.findall(text))
+            present = {word for _, _, word in _word_spans(text)}
             # Most text mentions nobody: one set test in C skips the word-by-word look-ups.
             if not present.isdisjoint(self.first_words) or not self.first_words.isdisjoint(
                 word.casefold() for word in present
             ):
-                words = list(_WORD.finditer(text))
+                words = _word_spans(text)
         index = 0
         while index < len(words):
-            word = words[index].group()
+            word = words[index][2]
             if word not in self.first_words and word.casefold() not in self.first_words:
                 index += 1
                 continue
             for size in range(min(self.max_words, len(words) - index), 0, -1):
-                start, end = words[index].start(), words[index + size - 1].end()
+                start, end = words[index][0], words[index + size - 1][1]
                 candidate = text[start:end]
                 anchor = self.exact.get(candidate) or self.folded.get(candidate.casefold())
                 if anchor:

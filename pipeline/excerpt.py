@@ -10,7 +10,7 @@ from pipeline.walk import block_inlines, iter_blocks
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 # A full stop after these does not end a sentence ("Mr. Darcy", "M. Morrel", "St. Petersburg").
-_ABBREVIATION = re.compile(
+ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle|Jr|Sr|Prof|Capt|Col|Gen|Rev|vs|etc|No|Vol|ch|p|pp)|\b[A-Z])\.$"
 )
 
@@ -18,7 +18,7 @@ _ABBREVIATION = re.compile(
 def sentences(text: str) -> list[str]:
     out: list[str] = []
     for piece in _SENTENCE_END.split(text):
-        if out and _ABBREVIATION.search(out[-1]):
+        if out and ABBREVIATION.search(out[-1]):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)

@@ -18,16 +18,21 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline import model as m
+from pipeline.excerpt import ABBREVIATION
 from pipeline.location import SourceLocation
 from pipeline.sections import label
 from pipeline.tokens import plain_text
 from pipeline.walk import block_inlines, iter_blocks
 
-_QUOTED = re.compile(r"“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"|«\s?([^«»\n]{1,60}?)\s?»|「([^「」\n]{1,30})」")
+# English “…”, straight "…", French and Spanish «…», German „…“ and CJK 「…」.
+_QUOTED = re.compile(
+    r"“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"|«\s?([^«»\n]{1,60}?)\s?»|「([^「」\n]{1,30})」|„([^„“”\"\n]{1,60})[“”\"]"
+)
 _SPEECH_VERBS = (
     r"said|says|say|asks?|asked|replie[sd]|reply|cries|cried|shouts?|shouted|whispers?|whispered|tells?|told|"
     r"exclaims?|exclaimed|answers?|answered|calls?|called out|declares?|declared|insists?|insisted|yells?|"
-    r"murmurs?|murmured|dit|demande|répond|crie|sagt|fragt|dice|pregunta|说|问|道"
+    r"murmurs?|murmured|dit|demande|répond|crie|sagt|fragt|antwortet|ruft|erklärt|erklären|meint|flüstert|"
+    r"schreit|dice|pregunta|responde|contesta|grita|exclama|说|问|道"
 )
 # Speech verbs within two words of the quote, in the same sentence.
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})\b|[:：])\s*(?:[^\s.!?]+\s+){{0,2}}$", re.I)
@@ -85,6 +90,9 @@ def find_terms(text: str) -> list[tuple[str, str]]:
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for boundary in _SENTENCES.finditer(text):
+        # "Josef K. versteht", "Mr. Darcy": a full stop after an initial or a title ends no sentence.
+        if ABBREVIATION.search(text[max(start, boundary.start() - 11) : boundary.start()]):
+            continue
         spans.append((start, boundary.start() + 1))
         start = boundary.end()
     spans.append((start, len(text)))

@@ -8,6 +8,7 @@ from pipeline import model as m
 from pipeline.diagnostics import Report
 from pipeline.direction import text_direction
 from pipeline.labels import labels_for
+from pipeline.overview import first_sentences, sentence_count
 from pipeline.pdf import PrintOptions, render_document, write_document
 from pipeline.render import render
 from pipeline.theme import Theme
@@ -27,17 +28,16 @@ def _facts(meta: m.Metadata) -> list[str]:
     return [part for part in parts if part]
 
 
-def _overview(writer: XhtmlWriter, section: m.Section, paragraphs: int | None) -> str:
-    kept = [b for b in section.blocks if isinstance(b, m.Paragraph)]
-    shown = kept if paragraphs is None else kept[:paragraphs]
-    html = writer.blocks(tuple(shown))
-    if len(shown) < len(kept):
-        note = labels_for(writer.language)["overview_cut"]
-        html += f'\n<p class="cut-note">{esc(note)}</p>'
-    return html
+def _overview(writer: XhtmlWriter, section: m.Section, sentences: int | None) -> str:
+    paragraphs = tuple(b for b in section.blocks if isinstance(b, m.Paragraph))
+    if sentences is None:
+        return writer.blocks(paragraphs)
+    html = writer.blocks(first_sentences(paragraphs, sentences))
+    note = labels_for(writer.language)["overview_cut"]
+    return html + f'\n<p class="cut-note">{esc(note)}</p>'
 
 
-def handout_html(guide: m.Guide, font_size: float, overview_paragraphs: int | None) -> str:
+def handout_html(guide: m.Guide, font_size: float, overview_sentences: int | None) -> str:
     meta = guide.meta
     labels = labels_for(meta.language)
     writer = XhtmlWriter(
@@ -49,7 +49,7 @@ def handout_html(guide: m.Guide, font_size: float, overview_paragraphs: int | No
         if section is None:
             continue
         if kind == "summary":
-            content = _overview(writer, section, overview_paragraphs)
+            content = _overview(writer, section, overview_sentences)
         else:
             content = writer.section_body(section)
         blocks.append({"kind": kind, "title": section.title, "content": markup(content)})
@@ -69,30 +69,38 @@ def handout_html(guide: m.Guide, font_size: float, overview_paragraphs: int | No
 def build_handout(guide: m.Guide, target: Path, theme: Theme, report: Report, options: PrintOptions) -> int:
     """Fit the handout on one sheet: shrink type within limits, then shorten the overview.
 
-    Characters, themes and questions are never dropped; if even the smallest type with a
-    one-paragraph overview overflows, the handout is written anyway with a warning.
-    Returns the page count.
+    The overview is cut between sentences, keeping as many as fit (found by bisection, so a long
+    summary costs a few layouts, not one per paragraph), down to none but the note. Characters,
+    themes and questions are never dropped; if they overflow on their own, the handout is written
+    anyway with a warning. Returns the page count.
     """
 
-    summary = guide.section("summary")
-    paragraphs = len([b for b in summary.blocks if isinstance(b, m.Paragraph)]) if summary else 0
-    attempts = [(size, None) for size in FONT_SIZES]
-    attempts += [(FONT_SIZES[-1], count) for count in range(paragraphs - 1, 0, -1)]
-    document = None
-    for size, overview in attempts:
-        document = render_document(
-            handout_html(guide, size, overview), guide, theme, options, layer="handout"
-        )
+    def layout(size: float, sentences: int | None):
+        html = handout_html(guide, size, sentences)
+        return render_document(html, guide, theme, options, layer="handout")
+
+    for size in FONT_SIZES:
+        document = layout(size, None)
         if len(document.pages) <= MAX_PAGES:
-            if overview is not None:
-                report.warn(
-                    "W-HANDOUT-CUT", f"handout overview shortened to {overview} paragraph(s) to fit one sheet"
-                )
-            break
-    else:
-        report.warn(
-            "W-HANDOUT-LONG", f"handout needs {len(document.pages)} pages even at {FONT_SIZES[-1]} pt"
-        )
-    assert document is not None
+            return _write(document, target, options)
+    summary = guide.section("summary")
+    paragraphs = tuple(b for b in summary.blocks if isinstance(b, m.Paragraph)) if summary else ()
+    low, high = 0, sentence_count(paragraphs) - 1  # `low` sentences fit unless even none do
+    fitted = layout(FONT_SIZES[-1], 0)
+    if len(fitted.pages) > MAX_PAGES:
+        report.warn("W-HANDOUT-LONG", f"handout needs {len(fitted.pages)} pages even at {FONT_SIZES[-1]} pt")
+        return _write(document, target, options)
+    while low < high:
+        middle = (low + high + 1) // 2
+        attempt = layout(FONT_SIZES[-1], middle)
+        if len(attempt.pages) <= MAX_PAGES:
+            low, fitted = middle, attempt
+        else:
+            high = middle - 1
+    report.warn("W-HANDOUT-CUT", f"handout overview shortened to {low} sentence(s) to fit one sheet")
+    return _write(fitted, target, options)
+
+
+def _write(document, target: Path, options: PrintOptions) -> int:
     write_document(document, target, options)
     return len(document.pages)

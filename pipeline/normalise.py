@@ -17,6 +17,7 @@ from pipeline.location import SourceLocation
 from pipeline.metadata import MetadataDraft, absorb_field, build_metadata, language_tag, split_field
 from pipeline.outline import rank_headings
 from pipeline.parse import MAX_NESTING, parse_markdown, recover_deep_content
+from pipeline.questions import number_questions
 from pipeline.sections import label, section_kind
 from pipeline.sources import SourceText, strip_unsafe
 from pipeline.tokens import MAX_INLINE_DEPTH, Converter, plain_text
@@ -276,6 +277,8 @@ def _build_section(raw: _RawSection, draft: MetadataDraft, report: Report, langu
         blocks = tuple(b for b in blocks if not _absorb_fields(b, draft))
     elif kind in ("characters", "glossary"):
         entries, blocks = extract_entries(blocks)
+    elif kind == "questions":
+        blocks = number_questions(blocks)
     if not blocks and not entries and kind != "info":
         report.warn("W-EMPTY-SECTION", f"section {raw.title!r} is empty", raw.loc.line)
     return m.Section(kind, raw.title, blocks, raw.loc, entries)

@@ -10,26 +10,12 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from pipeline.typography import quote_marks
+
 # markdown-it stops descending past this many nested blocks and silently drops what follows;
 # the normaliser checks for that (see `normalise.check_nesting`), so keep the limit generous
 # but bounded, because the renderers recurse too.
 MAX_NESTING = 100
-
-# Curly quotes by language (primary subtag): double open, double close, single open, single close.
-_QUOTES = {
-    "en": "“”‘’",
-    "fr": ["«\u202f", "\u202f»", "“", "”"],
-    "de": "„“‚‘",
-    "es": "«»“”",
-    "it": "«»“”",
-    "pt": "«»“”",
-    "nl": "“”‘’",
-    "ru": "«»„“",
-    "pl": "„”‚’",
-    "sv": "””’’",
-    "zh": "“”‘’",
-    "ja": "「」『』",
-}
 
 
 @lru_cache(maxsize=16)
@@ -38,7 +24,7 @@ def markdown_parser(language: str = "en") -> MarkdownIt:
     primary = language.split("-")[0].lower()
     md = MarkdownIt(
         "commonmark",
-        {"typographer": True, "quotes": _QUOTES.get(primary, _QUOTES["en"]), "maxNesting": MAX_NESTING},
+        {"typographer": True, "quotes": quote_marks(primary), "maxNesting": MAX_NESTING},
     )
     md.use(front_matter_plugin).use(footnote_plugin)
     # Not markdown-it's "replacements": it makes "--" an en dash, while our typography makes it the

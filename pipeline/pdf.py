@@ -189,8 +189,10 @@ def index_rows(entries: list[tuple[str, str, list[str]]], pages_of: dict[str, in
 def index_html(guide: m.Guide, pages_of: dict[str, int]) -> str | None:
     """The index of characters and terms, with the page of each mention (known after layout)."""
     mentions = _mentions(guide)
+    # The entry's own page counts too: a reader looks a name up to find where it is explained,
+    # and a character or term the text never mentions again is still in the index.
     entries = [
-        (e.term, "", mentions.get(e.anchor, []))
+        (e.term, "", [*mentions.get(e.anchor, []), e.anchor])
         for s in guide.sections
         if s.kind in ("characters", "glossary")
         for e in s.entries

@@ -32,6 +32,8 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
         {
             "en": r"chapter(s)?( by chapter)? summar|chapter guide|^chapters$",
             "fr": r"résumés? des chapitres",
+            "es": r"cap[ií]tulos?",
+            "de": r"kapitel",
             "zh": r"章节",
             "ja": r"各章|章ごと|章別",
             "ar": r"ملخص(ات)? فصول|^فصول$|فصلا (ب|بعد )?فصل",
@@ -88,6 +90,8 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
         {
             "en": r"further reading|reading list|for further",
             "fr": r"pour aller plus loin|lectures?",
+            "es": r"lecturas?",
+            "de": r"literatur|weiterlesen|zum weiterlesen",
             "zh": r"延伸阅读|推荐阅读",
             "ja": r"参考文献|関連(書籍|図書|作品)|さらに(読む|深く)|読書案内|ブックガイド|"
             r"次に読む|もっと読みたい",
@@ -102,7 +106,8 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
         {
             "en": r"glossar|terms|vocabulary",
             "fr": r"glossaire|lexique",
-            "es": r"glosario",
+            "es": r"glosario|vocabulario",
+            "de": r"begriffe",
             "zh": r"词汇|术语",
             "ja": r"用語|語句|語彙|キーワード",
             "ar": r"مسرد|مصطلحات|معجم|مفردات|قاموس",
@@ -146,7 +151,8 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
         {
             "en": r"takeaway|lesson|key (points|ideas|insights)",
             "fr": r"points? clés|à retenir|conclusion",
-            "es": r"lecciones",
+            "es": r"lecciones|conclusi[oó]n|ideas clave",
+            "de": r"kernaussage|erkenntnis|fazit",
             "zh": r"要点|启示|收获",
             "ja": r"学び|要点|ポイント|教訓",
             "ar": r"دروس|\bعبر\b|مستفاد|(افكار|نقاط) (رئيسيه|اساسيه)|اهم افكار|ما نتعلمه",

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from pipeline import model as m
 from pipeline.labels import labels_for
 from pipeline.tokens import plain_text
+from pipeline.typography import quoted
 from pipeline.walk import iter_blocks
 
 Target = Literal["epub", "pdf"]
@@ -228,7 +229,9 @@ class XhtmlWriter:
             body = self.inlines(entry.body)
             if entry.context:
                 first_use = esc(labels_for(self.language)["first_use"])
-                body = f'<span class="first-use">{first_use}</span> <q>{esc(entry.context)}</q>'
+                # Marks set here, not by <q>: a reader's own quotes would nest the same marks twice.
+                context = esc(quoted(entry.context, self.language))
+                body = f'<span class="first-use">{first_use}</span> <span class="context">{context}</span>'
             if self.target == "pdf" and section.kind == "glossary" and entry.anchor in self.first_mentions:
                 mention = self.first_mentions[entry.anchor]
                 body += f' <a class="pageref" href="#{mention}"></a>'

@@ -29,6 +29,19 @@ ALIASES = [
     ("Book Info", "info"),
     ("At a Glance", "info"),
     ("Quotes", "quotes"),
+    # German and Spanish, which the README promises too
+    ("Kernaussagen", "takeaways"),
+    ("Fazit", "takeaways"),
+    ("Ideas clave", "takeaways"),
+    ("Conclusiones", "takeaways"),
+    ("Kapitelzusammenfassungen", "chapters"),  # not a second summary
+    ("Resumen por capítulos", "chapters"),
+    ("Weiterführende Literatur", "reading"),
+    ("Lecturas recomendadas", "reading"),
+    ("Wichtige Begriffe", "glossary"),
+    ("Diskussionsfragen", "questions"),
+    ("Zitate", "quotes"),
+    ("Symbole und Motive", "symbols"),
 ]
 
 

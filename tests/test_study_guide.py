@@ -47,6 +47,9 @@ def glossary_terms(path: Path, **options) -> list[str]:
         ("They read “Paradise Lost” together.", []),  # a Title Case work
         ("A “long phrase of many words here” is no term.", []),
         ("石猴被称为“美猴王”。", ["美猴王"]),
+        ("Das „Gericht“ tagt auf Dachböden.", ["Gericht"]),  # German quotes
+        ('Er hofft auf die „Verschleppung" des Verfahrens.', ["Verschleppung"]),  # half-typed
+        ("Der Advokat antwortet „Nein“ und schweigt.", []),
     ],
 )
 def test_quoted_term_rule(sentence, expected):
@@ -90,6 +93,12 @@ def test_shipped_auto_terms_follow_the_rule(manuscript):
 
 
 @needs_seed
+def test_the_sentence_of_first_use_does_not_stop_at_an_initial():
+    assert find_terms("Er ist müde. Josef K. versteht das „Gericht“ nicht.") == [
+        ("Gericht", "Josef K. versteht das „Gericht“ nicht.")
+    ]
+
+
 def test_no_auto_glossary_turns_detection_off():
     assert glossary_terms(SEED, auto_glossary=False) == []
 
@@ -118,6 +127,29 @@ def test_name_variants_use_unique_parts_only():
     assert "Bennet" not in name_variants("Jane Bennet", names)
     assert {"Pip", "Philip Pirrip"} <= set(name_variants("Pip (Philip Pirrip)", names))
     assert "deferral" in term_variants("deferrals")
+
+
+def mentions_in(text: str, manuscript: str) -> list[tuple[str, str]]:
+    """(words, entry anchor) of every mention the linker finds in `text`."""
+    from pipeline.crosslinks import _Linker
+
+    guide, _ = load_guide(REPO / "manuscripts" / manuscript)
+    return [(text[a:b], anchor) for a, b, anchor in _Linker(guide).matches(text)]
+
+
+def test_possessives_and_quoted_names_are_mentions():
+    text = "Jonathan's fiancée, Seward’s patient, ‘Mina’ and Quincey Morris’ knife."
+    assert mentions_in(text, "dracula.md") == [
+        ("Jonathan", "char-jonathan-harker"),
+        ("Seward", "char-dr-john-seward"),
+        ("Mina", "char-mina-harker"),
+        ("Quincey Morris", "char-quincey-morris"),
+    ]
+
+
+def test_a_descriptive_name_is_found_in_lower_case():
+    text = "On the glacier the creature confronts him. The creature asks for a companion."
+    assert [anchor for _, anchor in mentions_in(text, "frankenstein.txt")] == ["char-the-creature"] * 2
 
 
 @pytest.fixture(scope="module")
@@ -162,6 +194,14 @@ def test_first_mention_per_section_links_to_the_entry(seed_build):
     assert characters.find(".//x:a[@href='characters.xhtml#char-kathy-h']", NS) is not None
 
 
+@needs_poppler
+def test_pdf_glossary_quotes_the_first_use_with_inner_quotes(seed_build):
+    text = " ".join(
+        subprocess.run(["pdftotext", str(seed_build[1]), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "their ‘purpose.’”" in text and "“purpose.””" not in text
+
+
 def test_pdf_cross_links_are_internal_link_annotations(seed_build):
     reader = PdfReader(seed_build[1])
     dests = [a.get_object().get("/Dest") for page in reader.pages[2:4] for a in page.get("/Annots", [])]
@@ -191,6 +231,27 @@ def test_pdf_index_page_numbers_are_right(seed_build):
     assert checked >= len(entries)
 
 
+@needs_poppler
+def test_pdf_index_lists_every_character_and_term_even_without_mentions(tmp_path):
+    path = tmp_path / "quiet.md"
+    path.write_text(
+        "# Quiet\n\nby A. Writer\n\n## Summary\n\nAda walks to the harbour.\n\n"
+        "## Characters\n\n- Ada Quill: the walker\n- Bruno Vale: never mentioned in the story\n\n"
+        "## Glossary\n\n- Shoaling: a word the summary never uses\n",
+        encoding="utf-8",
+    )
+    [outcome] = build_all([path], BuildOptions(formats=("pdf",), out_dir=tmp_path / "out"))
+    pages = subprocess.run(
+        ["pdftotext", str(outcome.outputs[0]), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    index_text = " ".join(" ".join(pages[-2].split()).split("Index", 1)[-1:])
+    for term in ("Ada Quill", "Bruno Vale", "Shoaling"):
+        match = re.search(rf"{term} ((?:\d+, )*\d+)", index_text)
+        assert match, f"{term} missing from the index"
+        for number in map(int, match.group(1).split(", ")):
+            assert term.split()[0] in pages[number - 1], (term, number)  # "Ada" names Ada Quill
+
+
 # ---------------------------------------------------------------- extras and facts
 
 
@@ -212,6 +273,26 @@ def test_questions_are_numbered(tmp_path):
     )
     questions = epub_documents(outcome.outputs[0])["questions.xhtml"].find(".//x:ol[@class='questions']", NS)
     assert questions is not None and len(questions) >= 5
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        "- Why does Tom wait?\n- What does the harbour mean?",
+        "Why does Tom wait?\n\nWhat does the harbour mean?",
+    ],
+    ids=["bulleted", "one-a-line"],
+)
+def test_questions_are_numbered_however_they_were_written(tmp_path, questions):
+    path = tmp_path / "harbour.md"
+    path.write_text(
+        f"# Harbour\n\nby A. Writer\n\n## Summary\n\nTom waits.\n\n## Discussion Questions\n\n{questions}\n",
+        encoding="utf-8",
+    )
+    [outcome] = build_all([path], BuildOptions(formats=("epub",), out_dir=tmp_path / "out"))
+    questions_doc = epub_documents(outcome.outputs[0])["questions.xhtml"]
+    numbered = questions_doc.find(".//x:ol[@class='questions']", NS)
+    assert numbered is not None and len(numbered) == 2
 
 
 def test_nothing_is_invented(tmp_path):

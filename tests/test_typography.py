@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.model import Paragraph
 from pipeline.tokens import plain_text
-from pipeline.typography import dash_for, smarten
+from pipeline.typography import dash_for, quoted, smarten
 
 EM_DASH, EN_DASH, NBSP = "\u2014", "\u2013", "\u00a0"
 
@@ -94,3 +94,17 @@ def test_smarten_collapses_runs_of_spaces_between_words():
     assert smarten("one  two   three") == "one two three"
     assert smarten("a - b") == f"a{EM_DASH}b"
     assert smarten("- not between words") == "- not between words"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "the guardians speak about their “purpose.”", "“the guardians speak about their ‘purpose.’”"),
+        ("de", "sie seien nur „niedrige Angestellte“.", "„sie seien nur ‚niedrige Angestellte‘.“"),
+        ("fr", "le «\u202fcomte\u202f» arrive", "«\u202fle “comte” arrive\u202f»"),
+        ("es", "la «peste del insomnio»", "«la “peste del insomnio”»"),
+    ],
+)
+def test_a_quoted_sentence_turns_its_own_quotes_to_the_inner_kind(language, text, expected):
+    # A glossary's "first used" sentence often quotes the term itself: the marks must not repeat.
+    assert quoted(text, language) == expected
