@@ -202,12 +202,12 @@ def test_a_german_guide_on_a5(tmp_path):
     pdf, handout = outcome.outputs
     texts = page_texts(pdf, layout=False)
     whole = " ".join(texts)
-    assert "Erstmals:" in whole and "First used" not in whole
+    assert "Erste Erwähnung:" in whole and "First used" not in whole
     assert re.search(r"Donaudampf[‐-]\n", whole)  # the long compound is hyphenated
     glossary = next(t for t in texts if re.search(r"^Glossar$", t, re.M))
     assert "Gericht" in glossary and "‚Gericht‘" in " ".join(glossary.split())  # inner quotes
     handout_text = " ".join(page_texts(handout, layout=False))
-    assert "unterrichtsblatt" in letters(handout_text).casefold()  # set letter-spaced in capitals
+    assert "arbeitsblatt" in letters(handout_text).casefold()  # set letter-spaced in capitals
     # The facts at a glance stay on one page: on A5 the last one used to be left behind.
     glance = [t for t in texts if "Auf einen Blick" in t and "AUTOR" in t]
     assert glance and "Wörter" in glance[0], glance
