@@ -215,6 +215,11 @@ def render_index(rows: list[dict], language: str, title: str) -> str | None:
     )
 
 
+_RUNNING_HEAD_STYLE = (
+    "font-family: var(--heading-face); font-size: 8.5pt; color: var(--muted); letter-spacing: 0.05em"
+)
+
+
 def _index_page_css(first_page: int, title: str, index_label: str, direction: str = "ltr") -> str:
     """The index is laid out on its own, after the book: it continues the book's page numbers, and
     its running heads follow the real side of each page. A new document starts on a recto (a
@@ -222,7 +227,9 @@ def _index_page_css(first_page: int, title: str, index_label: str, direction: st
     the book's title runs at the outer edge."""
 
     def quoted(text: str) -> str:
-        return '"' + text.replace("\\", "").replace('"', '\\"') + '"'
+        # The margin boxes here may be the page's only rule for that side (a new document's first
+        # page is a recto, which print.css gives no left-hand head), so they carry its style too.
+        return '"' + text.replace("\\", "").replace('"', '\\"') + '"; ' + _RUNNING_HEAD_STYLE
 
     verso, recto = ("right", "left") if direction == "rtl" else ("left", "right")
     starts_verso = first_page % 2 == 0

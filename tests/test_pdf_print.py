@@ -336,3 +336,23 @@ def test_title_page_shows_the_facts(printed):
     meta = reader.metadata
     assert meta.title.startswith("The Odyssey") and meta.author == "Homer"
     assert "Epic Poetry" in meta.get("/Keywords", "") and meta.get("/Subject")
+
+
+@needs_poppler
+def test_the_index_runs_in_two_columns_letter_after_letter(printed):
+    # One pair of columns for the whole index, as in a printed book: a later letter's heading
+    # stands beside an earlier one. (Columns inside each letter put "Maximilien" beside "Mercédès"
+    # and never two letters on one line.)
+    texts = page_texts(printed / "pdf" / "le-comte-de-monte-cristo.pdf")
+    index = next(t for t in texts if re.search(r"^\s*Index\s*$", t, re.M))
+    side_by_side = re.findall(r"^\s*([A-Z])\s{4,}([A-Z])\s*$", index, re.M)
+    assert side_by_side and all(left < right for left, right in side_by_side), index
+
+
+def test_index_running_heads_carry_the_running_head_style():
+    from pipeline.pdf import _index_page_css
+
+    for first_page, direction in [(8, "ltr"), (9, "ltr"), (8, "rtl")]:
+        css = _index_page_css(first_page, "A Title", "Index", direction)
+        for rule in re.findall(r'content: "[^"]*";[^}]*', css):
+            assert "font-family" in rule and "font-size" in rule, rule
