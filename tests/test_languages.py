@@ -235,11 +235,11 @@ def test_index_running_heads_mirror_for_right_to_left(first_page, direction):
     first = _index_page_css(first_page, "Book", "Index", direction).split(" @page ")[0]
     if first_page % 2 == 0:
         assert (
-            f'@top-{verso_edge} {{ content: "Book"; }}' in first
+            f'@top-{verso_edge} {{ content: "Book";' in first
             and f"@top-{recto_edge} {{ content: none; }}" in first
         )
     else:
         assert (
-            f'@top-{recto_edge} {{ content: "Index"; }}' in first
+            f'@top-{recto_edge} {{ content: "Index";' in first
             and f"@top-{verso_edge} {{ content: none; }}" in first
         )
