@@ -176,13 +176,18 @@ def language_tag(value: str) -> str | None:
     return None
 
 
-def stable_identifier(title: str, authors: tuple[str, ...]) -> str:
-    """A UUID derived from title and authors, so rebuilds keep the same identifier."""
-    key = "\x1f".join([title.casefold(), *(a.casefold() for a in authors)])
+def stable_identifier(title: str, authors: tuple[str, ...], stem: str = "") -> str:
+    """A UUID derived from title, authors and the manuscript's file name, so rebuilds keep it.
+
+    The file name is part of it because an identifier names a publication, not the book it
+    studies: two guides to the same novel (a Year 9 and a Year 12 one) on one shelf must not look
+    like one book to a reader or to the OPDS feed. A front matter `identifier` pins it for good.
+    """
+    key = "\x1f".join([title.casefold(), *(a.casefold() for a in authors), *([stem] if stem else [])])
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'study-guide:' + key)}"
 
 
-def build_metadata(draft: MetadataDraft, title: str, language: str) -> Metadata:
+def build_metadata(draft: MetadataDraft, title: str, language: str, stem: str = "") -> Metadata:
     values = draft.values
     authors = split_list(values.get("authors", []), r"\s+and\s+|\s*&\s*|\s*;\s*|\s+et\s+|、")
     year_text = str(values["year"]).strip() if "year" in values else None
@@ -198,7 +203,7 @@ def build_metadata(draft: MetadataDraft, title: str, language: str) -> Metadata:
         pages=parse_int(str(pages_text)) if pages_text else None,
         reading_time=_clean_reading_time(str(reading)) if reading else None,
         language=language,
-        identifier=str(values.get("identifier") or stable_identifier(title, authors)),
+        identifier=str(values.get("identifier") or stable_identifier(title, authors, stem)),
         subtitle=str(values["subtitle"]) if "subtitle" in values else None,
         extra=tuple(draft.extra.items()),
     )

@@ -87,7 +87,8 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     info_blocks = _absorb_preamble(preamble, draft, title)
     sections = [_build_section(raw, draft, report, language) for raw in raw_sections]
     sections = _ensure_info(sections, info_blocks, language, path)
-    meta = build_metadata(draft, " ".join(title.split()), language)  # a title is one line
+    # A title is one line.
+    meta = build_metadata(draft, " ".join(title.split()), language, Path(path).stem)
     _warn_missing(meta, sections, report)
     notes = _notes(converter)
     images = tuple(dict.fromkeys(_images(sections, notes)))

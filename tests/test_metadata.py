@@ -150,6 +150,19 @@ def test_stable_identifier_is_stable_and_distinct():
     assert first != stable_identifier("Never Let Me Go", ("Someone Else",))
 
 
+def test_two_guides_to_one_book_get_two_identifiers(tmp_path):
+    from pipeline.build import load_guide
+
+    text = "---\ntitle: Hamlet\nauthor: William Shakespeare\n---\n\n## Summary\n\nA prince.\n"
+    identifiers = set()
+    for stem in ("hamlet-year-9", "hamlet-year-12"):
+        (tmp_path / f"{stem}.md").write_text(text, encoding="utf-8")
+        identifiers.add(load_guide(tmp_path / f"{stem}.md")[0].meta.identifier)
+    assert len(identifiers) == 2
+    again = load_guide(tmp_path / "hamlet-year-9.md")[0].meta.identifier
+    assert again in identifiers  # and each stays the same across rebuilds
+
+
 def test_explicit_identifier_wins_over_the_derived_one():
     meta = metadata_from(["ISBN: 978-1-4000-7877-6"])
     assert meta.identifier == "978-1-4000-7877-6"
