@@ -6,12 +6,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from pipeline.diagnostics import Report
 from pipeline.handout import build_handout, handout_html
 from pipeline.labels import _LABELS, labels_for
+from pipeline.model import SectionKind
 from pipeline.pdf import PrintOptions, _index_page_css, book_html, build_pdf, render_index
 from pipeline.sections import section_kind
 from pipeline.theme import load_theme
@@ -19,19 +21,8 @@ from pipeline.theme import load_theme
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ARABIC = CORPUS / "kalila-wa-dimna.md"
 JAPANESE = CORPUS / "botchan.md"
-STANDARD_KINDS = [
-    "summary",
-    "characters",
-    "themes",
-    "takeaways",
-    "significance",
-    "questions",
-    "glossary",
-    "quotes",
-    "symbols",
-    "chapters",
-    "reading",
-]
+# Every kind a heading can name (info is the facts block; "other" is what no alias names).
+STANDARD_KINDS = [kind for kind in get_args(SectionKind) if kind not in ("info", "other")]
 
 ALIASES = [
     # Japanese
