@@ -15,6 +15,7 @@ from pipeline.direction import text_direction
 from pipeline.excerpt import description, guide_length
 from pipeline.fetcher import make_fetcher
 from pipeline.fonts import missing_fonts
+from pipeline.footnotes import keep_notes_with_calls, misplaced_calls
 from pipeline.labels import labels_for
 from pipeline.render import render
 from pipeline.theme import REPO_STYLES, Theme, book_fonts, font_face_css
@@ -136,8 +137,15 @@ def render_document(
     if text_direction(language or guide.meta.language) == "rtl":
         stylesheets.append(sheet(theme.css(f"{layer}-rtl")))
     stylesheets.append(sheet(_page_css(options) + extra_css))
-    document = HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher)
-    return document.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
+    source = HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher)
+
+    def lay_out():
+        return source.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
+
+    document = lay_out()
+    if 'class="footnote"' in html:  # the check walks every box: only for documents with notes
+        document = keep_notes_with_calls(document, lay_out)
+    return document
 
 
 def write_document(document, target: Path, options: PrintOptions) -> None:
@@ -279,6 +287,8 @@ def build_pdf(
     html = book_html(guide, options.paper)
     warn_missing_fonts(html, report)
     document = render_document(html, guide, theme, options)
+    if guide.notes and misplaced_calls(document):
+        report.warn("W-FOOTNOTE-PAGE", "a footnote is printed on another page than its call")
     index = index_html(guide, anchor_pages(document))
     document = append_index(document, index, guide, theme, options, guide.meta.title)
     write_document(document, target, options)
