@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline import model as m
 from pipeline.tokens import plain_text
@@ -57,30 +58,66 @@ def entry_from_inlines(inlines: tuple[m.Inline, ...], loc: m.SourceLocation) -> 
 
 
 def extract_entries(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Entry, ...], tuple[m.Block, ...]]:
-    """Pull entries out of list items and paragraph lines; the rest stays as the section's blocks."""
+    """Pull entries out of list items, paragraph lines and sub-headings followed by paragraphs
+    ("### Jane Eyre" then a paragraph about her); the rest stays as the section's blocks."""
     entries: list[m.Entry] = []
     kept: list[m.Block] = []
-    for block in blocks:
-        if isinstance(block, m.ListBlock):
+    group = ""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
+        if isinstance(block, m.Heading) and (entry := _entry_from_heading(block, blocks, index)):
+            entries.append(replace(entry, group=group))
+            while index < len(blocks) and isinstance(blocks[index], m.Paragraph):
+                index += 1  # the paragraphs now are the entry's description
+        elif isinstance(block, m.Heading) and _heads_entries(blocks, index):
+            # "### Minor characters" over a list of entries: it titles the entries that follow.
+            group = plain_text(block.inlines).strip().rstrip(":：").strip()
+        elif isinstance(block, m.ListBlock):
             leftovers = []
             for item in block.items:
                 entry = _entry_from_item(item, block.loc)
                 if entry is None:
                     leftovers.append(item)
                 else:
-                    entries.append(entry)
+                    entries.append(replace(entry, group=group))
             if leftovers:
                 kept.append(m.ListBlock(tuple(leftovers), block.ordered, block.start, block.loc))
         elif isinstance(block, m.Paragraph):
             lines = split_lines(block.inlines)
             found = [entry_from_inlines(line, block.loc) for line in lines]
             if found and all(entry is not None for entry in found):
-                entries.extend(entry for entry in found if entry is not None)
+                entries.extend(replace(entry, group=group) for entry in found if entry is not None)
             else:
                 kept.append(block)
         else:
             kept.append(block)
     return tuple(entries), tuple(kept)
+
+
+def _heads_entries(blocks: tuple[m.Block, ...], start: int) -> bool:
+    """Whether the block after a sub-heading is a list whose first item is an entry."""
+    if start >= len(blocks) or not isinstance(following := blocks[start], m.ListBlock):
+        return False
+    return bool(following.items) and _entry_from_item(following.items[0], following.loc) is not None
+
+
+def _entry_from_heading(heading: m.Heading, blocks: tuple[m.Block, ...], start: int) -> m.Entry | None:
+    """A short sub-heading with paragraphs under it names an entry; one with a list under it (or
+    nothing) is a group heading ("Minor characters") and stays as it is."""
+    term = plain_text(heading.inlines).strip().rstrip(":：").strip()
+    paragraphs: list[m.Paragraph] = []
+    position = start  # walked by index: slicing the tail for every heading would be quadratic
+    while position < len(blocks) and isinstance(paragraph := blocks[position], m.Paragraph):
+        paragraphs.append(paragraph)
+        position += 1
+    if not term or not paragraphs or len(term.split()) > MAX_TERM_WORDS:
+        return None
+    body: list[m.Inline] = []
+    for paragraph in paragraphs:
+        body.extend(((m.Text(" "),) if body else ()) + paragraph.inlines)
+    return m.Entry(term, _trim(tuple(body)), heading.loc)
 
 
 def _entry_from_item(item: tuple[m.Block, ...], loc: m.SourceLocation) -> m.Entry | None:

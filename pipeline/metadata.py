@@ -57,6 +57,7 @@ _KEYS = {
 }
 KEY_OF = {alias: key for key, aliases in _KEYS.items() for alias in aliases}
 
+_SOFT_SEPARATOR = re.compile(r"\s+[·•]\s+")
 _FIELD = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]\s*(.+?)\s*$", re.S)
 _PAGES_PART = re.compile(r"^(?:about |c\. |ca\. |~)?(\d[\d,. ]*)\s*(pages?|pp\.?|p\.|页)$", re.I)
 _TIME_HINT = re.compile(r"\b(hours?|hrs?|minutes?|mins?|heures?|horas?|stunden)\b|小时|分钟", re.I)
@@ -121,7 +122,7 @@ def canonical_key(key: str) -> str | None:
 
 def absorb_field(draft: MetadataDraft, key: str, value: str, *, override: bool = False) -> bool:
     """Add one field, unpacking "A / B | 288 Pages | Reading Time: 4-5 hours"; False if unknown."""
-    parts = [part.strip() for part in value.split("|")] if "|" in value else [value]
+    parts = _packed_parts(value)
     canonical = canonical_key(key)
     known = canonical is not None
     if canonical:
@@ -131,6 +132,21 @@ def absorb_field(draft: MetadataDraft, key: str, value: str, *, override: bool =
     for part in parts[1:]:
         _absorb_packed_part(draft, part)
     return known
+
+
+def _packed_parts(value: str) -> list[str]:
+    """Split a value that packs several fields: "A / B | 288 Pages", or with middle dots or
+    bullets ("1847 · Genre: Gothic · Length: 532 pages") when another "Key:" follows one, since a
+    dot alone may just separate two genres."""
+    parts = [part.strip() for part in value.split("|")]
+    out: list[str] = []
+    for part in parts:
+        pieces = [piece.strip() for piece in _SOFT_SEPARATOR.split(part)]
+        if len(pieces) > 1 and any(canonical_key(p[0]) for p in map(split_field, pieces[1:]) if p):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return out
 
 
 def _absorb_packed_part(draft: MetadataDraft, part: str) -> None:
@@ -191,7 +207,7 @@ def build_metadata(draft: MetadataDraft, title: str, language: str, stem: str = 
     values = draft.values
     authors = split_list(values.get("authors", []), r"\s+and\s+|\s*&\s*|\s*;\s*|\s+et\s+|、")
     year_text = str(values["year"]).strip() if "year" in values else None
-    genres = split_list(values.get("genres", []), r"\s*/\s*|\s*,\s*|\s*;\s*|、")
+    genres = split_list(values.get("genres", []), r"\s*/\s*|\s*,\s*|\s*;\s*|\s+[·•]\s+|、")
     pages_text = values.get("pages")
     reading = values.get("reading_time")
     return Metadata(

@@ -163,6 +163,7 @@ class Entry:
     anchor: str = ""
     context: str = ""  # for terms the pipeline found itself: the sentence of first use
     aliases: tuple[str, ...] = ()  # other ways the text names this entry ("Kathy" for "Kathy H.")
+    group: str = ""  # the sub-heading it was listed under ("Minor characters"), if any
 
 
 @dataclass(frozen=True, slots=True)

@@ -221,8 +221,14 @@ class XhtmlWriter:
         if not section.entries:
             return ""
         css = "characters" if section.kind == "characters" else "glossary"
-        items = []
+        opening = f'<dl class="entries {css}">'
+        items = [opening]
+        group = ""
         for entry in section.entries:
+            if entry.group != group:  # a sub-heading the manuscript listed these entries under
+                group = entry.group
+                level = min(6, self.heading_base + 1)
+                items += ["</dl>", f'<h{level} class="entry-group">{esc(group)}</h{level}>', opening]
             term = esc(entry.term)
             if section.kind == "glossary":
                 term = f"<dfn>{term}</dfn>"
@@ -237,7 +243,9 @@ class XhtmlWriter:
                 body += f' <a class="pageref" href="#{mention}"></a>'
             dd = f"<dd>{body}</dd>" if body else ""
             items.append(f'<div class="entry"><dt id="{entry.anchor}">{term}</dt>{dd}</div>')
-        return f'<dl class="entries {css}">\n' + "\n".join(items) + "\n</dl>"
+        items.append("</dl>")
+        # A group heading right at the start leaves an empty list before it: drop that.
+        return "\n".join(items).replace(f"{opening}\n</dl>\n", "")
 
     def glance(self, meta: m.Metadata, section: m.Section, length: tuple[int, int] | None = None) -> str:
         """The at-a-glance facts: only the fields the manuscript gives, never an empty one."""

@@ -85,6 +85,30 @@ def test_description_keeps_its_formatting_and_later_colons(load):
     assert any(type(item).__name__ == "Emph" for item in entry.body)
 
 
+def test_sub_headings_with_paragraphs_are_entries_and_group_headings_title_their_entries(load):
+    text = labelled(
+        "### Mara\n\nThe keeper: stubborn and kind.\n\nShe never leaves the rock.\n\n"
+        "### Tom Pell\nThe supply-boat pilot.\n\n"
+        "### Minor characters\n\n- Ida: the cook\n- Ned: the boy\n"
+    )
+    guide, _ = load("headed.md", text)
+    section = guide.section("characters")
+    assert [(e.term, plain_text(e.body)) for e in section.entries] == [
+        ("Mara", "The keeper: stubborn and kind. She never leaves the rock."),
+        ("Tom Pell", "The supply-boat pilot."),
+        ("Ida", "the cook"),
+        ("Ned", "the boy"),
+    ]
+    # A sub-heading over a list of entries titles them, in place, rather than floating above all.
+    assert section.blocks == ()
+    assert [e.group for e in section.entries] == ["", "", "Minor characters", "Minor characters"]
+    from pipeline.xhtml import XhtmlWriter
+
+    html = XhtmlWriter("epub", "en", {}, image_href=str).entries(section)
+    assert html.index("Tom Pell") < html.index("Minor characters") < html.index("Ida")
+    assert html.count("<dl") == html.count("</dl>") == 2
+
+
 def test_a_sentence_is_not_an_entry(load):
     long_term = "- This is a long sentence that happens to contain a colon somewhere: like this"
     guide, _ = load("sentence.md", labelled(long_term))

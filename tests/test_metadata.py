@@ -63,6 +63,13 @@ def test_packed_variants(line, genres, pages, reading):
     assert meta.reading_time == reading
 
 
+def test_fields_packed_with_middle_dots_unpack():
+    meta = metadata_from(["Published: 1847 · Genre: Gothic romance, Bildungsroman · Length: 532 pages"])
+    assert (meta.year, meta.genres, meta.pages) == (1847, ("Gothic romance", "Bildungsroman"), 532)
+    # A dot between two genres is not a packed field (nothing after it says "Key:"): two genres.
+    assert metadata_from(["Genre: Horror · Gothic"]).genres == ("Horror", "Gothic")
+
+
 def test_unknown_field_is_kept_as_extra_and_first_value_wins():
     draft = MetadataDraft()
     assert absorb_field(draft, "Setting", "Hailsham, England") is False
