@@ -16,6 +16,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?;,。！？；，\"”»)\]…]$")
 # A line that ends like a sentence is prose even when it names a section ("物語は京で始まる。").
 _ENDS_STATEMENT = re.compile(r"[.。．!！;；,，،]$")
 _FIELD_LIKE = re.compile(r"^[^:：]{1,40}[:：]\s+\S")
+_TITLE_FIELD = re.compile(r"^(?:title|titre|título|titel|titolo|书名|标题)\s*[:：]\s*(?=\S)", re.I)
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n")
 
 
@@ -67,10 +68,18 @@ def is_bare_heading(line: str, next_line: str | None) -> bool:
         return True
     if next_line is None or not next_line.strip():
         return False
-    words = stripped.split()
+    # A heading no alias names must have content under it: a run of short lines ("Class division",
+    # "Entropy" under THEMES) is a list written one item a line, not a heading over each other.
+    return _title_like(stripped) and not (
+        _title_like(next_line.strip()) and not _LIST_ITEM.match(next_line) and not next_line[:1].isspace()
+    )
+
+
+def _title_like(stripped: str) -> bool:
+    """Short, not ending like a sentence, not a "Key: value" field, starting as a title does."""
     return (
-        len(stripped) <= 60
-        and len(words) <= 8
+        0 < len(stripped) <= 60
+        and len(stripped.split()) <= 8
         and not _ENDS_SENTENCE.search(stripped)
         and not _FIELD_LIKE.match(stripped)
         and (stripped[0].isupper() or not stripped[0].isascii())
@@ -105,7 +114,8 @@ def _adapt_loose(lines: list[str]) -> Adapted:
             continue
         next_line = lines[index + 1] if index + 1 < len(lines) else None
         if index == first and not _LIST_ITEM.match(line):
-            kind, text = "heading", "# " + stripped
+            # "Title: Silas Marner" on line 1 is the title field, not a title with "Title:" in it.
+            kind, text = "heading", "# " + _TITLE_FIELD.sub("", stripped)
         elif is_bare_heading(line, next_line) and not (index == second and _BYLINE.match(stripped)):
             kind, text = "heading", "## " + stripped
         elif _LIST_ITEM.match(line) or (line[:1].isspace() and previous_kind == "list"):

@@ -22,6 +22,7 @@ from pipeline.sections import label, section_kind
 from pipeline.sources import SourceText, strip_unsafe
 from pipeline.tokens import MAX_INLINE_DEPTH, Converter, plain_text
 
+_BYLINE_YEAR = re.compile(r"\s*(?:,\s*|\(\s*)(\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)\s*\)?\s*$")
 _LANGUAGE_LINE = re.compile(
     r"^[\s*_>-]*(?:language|langue|lang|idioma|sprache|语言)[*_]*\s*[:：][*_\s]*([^\s|*]+(?: [A-Za-z]+)?)",
     re.I | re.M,
@@ -227,7 +228,9 @@ def _split_sections(blocks: list[m.Block], path: str) -> tuple[list[m.Block], li
 
 
 def _raw(title: str, loc: SourceLocation, blocks: list[m.Block]) -> _RawSection:
-    return _RawSection(title, section_kind(title), rank_headings(tuple(blocks)), loc)
+    # "Summary:" is a heading written like a label: the guide shows "Summary".
+    shown = title.rstrip(":：").rstrip() or title
+    return _RawSection(shown, section_kind(title), rank_headings(tuple(blocks)), loc)
 
 
 def _absorb_preamble(preamble: list[m.Block], draft: MetadataDraft, title: str) -> list[m.Block]:
@@ -238,6 +241,10 @@ def _absorb_preamble(preamble: list[m.Block], draft: MetadataDraft, title: str) 
             text = plain_text(block.inlines).strip()
             author = split_byline(text, title) if "\n" not in text else None
             if author:
+                # "by H. G. Wells (1895)" and "by H. G. Wells, 1895" name the year too.
+                if year := _BYLINE_YEAR.search(author):
+                    author = author[: year.start()].strip()
+                    draft.set("year", year.group(1))
                 draft.set("authors", author)
                 continue
         if not _absorb_fields(block, draft):

@@ -181,3 +181,29 @@ def test_is_bare_heading(line, next_line, heading):
 )
 def test_split_byline(text, title, author):
     assert split_byline(text, title) == author
+
+
+def test_loose_variants_seen_in_the_wild(load):
+    # A "Title:" field on line 1, headings written as labels ("Summary:"), bullets with "*".
+    guide, report = load(
+        "silas.txt",
+        "Title: Silas Marner\nAuthor: George Eliot\nYear: 1861\n\nSummary:\nSilas weaves alone.\n\n"
+        "Characters:\n* Silas Marner - a linen weaver\n* Eppie - the child he raises\n",
+    )
+    assert guide.meta.title == "Silas Marner" and guide.meta.authors == ("George Eliot",)
+    assert [(s.kind, s.title) for s in guide.sections[1:]] == [
+        ("summary", "Summary"),
+        ("characters", "Characters"),
+    ]
+    # A byline that carries the year, and themes written one a line under a shouted heading.
+    guide, report = load(
+        "time.txt",
+        "THE TIME MACHINE\nby H. G. Wells (1895)\n\nSUMMARY\nA traveller goes to 802,701.\n\n"
+        "THEMES\nClass division\nEntropy\nProgress\n\nWHY IT MATTERS\nIt began a genre.\n",
+    )
+    assert (guide.meta.authors, guide.meta.year) == (("H. G. Wells",), 1895)
+    assert [s.kind for s in guide.sections] == ["info", "summary", "themes", "significance"]
+    assert not [d for d in report.items if d.code in ("W-UNKNOWN-SECTION", "W-EMPTY-SECTION")]
+    from pipeline.inspect_json import guide_to_json
+
+    assert guide_to_json(guide, report)["themes"] == ["Class division", "Entropy", "Progress"]
