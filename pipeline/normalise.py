@@ -84,7 +84,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     for key, value in front_matter.items():
         _absorb_yaml(draft, str(key), value)
     title, rest = _take_title(blocks, front_matter, report)
-    preamble, raw_sections = _split_sections(rest, path)
+    preamble, raw_sections = _split_sections(_promote_label_headings(rest), path)
     info_blocks = _absorb_preamble(preamble, draft, title)
     sections = [_build_section(raw, draft, report, language) for raw in raw_sections]
     sections = _ensure_info(sections, info_blocks, language, path)
@@ -203,6 +203,25 @@ def _take_title(
     raise report.error(
         "E-NO-TITLE", "no title: begin with a title line, a '# Title' heading or front matter", line
     )
+
+
+def _promote_label_headings(blocks: list[m.Block]) -> list[m.Block]:
+    """A bold line on its own that names a section ("**Summary**", "**Characters:**") is that
+    section's heading: word processors export headings that way."""
+    levels = [b.level for b in blocks if isinstance(b, m.Heading)]
+    level = min(levels) if levels else 2
+    out: list[m.Block] = []
+    for block in blocks:
+        if (
+            isinstance(block, m.Paragraph)
+            and len(block.inlines) == 1
+            and isinstance(label := block.inlines[0], m.Strong)
+            and section_kind(plain_text(label.children).strip().rstrip(":：")) is not None
+        ):
+            out.append(m.Heading(level, label.children, block.loc))
+        else:
+            out.append(block)
+    return out
 
 
 def _split_sections(blocks: list[m.Block], path: str) -> tuple[list[m.Block], list[_RawSection]]:

@@ -207,3 +207,21 @@ def test_loose_variants_seen_in_the_wild(load):
     from pipeline.inspect_json import guide_to_json
 
     assert guide_to_json(guide, report)["themes"] == ["Class division", "Entropy", "Progress"]
+
+
+def test_bold_lines_that_name_sections_are_headings(load):
+    # Word processors export headings as bold paragraphs; a bold line that names no section stays.
+    guide, report = load(
+        "emma.md",
+        "# Emma\n\n**Author:** Jane Austen\n\n**Summary**\n\nEmma plays matchmaker.\n\n**Not a heading**\n\n"
+        "**Characters:**\n\n- Emma Woodhouse: the heroine\n- Mr. Knightley: her friend\n",
+    )
+    assert [(s.kind, s.title) for s in guide.sections] == [
+        ("info", "At a Glance"),
+        ("summary", "Summary"),
+        ("characters", "Characters"),
+    ]
+    summary = guide.section("summary")
+    assert [type(b).__name__ for b in summary.blocks] == ["Paragraph", "Paragraph"]
+    assert [e.term for e in guide.section("characters").entries] == ["Emma Woodhouse", "Mr. Knightley"]
+    assert not [d for d in report.items if d.code == "W-NO-SUMMARY"]
