@@ -84,6 +84,8 @@ def extract_entries(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Entry, ...], t
                     entries.append(replace(entry, group=group))
             if leftovers:
                 kept.append(m.ListBlock(tuple(leftovers), block.ordered, block.start, block.loc))
+        elif isinstance(block, m.Table) and (rows := _entries_from_table(block)):
+            entries.extend(replace(entry, group=group) for entry in rows)
         elif isinstance(block, m.Paragraph):
             lines = split_lines(block.inlines)
             found = [entry_from_inlines(line, block.loc) for line in lines]
@@ -94,6 +96,22 @@ def extract_entries(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Entry, ...], t
         else:
             kept.append(block)
     return tuple(entries), tuple(kept)
+
+
+def _entries_from_table(table: m.Table) -> list[m.Entry]:
+    """A table of names ("| Character | Description |"): each row an entry, its first cell the
+    name and the other cells the description. Rows without a short name leave the table alone."""
+    entries: list[m.Entry] = []
+    for row in table.rows:
+        term = plain_text(row[0]).strip() if row else ""
+        if not term or len(term.split()) > MAX_TERM_WORDS or len(row) < 2:
+            return []
+        body: list[m.Inline] = []
+        for cell in row[1:]:
+            if plain_text(cell).strip():
+                body.extend(((m.Text("; "),) if body else ()) + cell)
+        entries.append(m.Entry(term, _trim(tuple(body)), table.loc))
+    return entries
 
 
 def _heads_entries(blocks: tuple[m.Block, ...], start: int) -> bool:

@@ -109,6 +109,23 @@ def test_sub_headings_with_paragraphs_are_entries_and_group_headings_title_their
     assert html.count("<dl") == html.count("</dl>") == 2
 
 
+def test_a_table_of_characters_gives_entries(load):
+    table = (
+        "| Character | Role | Notes |\n|---|---|---|\n| Anne Elliot | heroine | 27, unmarried |\n"
+        "| Frederick Wentworth | captain | |\n"
+    )
+    guide, _ = load("table.md", labelled(table))
+    section = guide.section("characters")
+    assert [(e.term, plain_text(e.body)) for e in section.entries] == [
+        ("Anne Elliot", "heroine; 27, unmarried"),
+        ("Frederick Wentworth", "captain"),
+    ]
+    assert section.blocks == ()
+    # A table whose first column is not names (long text) stays a table.
+    guide, _ = load("prose.md", labelled("| A |\n|---|\n| " + "word " * 12 + "|\n"))
+    assert guide.section("characters").entries == () and guide.section("characters").blocks
+
+
 def test_a_sentence_is_not_an_entry(load):
     long_term = "- This is a long sentence that happens to contain a colon somewhere: like this"
     guide, _ = load("sentence.md", labelled(long_term))
