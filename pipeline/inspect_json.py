@@ -11,10 +11,14 @@ from pipeline.walk import iter_blocks
 
 
 def themes_of(guide: m.Guide) -> list[str]:
-    """Each theme as one string: the list items of the themes section, else its paragraphs."""
+    """Each theme as one string: the sub-headings of the themes section ("### Love" over a
+    paragraph about it), else its list items, else its paragraphs."""
     section = guide.section("themes")
     if section is None:
         return []
+    headings = [plain_text(b.inlines).strip() for b in section.blocks if isinstance(b, m.Heading)]
+    if headings:
+        return headings
     items = [
         plain_text(item[0].inlines).replace("\n", " ").strip()
         for block in iter_blocks(section.blocks)

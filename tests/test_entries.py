@@ -154,3 +154,13 @@ def test_entries_only_in_characters_and_glossary(load):
     themes = guide.section("themes")
     assert themes.entries == ()
     assert themes.blocks  # "Alice: A girl" stays a theme line
+
+
+def test_themes_written_as_sub_headings_are_named_by_them(load):
+    from pipeline.inspect_json import themes_of
+
+    text = labelled("- Anne: the heroine") + (
+        "\n## Themes\n\n### Persuasion\n\nAnne was persuaded.\n\n### Second chances\n\nTime helps.\n"
+    )
+    guide, _ = load("themes.md", text)
+    assert themes_of(guide) == ["Persuasion", "Second chances"]
