@@ -55,6 +55,8 @@ def find_manuscripts(paths: list[Path]) -> list[Path]:
             found.extend(_manuscripts_under(path))
         elif path.is_file():
             found.append(path)
+        elif path.exists():
+            raise UsageError(f"{path}: not a regular file or folder")
         else:
             raise UsageError(f"{path}: no such file or folder")
     unique: dict[Path, None] = {}
@@ -70,7 +72,9 @@ def _manuscripts_under(folder: Path) -> list[Path]:
         found.extend(
             Path(root) / name
             for name in sorted(files)
-            if Path(name).suffix.lower() in MANUSCRIPT_SUFFIXES and not name.startswith(".")
+            if Path(name).suffix.lower() in MANUSCRIPT_SUFFIXES
+            and not name.startswith(".")
+            and (Path(root) / name).is_file()  # a FIFO or device named *.md would block a read
         )
     return found
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import random
 
 import pytest
@@ -271,5 +272,6 @@ def test_folders_are_searched_to_any_depth_but_not_hidden_or_linked_ones(tmp_pat
     outside.mkdir()
     (outside / "secret.md").write_text("# Secret\n", encoding="utf-8")
     (shelf / "linked").symlink_to(outside, target_is_directory=True)
+    os.mkfifo(shelf / "term-1" / "pipe.md")  # reading a FIFO would block the whole batch
     found = [p.relative_to(shelf).as_posix() for p in find_manuscripts([shelf])]
     assert found == ["top.md", "term-1/a.md", "term-1/deep/b.txt"]
