@@ -24,6 +24,34 @@ _DROPPED = {
 }
 
 
+# Past this an e-reader runs out of memory decoding it (a 30000x30000 PNG compresses to 150 KB).
+MAX_PIXELS = 40_000_000
+_RASTER_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}
+
+
+def raster_problem(path: Path) -> str | None:
+    """Why a PNG, JPEG, GIF or WebP file cannot go into a guide, or None; reads only its header."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                kind, (width, height) = image.format, image.size
+    except Image.DecompressionBombError:
+        return "has more pixels than an e-reader can decode"
+    except Exception:  # PIL raises many kinds for a damaged or disguised file
+        return "is not a readable image"
+    expected = _RASTER_FORMATS.get(path.suffix.lower())
+    if kind != expected:
+        return f"is a {kind or 'different kind of'} file named {path.suffix}"
+    if width * height > MAX_PIXELS:
+        return f"is {width}×{height} pixels, more than an e-reader can decode"
+    return None
+
+
 class UnsafeImage(ValueError):
     """An image that cannot be made safe (not XML, a DOCTYPE with entities...)."""
 

@@ -65,7 +65,10 @@ class LinkPolicy:
                 image_bytes(candidate)
             except (UnsafeImage, OSError) as exc:
                 return f"cannot be made safe: {exc}"
-        return None
+            return None
+        from pipeline.images import raster_problem
+
+        return raster_problem(candidate)
 
 
 def _short(text: str) -> str:
