@@ -166,7 +166,9 @@ def parse_year(text: str) -> int | None:
     if not match:
         return None
     year = int(match.group(1))
-    return -year if _BCE.search(text) else year
+    # "-750" (a YAML number) and "750 BCE" both mean before the common era.
+    negative = _BCE.search(text) or text[: match.start()].strip() in ("-", "−")
+    return -year if negative else year
 
 
 def parse_int(text: str) -> int | None:

@@ -95,6 +95,8 @@ def test_authors_split_on_and_and_ampersand():
         ("1818", 1818),
         ("First published 1847", 1847),
         ("circa 8 B.C.", -8),
+        ("-750", -750),  # a YAML year before the common era
+        ("−750", -750),
         ("no year", None),
     ],
 )
