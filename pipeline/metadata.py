@@ -10,7 +10,20 @@ from pipeline.model import Metadata
 
 # Field names as people write them, in several languages, mapped to the model's names.
 _KEYS = {
-    "title": ("title", "book", "titre", "título", "titel", "书名", "标题"),
+    "title": (
+        "title",
+        "book",
+        "titre",
+        "título",
+        "titel",
+        "titolo",
+        "название",
+        "書名",
+        "题名",
+        "书名",
+        "标题",
+        "العنوان",
+    ),
     "subtitle": ("subtitle", "sous-titre", "副标题"),
     "authors": (
         "author",
@@ -22,7 +35,14 @@ _KEYS = {
         "auteurs",
         "autor",
         "autora",
+        "autore",
+        "autori",
+        "autores",
+        "автор",
+        "著者",
         "作者",
+        "المؤلف",
+        "الكاتب",
     ),
     "year": (
         "year",
@@ -33,13 +53,59 @@ _KEYS = {
         "année",
         "date de publication",
         "año",
+        "año de publicación",
+        "publicado",
         "jahr",
+        "erschienen",
+        "erscheinungsjahr",
+        "publié",
+        "anno",
+        "pubblicato",
+        "ano",
+        "год",
+        "год издания",
+        "出版年",
+        "発表年",
+        "刊行年",
+        "سنه النشر",
+        "سنة النشر",
+        "السنة",
         "年份",
         "出版年份",
         "出版时间",
     ),
-    "genres": ("genre", "genres", "category", "categories", "type", "género", "gattung", "类型", "体裁"),
-    "pages": ("pages", "page count", "length", "pagecount", "nombre de pages", "páginas", "seiten", "页数"),
+    "genres": (
+        "genre",
+        "genres",
+        "category",
+        "categories",
+        "type",
+        "género",
+        "gattung",
+        "genere",
+        "gênero",
+        "жанр",
+        "ジャンル",
+        "类型",
+        "体裁",
+        "النوع",
+    ),
+    "pages": (
+        "pages",
+        "page count",
+        "length",
+        "pagecount",
+        "nombre de pages",
+        "páginas",
+        "seiten",
+        "seitenzahl",
+        "pagine",
+        "страниц",
+        "объём",
+        "ページ数",
+        "页数",
+        "عدد الصفحات",
+    ),
     "reading_time": (
         "reading time",
         "reading_time",
@@ -49,18 +115,45 @@ _KEYS = {
         "durée de lecture",
         "tiempo de lectura",
         "lesezeit",
+        "tempo di lettura",
+        "tempo de leitura",
+        "время чтения",
+        "読了時間",
+        "読書時間",
+        "مدة القراءة",
+        "وقت القراءة",
         "阅读时间",
         "阅读时长",
     ),
-    "language": ("language", "lang", "langue", "idioma", "sprache", "语言"),
+    "language": (
+        "language",
+        "lang",
+        "langue",
+        "idioma",
+        "sprache",
+        "lingua",
+        "língua",
+        "язык",
+        "言語",
+        "语言",
+        "اللغة",
+    ),
     "identifier": ("identifier", "isbn", "id"),
 }
 KEY_OF = {alias: key for key, aliases in _KEYS.items() for alias in aliases}
 
 _SOFT_SEPARATOR = re.compile(r"\s+[·•]\s+")
 _FIELD = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]\s*(.+?)\s*$", re.S)
-_PAGES_PART = re.compile(r"^(?:about |c\. |ca\. |~)?(\d[\d,. ]*)\s*(pages?|pp\.?|p\.|页)$", re.I)
-_TIME_HINT = re.compile(r"\b(hours?|hrs?|minutes?|mins?|heures?|horas?|stunden)\b|小时|分钟", re.I)
+_PAGES_PART = re.compile(
+    r"^(?:about |c\. |ca\. |~)?(\d[\d,. ]*)\s*"
+    r"(pages?|pp\.?|p\.|páginas?|págs?\.|pagine|seiten|s\.|страниц[аы]?|с\.|ページ|页|صفحة|صفحات)$",
+    re.I,
+)
+_TIME_HINT = re.compile(
+    r"\b(hours?|hrs?|minutes?|mins?|heures?|horas?|stunden|ore|minuti|minutos|час\w*|минут\w*)\b"
+    r"|\d\s*(?:小时|分钟|時間|分)|ساعات|ساعة|دقيقة",
+    re.I,
+)
 _YEAR = re.compile(r"(\d{1,4})")
 _BCE = re.compile(r"\b(BCE|BC|B\.C\.(E\.)?|av\. J\.-C\.|a\. C\.)", re.I)
 _LANGUAGE_NAMES = {

@@ -17,8 +17,8 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
         {
             "en": r"^(book )?(info|information|details|facts)$|^(book|at a glance|quick facts)$|^at a glance",
             "fr": r"^(fiche|informations?( sur le livre)?)$",
-            "es": r"^datos del libro$",
-            "de": r"^buchinfo$",
+            "es": r"^(datos|información|ficha)( (del|técnica del?) libro| técnica)?$",
+            "de": r"^(buchinfo|steckbrief|eckdaten|(buch)?informationen|über das buch|zum buch)$",
             "zh": r"^(书籍信息|基本信息|图书信息|书目信息)$",
             "ja": r"^(書誌情報|書誌データ|作品情報|作品データ|書籍情報|本の情報|作品紹介データ)$",
             "ar": r"^(معلومات|بيانات|بطاقه|تفاصيل)( عن)?( كتاب)?$|^(نظره|لمحه) سريعه",

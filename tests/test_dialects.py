@@ -225,3 +225,22 @@ def test_bold_lines_that_name_sections_are_headings(load):
     assert [type(b).__name__ for b in summary.blocks] == ["Paragraph", "Paragraph"]
     assert [e.term for e in guide.section("characters").entries] == ["Emma Woodhouse", "Mr. Knightley"]
     assert not [d for d in report.items if d.code == "W-NO-SUMMARY"]
+
+
+def test_a_spanish_loose_summary(load):
+    guide, report = load(
+        "quijote.txt",
+        "Don Quijote de la Mancha\nDon Quijote de la Mancha por Miguel de Cervantes\n"
+        "Información del libro\n- Año: 1605\n- Género: Novela | 1200 páginas\n- Idioma: español\n"
+        "Resumen\nUn hidalgo pierde el juicio leyendo libros de caballerías.\n"
+        "Personajes\n- Don Quijote: el hidalgo soñador\n- Sancho Panza: su escudero\n",
+    )
+    meta = guide.meta
+    assert (meta.authors, meta.year, meta.pages, meta.language) == (
+        ("Miguel de Cervantes",),
+        1605,
+        1200,
+        "es",
+    )
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters"]
+    assert not [d for d in report.items if d.code == "W-UNKNOWN-SECTION"]

@@ -70,6 +70,33 @@ def test_fields_packed_with_middle_dots_unpack():
     assert metadata_from(["Genre: Horror · Gothic"]).genres == ("Horror", "Gothic")
 
 
+@pytest.mark.parametrize(
+    ("lines", "year", "genres", "pages", "reading"),
+    [
+        (
+            ["Año: 1605", "Género: Novela | 1200 páginas | Tiempo de lectura: 40 horas"],
+            1605,
+            ("Novela",),
+            1200,
+            "40 horas",
+        ),
+        (
+            ["Anno: 1827", "Genere: Romanzo storico | 720 pagine | 20 ore"],
+            1827,
+            ("Romanzo storico",),
+            720,
+            "20 ore",
+        ),
+        (["Год: 1869", "Жанр: Роман | 1300 страниц"], 1869, ("Роман",), 1300, None),
+        (["出版年: 1906", "ジャンル: 小説 | 200 ページ | 読了時間: 4時間"], 1906, ("小説",), 200, "4時間"),
+        (["سنة النشر: 1947", "النوع: رواية | 300 صفحة"], 1947, ("رواية",), 300, None),
+    ],
+)
+def test_fields_in_other_languages(lines, year, genres, pages, reading):
+    meta = metadata_from(lines)
+    assert (meta.year, meta.genres, meta.pages, meta.reading_time) == (year, genres, pages, reading)
+
+
 def test_unknown_field_is_kept_as_extra_and_first_value_wins():
     draft = MetadataDraft()
     assert absorb_field(draft, "Setting", "Hailsham, England") is False
