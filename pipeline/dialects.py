@@ -139,10 +139,17 @@ def _second(lines: list[str], first: int | None) -> int | None:
 
 def split_byline(text: str, title: str) -> str | None:
     """The author named in a "Title by Author" (or "by Author") line, else None."""
-    match = _BYLINE.match(text.strip())
+    stripped = text.strip()
+    # The title itself may hold the word ("Stand by Me by Stephen King"): try it as the prefix first.
+    prefix = title.strip()
+    if prefix and stripped.casefold().startswith(prefix.casefold()):
+        rest = _BYLINE.match("x " + stripped[len(prefix) :].lstrip(" ,—–-"))
+        if rest and rest.group(1).strip() == "x":
+            return rest.group(3).strip()
+    match = _BYLINE.match(stripped)
     if not match:
         return None
     before = match.group(1).strip(" ,—–-").casefold()
-    if before and before != title.strip().casefold():
+    if before and before != prefix.casefold():
         return None
     return match.group(3).strip()

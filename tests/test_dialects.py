@@ -177,6 +177,8 @@ def test_is_bare_heading(line, next_line, heading):
         ("Le Comte de Monte-Cristo par Alexandre Dumas", "Le Comte de Monte-Cristo", "Alexandre Dumas"),
         ("Another Book by Someone Else", "Frankenstein", None),
         ("No byline here", "Frankenstein", None),
+        ("Stand by Me by Stephen King", "Stand by Me", "Stephen King"),  # "by" inside the title
+        ("Gone with the Wind, by Margaret Mitchell", "Gone with the Wind", "Margaret Mitchell"),
     ],
 )
 def test_split_byline(text, title, author):
