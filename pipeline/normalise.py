@@ -23,6 +23,7 @@ from pipeline.sources import SourceText, strip_unsafe
 from pipeline.tokens import MAX_INLINE_DEPTH, Converter, plain_text
 
 _BYLINE_YEAR = re.compile(r"\s*(?:,\s*|\(\s*)(\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)\s*\)?\s*$")
+_TITLE_BYLINE = re.compile(r"^(.+),?\s+(?:by|par|von|por|di|door)\s+(\S.{0,60})$")
 _LANGUAGE_LINE = re.compile(
     r"^[\s*_>-]*(?:language|langue|lang|idioma|sprache|语言)[*_]*\s*[:：][*_\s]*([^\s|*]+(?: [A-Za-z]+)?)",
     re.I | re.M,
@@ -88,12 +89,29 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     info_blocks = _absorb_preamble(preamble, draft, title)
     sections = [_build_section(raw, draft, report, language) for raw in raw_sections]
     sections = _ensure_info(sections, info_blocks, language, path)
-    # A title is one line.
-    meta = build_metadata(draft, " ".join(title.split()), language, Path(path).stem)
+    title = " ".join(title.split())  # a title is one line
+    if "authors" not in draft.values and (byline := _title_byline(title)):
+        title, author = byline
+        draft.set("authors", author)
+    meta = build_metadata(draft, title, language, Path(path).stem)
     _warn_missing(meta, sections, report)
     notes = _notes(converter)
     images = tuple(dict.fromkeys(_images(sections, notes)))
     return m.Guide(path, adapted.dialect, meta, tuple(sections), notes, images)
+
+
+def _title_byline(title: str) -> tuple[str, str] | None:
+    """ "Middlemarch by George Eliot" as the only title line: (title, author), when nothing else
+    names the author and what follows "by" reads as a name (two or more capitalised words, so
+    "Stand by Me" stays whole)."""
+    match = _TITLE_BYLINE.match(title)
+    if not match:
+        return None
+    words = match.group(2).split()
+    particles = {"de", "da", "di", "van", "von", "der", "le", "la", "du", "del", "y", "and", "&"}
+    if len(words) < 2 or not all(w[0].isupper() or w.casefold() in particles for w in words):
+        return None
+    return match.group(1).strip(" ,—–-"), match.group(2).strip()
 
 
 # ---------------------------------------------------------------- front matter and language

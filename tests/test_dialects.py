@@ -246,3 +246,19 @@ def test_a_spanish_loose_summary(load):
     )
     assert [s.kind for s in guide.sections] == ["info", "summary", "characters"]
     assert not [d for d in report.items if d.code == "W-UNKNOWN-SECTION"]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title", "authors"),
+    [
+        ("# Middlemarch by George Eliot", "Middlemarch", ("George Eliot",)),
+        ("Middlemarch by George Eliot", "Middlemarch", ("George Eliot",)),
+        ("# Stand by Me by Stephen King", "Stand by Me", ("Stephen King",)),
+        ("# Le Rouge et le Noir par Stendhal Beyle", "Le Rouge et le Noir", ("Stendhal Beyle",)),
+        ("# Stand by Me", "Stand by Me", ()),  # "Me" is not a name
+        ("# Killed by lightning", "Killed by lightning", ()),
+    ],
+)
+def test_an_author_named_in_the_title_line(load, first_line, title, authors):
+    guide, _ = load("t.md", f"{first_line}\n\n## Summary\n\nText.\n")
+    assert (guide.meta.title, guide.meta.authors) == (title, authors)
