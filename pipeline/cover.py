@@ -35,8 +35,12 @@ def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> Ima
     path: Path | str | None = font_file(role, bold)
     # The book faces cover Latin, Greek and Cyrillic; Arabic, Hebrew, Devanagari or CJK text
     # would be drawn as empty boxes, so any character they lack sends us to an installed font.
-    if path is None or not set(text.replace(" ", "")) <= _characters(str(path)):
-        path = _fallback_font(language) or path
+    missing = set(text.replace(" ", "")) - (_characters(str(path)) if path else set())
+    fallback = _fallback_font(language) if missing else None
+    # Only when the installed font draws some of what is missing: an emoji neither face has is
+    # left out (see _drawable) rather than setting the whole title in another face.
+    if fallback and (path is None or missing & _characters(fallback)):
+        path = fallback
     return _load_font(str(path) if path else "", size)
 
 
@@ -55,6 +59,16 @@ def _load_font(path: str, size: int):
     from PIL import ImageFont
 
     return ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
+
+
+def _drawable(text: str, font) -> str:
+    """The text without characters its font has no glyph for: an emoji no face covers would be
+    drawn as an empty box."""
+    path = getattr(font, "path", "")
+    covered = _characters(str(path)) if path else frozenset()
+    if not covered:
+        return text
+    return " ".join("".join(ch for ch in text if ch in covered or ch.isspace()).split()) or text
 
 
 def _wrap(draw, text: str, font, width: int) -> list[str]:
@@ -109,7 +123,7 @@ def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
 
     size = round((120 if len(meta.title) < 20 else 96 if len(meta.title) < 40 else 76) * S)
     title_font = _font(meta.language, "serif", True, size, meta.title)
-    lines = _wrap(draw, meta.title, title_font, WIDTH - 2 * margin)[:6]
+    lines = _wrap(draw, _drawable(meta.title, title_font), title_font, WIDTH - 2 * margin)[:6]
     y = 720 * S - (len(lines) - 1) * size * 0.6
     for line in lines:
         draw.text((WIDTH / 2, y), line, font=title_font, fill=ink, anchor="mm")
@@ -121,7 +135,8 @@ def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
     author = ", ".join(meta.authors)
     if author:
         author_font = _font(meta.language, "sans", False, round(60 * S), author)
-        for index, line in enumerate(_wrap(draw, author, author_font, WIDTH - 2 * margin)[:3]):
+        shown = _drawable(author, author_font)
+        for index, line in enumerate(_wrap(draw, shown, author_font, WIDTH - 2 * margin)[:3]):
             draw.text((WIDTH / 2, y + (130 + index * 75) * S), line, font=author_font, fill=ink, anchor="mm")
     if meta.year_text:
         year_font = _font(meta.language, "sans", False, round(48 * S), meta.year_text)

@@ -60,3 +60,23 @@ def test_check_without_java_is_a_verdict_not_a_traceback(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))  # nothing on it: no java
     verdict = check_epub(tmp_path / "out" / "epub" / "plain.epub")
     assert not verdict.ok and "Java" in verdict.detail
+
+
+def test_a_one_page_handout_and_an_emoji_title_pass_the_pdf_check(tmp_path):
+    from pipeline.check import check_pdf
+
+    (tmp_path / "tiny.md").write_text("# Tiny Tale 🐛\n\nby Someone Small\n\n## Summary\n\nShort.\n", "utf-8")
+    built = run("build", "tiny.md", "--format", "pdf,handout", "--out", "out", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    handout = check_pdf(tmp_path / "out" / "handouts" / "tiny.pdf")
+    guide = check_pdf(tmp_path / "out" / "pdf" / "tiny.pdf")
+    assert handout.ok and "1 pages" in handout.detail, handout.detail
+    assert guide.ok, guide.detail
+
+
+def test_the_cover_leaves_out_what_no_face_can_draw():
+    from pipeline.cover import _drawable, _font
+
+    font = _font("en", "serif", True, 40, "The Very Hungry Caterpillar 🐛")
+    assert _drawable("The Very Hungry Caterpillar 🐛", font) == "The Very Hungry Caterpillar"
+    assert _drawable("Café", font) == "Café"
