@@ -51,6 +51,8 @@ def detect_dialect(text: str) -> str:
 
 
 def adapt(text: str) -> Adapted:
+    if text.startswith("% "):
+        return _pandoc_title_block(text)
     dialect = detect_dialect(text)
     if dialect != "loose":
         return Adapted(text, (), dialect)
@@ -129,6 +131,40 @@ def _adapt_loose(lines: list[str]) -> Adapted:
         emit(text, number)
         previous_kind = kind
     return Adapted("\n".join(out), tuple(line_map), "loose")
+
+
+def _pandoc_title_block(text: str) -> Adapted:
+    """pandoc's "% Title / % Author; Author / % Date" lines become front matter, line for line."""
+    import json
+
+    lines = text.split("\n")
+    fields: list[tuple[str, int]] = []  # (value, source line) for title, author, date in order
+    index = 0
+    while index < len(lines) and len(fields) < 3 and lines[index].startswith("%"):
+        value = lines[index][1:].strip()
+        source = index + 1
+        index += 1
+        while index < len(lines) and lines[index].startswith((" ", "\t")) and lines[index].strip():
+            value += " " + lines[index].strip()  # a long title or author list continues indented
+            index += 1
+        fields.append((value, source))
+    names = ("title", "author", "date")
+    yaml_lines = ["---"]
+    line_map = [1]
+    for name, (value, source) in zip(names, fields, strict=False):
+        if not value:
+            continue
+        if name == "author":
+            authors = [a.strip() for a in value.split(";") if a.strip()]
+            yaml_lines.append(f"author: {json.dumps(authors, ensure_ascii=False)}")
+        else:
+            yaml_lines.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")
+        line_map.append(source)
+    yaml_lines.append("---")
+    line_map.append(fields[-1][1])
+    rest = lines[index:]
+    adapted = "\n".join([*yaml_lines, *rest])
+    return Adapted(adapted, tuple(line_map + list(range(index + 1, len(lines) + 1))), "frontmatter")
 
 
 def _second(lines: list[str], first: int | None) -> int | None:

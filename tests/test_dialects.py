@@ -262,3 +262,17 @@ def test_a_spanish_loose_summary(load):
 def test_an_author_named_in_the_title_line(load, first_line, title, authors):
     guide, _ = load("t.md", f"{first_line}\n\n## Summary\n\nText.\n")
     assert (guide.meta.title, guide.meta.authors) == (title, authors)
+
+
+def test_a_pandoc_title_block(load):
+    guide, report = load(
+        "walden.md",
+        "% Walden\n  or, Life in the Woods\n% Henry David Thoreau; Ralph Waldo Emerson\n% 1854\n\n"
+        "# Summary\n\nA cabin by the pond. <b>bold</b>\n",
+    )
+    meta = guide.meta
+    assert meta.title == "Walden or, Life in the Woods"
+    assert meta.authors == ("Henry David Thoreau", "Ralph Waldo Emerson") and meta.year == 1854
+    assert [s.kind for s in guide.sections] == ["info", "summary"]
+    [raw_html] = [d for d in report.items if d.code == "W-RAW-HTML"]
+    assert raw_html.location.line == 8  # the manuscript's own line, past the rewritten block
