@@ -39,7 +39,8 @@ def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> Ima
     fallback = _fallback_font(language) if missing else None
     # Only when the installed font draws some of what is missing: an emoji neither face has is
     # left out (see _drawable) rather than setting the whole title in another face.
-    if fallback and (path is None or missing & _characters(fallback)):
+    covered = _characters(fallback) if fallback else frozenset()
+    if fallback and (path is None or not covered or missing & covered):  # unknown coverage: try it
         path = fallback
     return _load_font(str(path) if path else "", size)
 
@@ -49,8 +50,12 @@ def _characters(path: str) -> frozenset[str]:
     """The characters a font file has glyphs for (its best cmap), read once per process."""
     from fontTools.ttLib import TTFont
 
-    with TTFont(path, lazy=True) as font:
-        return frozenset(chr(code) for code in font.getBestCmap())
+    try:
+        # fontNumber: installed CJK faces come as collections (.ttc); their first face will do.
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            return frozenset(chr(code) for code in font.getBestCmap() or {})
+    except Exception:  # a format fontTools cannot read: treat it as covering nothing we can check
+        return frozenset()
 
 
 @lru_cache(maxsize=64)
