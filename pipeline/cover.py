@@ -18,12 +18,18 @@ S = WIDTH / 1200  # the layout below is drawn on a 1200-wide grid and scaled
 
 
 @lru_cache(maxsize=16)
-def _fallback_font(language: str) -> str | None:
-    """An installed font that covers the language (CJK titles), found through fontconfig."""
+def _fallback_font(language: str, character: str) -> str | None:
+    """An installed font with a glyph for `character`, in the language's style where several do
+    (Simplified or Traditional Chinese forms), found through fontconfig."""
     if not shutil.which("fc-match"):
         return None
     result = subprocess.run(
-        ["fc-match", f"sans-serif:lang={language}", "-f", "%{file}"],
+        [
+            "fc-match",
+            f"sans-serif:lang={_fontconfig_lang(language)}:charset={ord(character):x}",
+            "-f",
+            "%{file}",
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -31,12 +37,20 @@ def _fallback_font(language: str) -> str | None:
     return result.stdout.strip() or None
 
 
+def _fontconfig_lang(language: str) -> str:
+    """BCP 47 to fontconfig's language names: it knows "zh-cn" and "zh-tw", not "zh-Hans"."""
+    tag = language.lower()
+    if tag.startswith("zh"):
+        return "zh-tw" if any(part in tag for part in ("hant", "-tw", "-hk", "-mo")) else "zh-cn"
+    return tag.split("-")[0]
+
+
 def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> ImageFont
     path: Path | str | None = font_file(role, bold)
     # The book faces cover Latin, Greek and Cyrillic; Arabic, Hebrew, Devanagari or CJK text
     # would be drawn as empty boxes, so any character they lack sends us to an installed font.
     missing = set(text.replace(" ", "")) - (_characters(str(path)) if path else set())
-    fallback = _fallback_font(language) if missing else None
+    fallback = _fallback_font(language, min(missing)) if missing else None
     # Only when the installed font draws some of what is missing: an emoji neither face has is
     # left out (see _drawable) rather than setting the whole title in another face.
     covered = _characters(fallback) if fallback else frozenset()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 MANUSCRIPT = "# Plain\n\nby Someone\n\n## Summary\n\nText.\n"
@@ -80,3 +83,21 @@ def test_the_cover_leaves_out_what_no_face_can_draw():
     font = _font("en", "serif", True, 40, "The Very Hungry Caterpillar 🐛")
     assert _drawable("The Very Hungry Caterpillar 🐛", font) == "The Very Hungry Caterpillar"
     assert _drawable("Café", font) == "Café"
+
+
+@pytest.mark.skipif(
+    not shutil.which("fc-list")
+    or not subprocess.run(["fc-list", ":lang=zh-cn"], capture_output=True, text=True).stdout,
+    reason="no Chinese font installed (Debian's fonts-noto-cjk); .ci/run installs it",
+)
+def test_a_chinese_cover_is_drawn_in_a_face_that_has_its_characters():
+    from pipeline.cover import _characters, _font, _fontconfig_lang
+
+    # fontconfig knows "zh-cn", not "zh-Hans": asked for the latter it answered with a Latin face.
+    assert (_fontconfig_lang("zh-Hans"), _fontconfig_lang("zh-Hant-TW"), _fontconfig_lang("pt-BR")) == (
+        "zh-cn",
+        "zh-tw",
+        "pt",
+    )
+    font = _font("zh-Hans", "serif", True, 40, "西游记")
+    assert set("西游记") <= _characters(font.path)
