@@ -145,14 +145,30 @@ def _entry_from_item(item: tuple[m.Block, ...], loc: m.SourceLocation) -> m.Entr
     if entry is None:
         # A bare name with no description is still a character; lint reports the gap.
         text = plain_text(item[0].inlines).strip()
-        if len(item) == 1 and 0 < len(text.split()) <= 4 and not text.endswith("."):
-            return m.Entry(text, (), item[0].loc)
-        return None
+        nested_only = all(isinstance(block, m.ListBlock) for block in item[1:])
+        if nested_only and 0 < len(text.split()) <= 4 and not text.endswith("."):
+            entry = m.Entry(text, (), item[0].loc)
+        else:
+            return None
     extra: list[m.Inline] = []
-    for block in item[1:]:  # further paragraphs of the item join the description
-        if isinstance(block, m.Paragraph):
+    for block in item[1:]:
+        if isinstance(block, m.Paragraph):  # further paragraphs of the item join the description
             extra.extend((m.Text(" "), *block.inlines))
-    return m.Entry(entry.term, entry.body + tuple(extra), entry.loc) if extra else entry
+        elif isinstance(block, m.ListBlock):  # sub-bullets ("- an orphan") are part of it too
+            extra.extend(_nested_items(block, lead=bool(entry.body or extra)))
+    return m.Entry(entry.term, _trim(entry.body + tuple(extra)), entry.loc) if extra else entry
+
+
+def _nested_items(block: m.ListBlock, lead: bool) -> list[m.Inline]:
+    """A nested list as running text: "the heroine: an orphan; a governess at Thornfield"."""
+    out: list[m.Inline] = []
+    for item in block.items:
+        for inner in item:
+            if isinstance(inner, m.Paragraph):
+                out.extend(((m.Text("; "),) if out else ((m.Text(": "),) if lead else ())) + inner.inlines)
+            elif isinstance(inner, m.ListBlock):
+                out.extend(_nested_items(inner, lead=bool(out) or lead))
+    return out
 
 
 def _strip_leading_separator(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:

@@ -126,6 +126,18 @@ def test_a_table_of_characters_gives_entries(load):
     assert guide.section("characters").entries == () and guide.section("characters").blocks
 
 
+def test_sub_bullets_stay_with_their_entry(load):
+    text = labelled(
+        "- Jane Eyre: the heroine\n  - an orphan\n  - a governess\n- Rochester\n  - her employer\n"
+    )
+    guide, _ = load("nested.md", text)
+    entries = guide.section("characters").entries
+    assert [(e.term, plain_text(e.body)) for e in entries] == [
+        ("Jane Eyre", "the heroine: an orphan; a governess"),
+        ("Rochester", "her employer"),
+    ]
+
+
 def test_a_sentence_is_not_an_entry(load):
     long_term = "- This is a long sentence that happens to contain a colon somewhere: like this"
     guide, _ = load("sentence.md", labelled(long_term))
