@@ -19,14 +19,15 @@ S = WIDTH / 1200  # the layout below is drawn on a 1200-wide grid and scaled
 
 @lru_cache(maxsize=16)
 def _fallback_font(language: str, character: str) -> str | None:
-    """An installed font with a glyph for `character`, in the language's style where several do
-    (Simplified or Traditional Chinese forms), found through fontconfig."""
+    """An installed font for the language (with a glyph for `character` when one is given), in
+    the language's style where several fit (Simplified or Traditional Chinese forms)."""
     if not shutil.which("fc-match"):
         return None
+    charset = f":charset={ord(character):x}" if character else ""
     result = subprocess.run(
         [
             "fc-match",
-            f"sans-serif:lang={_fontconfig_lang(language)}:charset={ord(character):x}",
+            f"sans-serif:lang={_fontconfig_lang(language)}{charset}",
             "-f",
             "%{file}",
         ],
@@ -50,7 +51,11 @@ def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> Ima
     # The book faces cover Latin, Greek and Cyrillic; Arabic, Hebrew, Devanagari or CJK text
     # would be drawn as empty boxes, so any character they lack sends us to an installed font.
     missing = set(text.replace(" ", "")) - (_characters(str(path)) if path else set())
-    fallback = _fallback_font(language, min(missing)) if missing else None
+    fallback = _fallback_font(language, "") if missing else None
+    if fallback and not missing & _characters(fallback):
+        # Rarely needed (the language's face lacks it, as with an emoji): one fontconfig call per
+        # character, so the common case stays one call per language and process.
+        fallback = _fallback_font(language, min(missing))
     # Only when the installed font draws some of what is missing: an emoji neither face has is
     # left out (see _drawable) rather than setting the whole title in another face.
     covered = _characters(fallback) if fallback else frozenset()
