@@ -11,7 +11,9 @@ _ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,9}[.)])(\s|$)")
 _BLOCK_START = re.compile(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
-_BYLINE = re.compile(r"^(.*?)\s*\b(by|par|von|por|di|door)\s+(\S.*)$", re.I)
+# "by" in the languages bylines are written in; normalise reads a title line with it too.
+BY_WORDS = "by|par|von|por|di|door"
+_BYLINE = re.compile(rf"^(.*?)\s*\b({BY_WORDS})\s+(\S.*)$", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?;,。！？；，\"”»)\]…]$")
 # A line that ends like a sentence is prose even when it names a section ("物語は京で始まる。").
 _ENDS_STATEMENT = re.compile(r"[.。．!！;；,，،]$")

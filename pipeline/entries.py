@@ -67,10 +67,9 @@ def extract_entries(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Entry, ...], t
     while index < len(blocks):
         block = blocks[index]
         index += 1
-        if isinstance(block, m.Heading) and (entry := _entry_from_heading(block, blocks, index)):
+        if isinstance(block, m.Heading) and (found := _entry_from_heading(block, blocks, index)):
+            entry, index = found  # the paragraphs under the heading are now its description
             entries.append(replace(entry, group=group))
-            while index < len(blocks) and isinstance(blocks[index], m.Paragraph):
-                index += 1  # the paragraphs now are the entry's description
         elif isinstance(block, m.Heading) and _heads_entries(blocks, index):
             # "### Minor characters" over a list of entries: it titles the entries that follow.
             group = plain_text(block.inlines).strip().rstrip(":：").strip()
@@ -121,9 +120,11 @@ def _heads_entries(blocks: tuple[m.Block, ...], start: int) -> bool:
     return bool(following.items) and _entry_from_item(following.items[0], following.loc) is not None
 
 
-def _entry_from_heading(heading: m.Heading, blocks: tuple[m.Block, ...], start: int) -> m.Entry | None:
-    """A short sub-heading with paragraphs under it names an entry; one with a list under it (or
-    nothing) is a group heading ("Minor characters") and stays as it is."""
+def _entry_from_heading(
+    heading: m.Heading, blocks: tuple[m.Block, ...], start: int
+) -> tuple[m.Entry, int] | None:
+    """A short sub-heading with paragraphs under it names an entry (returned with the index past
+    those paragraphs); one with a list under it (or nothing) is a group heading and stays."""
     term = plain_text(heading.inlines).strip().rstrip(":：").strip()
     paragraphs: list[m.Paragraph] = []
     position = start  # walked by index: slicing the tail for every heading would be quadratic
@@ -135,7 +136,7 @@ def _entry_from_heading(heading: m.Heading, blocks: tuple[m.Block, ...], start: 
     body: list[m.Inline] = []
     for paragraph in paragraphs:
         body.extend(((m.Text(" "),) if body else ()) + paragraph.inlines)
-    return m.Entry(term, _trim(tuple(body)), heading.loc)
+    return m.Entry(term, _trim(tuple(body)), heading.loc), position
 
 
 def _entry_from_item(item: tuple[m.Block, ...], loc: m.SourceLocation) -> m.Entry | None:

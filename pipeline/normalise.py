@@ -10,7 +10,7 @@ import yaml
 
 from pipeline import model as m
 from pipeline.diagnostics import Report
-from pipeline.dialects import Adapted, adapt, split_byline
+from pipeline.dialects import BY_WORDS, Adapted, adapt, split_byline
 from pipeline.entries import extract_entries, split_lines
 from pipeline.links import LinkPolicy
 from pipeline.location import SourceLocation
@@ -23,7 +23,9 @@ from pipeline.sources import SourceText, strip_unsafe
 from pipeline.tokens import MAX_INLINE_DEPTH, Converter, plain_text
 
 _BYLINE_YEAR = re.compile(r"\s*(?:,\s*|\(\s*)(\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)\s*\)?\s*$")
-_TITLE_BYLINE = re.compile(r"^(.+),?\s+(?:by|par|von|por|di|door)\s+(\S.{0,60})$")
+_TITLE_BYLINE = re.compile(rf"^(.+),?\s+(?:{BY_WORDS})\s+(\S.{{0,60}})$")
+# Lower-case words a name may hold ("Honoré de Balzac", "Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "le", "la", "du", "del", "y", "and", "&"})
 _LANGUAGE_LINE = re.compile(
     r"^[\s*_>-]*(?:language|langue|lang|idioma|sprache|语言)[*_]*\s*[:：][*_\s]*([^\s|*]+(?: [A-Za-z]+)?)",
     re.I | re.M,
@@ -108,8 +110,7 @@ def _title_byline(title: str) -> tuple[str, str] | None:
     if not match:
         return None
     words = match.group(2).split()
-    particles = {"de", "da", "di", "van", "von", "der", "le", "la", "du", "del", "y", "and", "&"}
-    if len(words) < 2 or not all(w[0].isupper() or w.casefold() in particles for w in words):
+    if len(words) < 2 or not all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words):
         return None
     return match.group(1).strip(" ,—–-"), match.group(2).strip()
 
