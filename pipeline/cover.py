@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import shutil
 import subprocess
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.jpeg_rows import ROW_PIXELS, RowJpeg, encode_rows, replace_rows
 from pipeline.model import Metadata
 from pipeline.theme import Theme, font_file
 
@@ -95,7 +96,7 @@ def _drawable(text: str, font) -> str:
     return " ".join("".join(ch for ch in text if ch in covered or ch.isspace()).split()) or text
 
 
-def _wrap(draw, text: str, font, width: int) -> list[str]:
+def _wrap(text: str, font, width: int) -> list[str]:
     spaced = any(ch.isspace() for ch in text)
     words = text.split() if spaced else list(text)  # scripts without spaces wrap by character
     joiner = " " if spaced else ""
@@ -103,7 +104,7 @@ def _wrap(draw, text: str, font, width: int) -> list[str]:
     line = ""
     for word in words:
         trial = f"{line}{joiner}{word}" if line else word
-        if draw.textlength(trial, font=font) <= width or not line:
+        if font.getlength(trial) <= width or not line:
             line = trial
         else:
             lines.append(line)
@@ -115,7 +116,7 @@ def _wrap(draw, text: str, font, width: int) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _frame(background: str, accent: str):  # -> Image
-    """The theme's background and border, drawn once per process: every cover starts as a copy."""
+    """The theme's background and border, drawn once per process: every cover starts from it."""
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (WIDTH, HEIGHT), background)
@@ -128,44 +129,105 @@ def _frame(background: str, accent: str):  # -> Image
     return image
 
 
-def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
-    """Draw title, author and the theme's colours into a JPEG; deterministic for the same input.
+@lru_cache(maxsize=8)
+def _frame_rows(background: str, accent: str) -> RowJpeg:
+    """The frame encoded once per process; each cover re-encodes only the rows its text is on."""
+    return encode_rows(_frame(background, accent))
 
-    JPEG, not PNG: a 1200x1800 PNG takes 60 ms to compress, a JPEG 8 ms, and at quality 90
-    flat colours and large type show no artefacts an e-reader's screen could resolve.
-    """
-    from PIL import ImageDraw
 
-    ink = theme.variable("cover-ink", "#fdfaf3")
-    accent = theme.variable("cover-accent", "#d9a441")
-    image = _frame(theme.variable("cover-background", "#1f3a4d"), accent).copy()
-    draw = ImageDraw.Draw(image)
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """One thing drawn on the cover: a line of text, or a rule when `font` is None."""
+
+    xy: tuple[float, float]
+    text: str
+    font: object | None
+    fill: str
+    top: int  # the pixel rows it may touch, antialiasing included
+    bottom: int
+
+    def draw(self, draw, dy: int) -> None:
+        x, y = self.xy
+        if self.font is None:
+            draw.line([x - 120 * S, y + dy, x + 120 * S, y + dy], fill=self.fill, width=round(5 * S))
+        else:
+            draw.text((x, y + dy), self.text, font=self.font, fill=self.fill, anchor="mm")
+
+
+def _text(xy: tuple[float, float], text: str, font, fill: str) -> _Mark:
+    _, top, _, bottom = font.getbbox(text, anchor="mm")
+    return _Mark(xy, text, font, fill, int(xy[1] + top) - 2, int(xy[1] + bottom) + 3)
+
+
+def _layout(meta: Metadata, label: str, ink: str, accent: str) -> list[_Mark]:
+    """Where the label, title, rule, author and year go on the 1200-wide grid, scaled."""
     margin = round(110 * S)
-
+    marks = []
     kind_font = _font(meta.language, "sans", True, round(44 * S), label)
-    draw.text((WIDTH / 2, 330 * S), label.upper(), font=kind_font, fill=accent, anchor="mm")
+    marks.append(_text((WIDTH / 2, 330 * S), label.upper(), kind_font, accent))
 
     size = round((120 if len(meta.title) < 20 else 96 if len(meta.title) < 40 else 76) * S)
     title_font = _font(meta.language, "serif", True, size, meta.title)
-    lines = _wrap(draw, _drawable(meta.title, title_font), title_font, WIDTH - 2 * margin)[:6]
+    lines = _wrap(_drawable(meta.title, title_font), title_font, WIDTH - 2 * margin)[:6]
     y = 720 * S - (len(lines) - 1) * size * 0.6
     for line in lines:
-        draw.text((WIDTH / 2, y), line, font=title_font, fill=ink, anchor="mm")
+        marks.append(_text((WIDTH / 2, y), line, title_font, ink))
         y += size * 1.2
-    draw.line(
-        [WIDTH / 2 - 120 * S, y + 30 * S, WIDTH / 2 + 120 * S, y + 30 * S], fill=accent, width=round(5 * S)
-    )
+    rule_y = y + 30 * S
+    half = round(5 * S) // 2 + 2
+    marks.append(_Mark((WIDTH / 2, rule_y), "", None, accent, int(rule_y) - half, int(rule_y) + half + 1))
 
     author = ", ".join(meta.authors)
     if author:
         author_font = _font(meta.language, "sans", False, round(60 * S), author)
         shown = _drawable(author, author_font)
-        for index, line in enumerate(_wrap(draw, shown, author_font, WIDTH - 2 * margin)[:3]):
-            draw.text((WIDTH / 2, y + (130 + index * 75) * S), line, font=author_font, fill=ink, anchor="mm")
+        for index, line in enumerate(_wrap(shown, author_font, WIDTH - 2 * margin)[:3]):
+            marks.append(_text((WIDTH / 2, y + (130 + index * 75) * S), line, author_font, ink))
     if meta.year_text:
         year_font = _font(meta.language, "sans", False, round(48 * S), meta.year_text)
-        draw.text((WIDTH / 2, HEIGHT - 260 * S), meta.year_text, font=year_font, fill=accent, anchor="mm")
+        marks.append(_text((WIDTH / 2, HEIGHT - 260 * S), meta.year_text, year_font, accent))
+    return marks
 
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=86)
-    return buffer.getvalue()
+
+def _bands(marks: list[_Mark]) -> list[tuple[int, int]]:
+    """Runs of MCU rows (first, last + 1) that some mark touches."""
+    touched = sorted(
+        {
+            row
+            for mark in marks
+            for row in range(max(mark.top, 0) // ROW_PIXELS, min(mark.bottom, HEIGHT - 1) // ROW_PIXELS + 1)
+        }
+    )
+    bands: list[tuple[int, int]] = []
+    for row in touched:
+        if bands and bands[-1][1] == row:
+            bands[-1] = (bands[-1][0], row + 1)
+        else:
+            bands.append((row, row + 1))
+    return bands
+
+
+def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
+    """Draw title, author and the theme's colours into a JPEG; deterministic for the same input.
+
+    JPEG, not PNG: a 1200x1800 PNG takes 60 ms to compress, a JPEG 8 ms, and at quality 86
+    flat colours and large type show no artefacts an e-reader's screen could resolve. Only the
+    rows with text on them are encoded per cover (see jpeg_rows).
+    """
+    from PIL import ImageDraw
+
+    ink = theme.variable("cover-ink", "#fdfaf3")
+    accent = theme.variable("cover-accent", "#d9a441")
+    background = theme.variable("cover-background", "#1f3a4d")
+    frame = _frame(background, accent)
+    marks = _layout(meta, label, ink, accent)
+    jpeg = _frame_rows(background, accent)
+    for first, stop in _bands(marks):
+        top, bottom = first * ROW_PIXELS, min(stop * ROW_PIXELS, HEIGHT)
+        band = frame.crop((0, top, WIDTH, bottom))
+        draw = ImageDraw.Draw(band)
+        for mark in marks:
+            if mark.bottom >= top and mark.top < bottom:
+                mark.draw(draw, -top)
+        jpeg = replace_rows(jpeg, first, encode_rows(band))
+    return jpeg.join()

@@ -64,25 +64,54 @@ _ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "der", "die", "das", 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 SKIPPED_KINDS = ("info",)
 _WORD = re.compile(r"[\w’'-]+")
+_WORD_CHAR = re.compile(r"[\w’'-]")
 # "Jonathan's", "Mina’s", "the Bennets'", 'Mina' in single quotes: the name is the word without
 # its possessive ending or the apostrophes around it.
 _LEADING = re.compile(r"^[’']+")
 _TRAILING = re.compile(r"[’']s$|[’']+$")
 
 
-def _word_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) for each word, possessive endings and quote marks left outside it."""
-    spans = []
-    for match in _WORD.finditer(text):
-        start, word = match.start(), match.group()
-        lead = _LEADING.match(word)
-        if lead and lead.end() < len(word):
-            start, word = start + lead.end(), word[lead.end() :]
-        trail = _TRAILING.search(word)
-        if trail and trail.start() > 0:
-            word = word[: trail.start()]
-        spans.append((start, start + len(word), word))
-    return spans
+def _core(word: str) -> tuple[int, str, str]:
+    """(characters cut from the front, the word without quotes or possessive, its casefold)."""
+    start = 0
+    lead = _LEADING.match(word)
+    if lead and lead.end() < len(word):
+        start, word = lead.end(), word[lead.end() :]
+    trail = _TRAILING.search(word)
+    if trail and trail.start() > 0:
+        word = word[: trail.start()]
+    return start, word, word.casefold()
+
+
+# Raw word -> its core, shared by every guide a process builds: the words of a language repeat,
+# so after the first guides almost every word is one dictionary look-up instead of two regexes.
+_CORES: dict[str, tuple[int, str, str]] = {}
+_CORES_LIMIT = 200_000  # a long-lived process (watch, serve) starts over rather than grow
+
+
+def _cores(words) -> list[tuple[int, str, str]]:
+    cores = _CORES
+    if len(cores) > _CORES_LIMIT:
+        cores.clear()
+    out = []
+    for word in words:
+        core = cores.get(word)
+        if core is None:
+            core = cores[word] = _core(word)
+        out.append(core)
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` stands as a whole word of `text` (what _WORD would find as one match)."""
+    found = []
+    position = text.find(word)
+    while position >= 0:
+        after = position + len(word)
+        if not (position and _WORD_CHAR.match(text, position - 1)) and not _WORD_CHAR.match(text, after):
+            found.append(position)
+        position = text.find(word, after)
+    return found
 
 
 def name_variants(term: str, all_terms: list[str]) -> list[str]:
@@ -190,30 +219,24 @@ class _Linker:
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, anchor), longest first at each place, in order."""
         found: list[tuple[int, int, str]] = []
-        words: list[tuple[int, int, str]] = []
-        if self.exact or self.folded:
-            present = {word for _, _, word in _word_spans(text)}
-            # Most text mentions nobody: one set test in C skips the word-by-word look-ups.
-            if not present.isdisjoint(self.first_words) or not self.first_words.isdisjoint(
-                word.casefold() for word in present
-            ):
-                words = _word_spans(text)
-        index = 0
-        while index < len(words):
-            word = words[index][2]
-            if word not in self.first_words and word.casefold() not in self.first_words:
-                index += 1
-                continue
-            for size in range(min(self.max_words, len(words) - index), 0, -1):
-                start, end = words[index][0], words[index + size - 1][1]
-                candidate = text[start:end]
-                anchor = self.exact.get(candidate) or self.folded.get(candidate.casefold())
-                if anchor:
-                    found.append((start, end, anchor))
-                    index += size
-                    break
-            else:
-                index += 1
+        if self.first_words:
+            # Most text mentions nobody, and the rest few: one pass in C over the distinct words
+            # (each a cached look-up), then work only where a name or term can begin.
+            distinct = set(_WORD.findall(text))
+            first_words = self.first_words
+            starts = sorted(
+                position
+                for raw, (_, word, folded) in zip(distinct, _cores(distinct), strict=True)
+                if word in first_words or folded in first_words
+                for position in _occurrences(text, raw)
+            )
+            end = 0
+            for start in starts:
+                if start >= end:
+                    match = self._longest_at(text, start)
+                    if match:
+                        found.append(match)
+                        end = match[1]
         if self.cjk is not None:
             found += [(m.start(), m.end(), self.cjk_anchor[m.group(0)]) for m in self.cjk.finditer(text)]
             found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -223,6 +246,22 @@ class _Linker:
                     kept.append(item)
             found = kept
         return found
+
+    def _longest_at(self, text: str, position: int) -> tuple[int, int, str] | None:
+        """The name or term with the most words that begins with the word at `position`."""
+        words = []
+        for match in _WORD.finditer(text, position):
+            lead, word, _ = _cores((match.group(),))[0]
+            words.append((match.start() + lead, match.start() + lead + len(word)))
+            if len(words) == self.max_words:
+                break
+        for size in range(len(words), 0, -1):
+            start, end = words[0][0], words[size - 1][1]
+            candidate = text[start:end]
+            anchor = self.exact.get(candidate) or self.folded.get(candidate.casefold())
+            if anchor:
+                return start, end, anchor
+        return None
 
     def text(self, text: str, linked: set[str], excluded: str) -> list[m.Inline]:
         out: list[m.Inline] = []

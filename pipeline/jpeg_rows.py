@@ -1,0 +1,78 @@
+"""Baseline JPEGs built row by row: a fixed background encoded once, only changed rows re-encoded.
+
+Every cover is the same frame with a few lines of text on it. Encoded with a restart marker after
+each row of MCUs, a JPEG's rows are independent: the DC prediction starts over at each marker,
+and with the same quality, subsampling and standard Huffman tables an MCU row's bytes depend on
+its pixels alone. So a cover is the frame's cached rows with the few rows that hold text encoded
+afresh and put in their place; the result is the very bytes a whole-image encode would give
+(tests/test_cover.py checks that), at a third of the cost.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+QUALITY = 86
+# 4:2:0 chroma subsampling: an MCU is 16x16 pixels, so a row of MCUs is 16 pixel rows.
+SUBSAMPLING = 2
+ROW_PIXELS = 16
+_RESTART = re.compile(rb"\xff[\xd0-\xd7]")
+_EOI = b"\xff\xd9"
+
+
+@dataclass(frozen=True, slots=True)
+class RowJpeg:
+    """A JPEG cut at its restart markers: the headers, then one entropy-coded segment per MCU row."""
+
+    header: bytes
+    rows: tuple[bytes, ...]
+
+    def join(self) -> bytes:
+        parts = [self.header]
+        for index, row in enumerate(self.rows):
+            if index:
+                parts.append(bytes((0xFF, 0xD0 + (index - 1) % 8)))
+            parts.append(row)
+        parts.append(_EOI)
+        return b"".join(parts)
+
+
+def encode_rows(image) -> RowJpeg:  # image: PIL.Image.Image in RGB
+    """Encode with a restart marker after every MCU row and cut the result there."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=QUALITY, subsampling=SUBSAMPLING, restart_marker_rows=1)
+    return split_rows(buffer.getvalue())
+
+
+def split_rows(data: bytes) -> RowJpeg:
+    """The headers up to the end of the start-of-scan segment, and the scan cut at restart markers."""
+    position = 2  # after SOI
+    while True:
+        if data[position] != 0xFF:
+            raise ValueError("not a baseline JPEG: a marker was expected")
+        marker = data[position + 1]
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        position += 2 + length
+        if marker == 0xDA:  # start of scan: the entropy-coded data follows
+            break
+    if not data.endswith(_EOI):
+        raise ValueError("not a whole JPEG: no end-of-image marker")
+    # Inside entropy-coded data a 0xFF byte is always followed by 0x00 (stuffing), so a 0xFF
+    # followed by D0-D7 is a restart marker and nothing else.
+    rows = tuple(_RESTART.split(data[position : -len(_EOI)]))
+    return RowJpeg(data[:position], rows)
+
+
+def row_count(height: int) -> int:
+    return -(-height // ROW_PIXELS)
+
+
+def replace_rows(base: RowJpeg, first_row: int, band: RowJpeg) -> RowJpeg:
+    """`base` with its rows from `first_row` on replaced by the rows of `band` (same width)."""
+    rows = list(base.rows)
+    if first_row + len(band.rows) > len(rows):
+        raise ValueError("the band runs past the image")
+    rows[first_row : first_row + len(band.rows)] = band.rows
+    return RowJpeg(base.header, tuple(rows))

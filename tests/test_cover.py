@@ -1,0 +1,89 @@
+"""The cover JPEG: re-encoding only the rows with text gives the bytes a whole-image encode gives."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image, ImageChops, ImageDraw
+
+from pipeline import cover
+from pipeline.jpeg_rows import encode_rows, row_count, split_rows
+from pipeline.model import Metadata
+from pipeline.theme import load_theme
+
+THEME = load_theme(None)
+INK = THEME.variable("cover-ink", "#fdfaf3")
+ACCENT = THEME.variable("cover-accent", "#d9a441")
+BACKGROUND = THEME.variable("cover-background", "#1f3a4d")
+
+METAS = [
+    Metadata("Dracula", ("Bram Stoker",), 1897, "1897"),
+    # Accents above the cap height and descenders below the baseline reach past a naive box.
+    Metadata("Ÿgdrasil Ĵourney: Çà et là, quelques pages", ("Ǻngström Ýgg",), None, None, language="fr"),
+    # Six wrapped lines of title, the most the layout keeps, and three of authors.
+    Metadata(
+        "A Very Long Title That Goes On And On Across Many Lines Of The Cover Until It Must Stop "
+        "Somewhere Near The Bottom Of The Frame",
+        ("First Author", "Second Author", "Third Author", "Fourth Author With A Long Name"),
+        -800,
+        "800 BCE",
+    ),
+    Metadata("The Odyssey", (), None, None),  # no author, no year
+    Metadata("ألف ليلة وليلة", ("مجهول",), None, None, language="ar"),
+    Metadata("西游记", ("吴承恩",), 1592, "1592", language="zh-Hans"),
+]
+
+
+def _whole_image_encode(meta: Metadata) -> bytes:
+    image = cover._frame(BACKGROUND, ACCENT).copy()
+    draw = ImageDraw.Draw(image)
+    for mark in cover._layout(meta, "Study guide", INK, ACCENT):
+        mark.draw(draw, 0)
+    return encode_rows(image).join()
+
+
+@pytest.mark.parametrize("meta", METAS, ids=lambda meta: meta.title[:20])
+def test_a_cover_is_byte_for_byte_the_whole_image_encode(meta):
+    spliced = cover.cover_image(meta, THEME, "Study guide")
+    assert spliced == _whole_image_encode(meta)
+    image = Image.open(io.BytesIO(spliced))
+    image.load()
+    assert image.size == (cover.WIDTH, cover.HEIGHT) and image.format == "JPEG"
+
+
+@pytest.mark.parametrize("meta", METAS[:3], ids=lambda meta: meta.title[:20])
+def test_every_pixel_of_text_lies_in_a_row_that_is_encoded_again(meta):
+    """What the marks draw never reaches outside the bands (else the old frame would show)."""
+    frame = cover._frame(BACKGROUND, ACCENT)
+    drawn = frame.copy()
+    marks = cover._layout(meta, "Study guide", INK, ACCENT)
+    draw = ImageDraw.Draw(drawn)
+    for mark in marks:
+        mark.draw(draw, 0)
+    difference = ImageChops.difference(drawn, frame)
+    covered = {
+        y for first, stop in cover._bands(marks) for y in range(first * 16, min(stop * 16, cover.HEIGHT))
+    }
+    uncovered = [y for y in range(cover.HEIGHT) if y not in covered]
+    assert difference.getbbox() is not None
+    # Each run of rows outside the bands must be untouched by the drawing.
+    runs = [[uncovered[0]]]
+    for y in uncovered[1:]:
+        runs[-1].append(y) if y == runs[-1][-1] + 1 else runs.append([y])
+    assert all(difference.crop((0, run[0], cover.WIDTH, run[-1] + 1)).getbbox() is None for run in runs)
+
+
+def test_a_restart_marked_jpeg_splits_into_one_segment_per_mcu_row():
+    image = Image.new("RGB", (64, 100), "#123456")
+    ImageDraw.Draw(image).ellipse((5, 5, 60, 95), fill="#fedcba")
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=86, subsampling=2, restart_marker_rows=1)
+    split = split_rows(buffer.getvalue())
+    assert len(split.rows) == row_count(100) == 7
+    assert split.join() == buffer.getvalue()
+
+
+def test_a_file_that_is_not_a_jpeg_is_refused():
+    with pytest.raises(ValueError):
+        split_rows(b"\xff\xd8\x00\x00garbage\xff\xd9")
