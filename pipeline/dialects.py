@@ -68,7 +68,8 @@ def is_bare_heading(line: str, next_line: str | None) -> bool:
         return False
     if _ATX.match(line):
         return False
-    if section_kind(stripped) is not None and len(stripped) <= 60 and not _ENDS_STATEMENT.search(stripped):
+    # The cheap tests first: most lines are long prose, and naming a section takes a regex per kind.
+    if len(stripped) <= 60 and not _ENDS_STATEMENT.search(stripped) and section_kind(stripped) is not None:
         return True
     if next_line is None or not next_line.strip():
         return False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from pipeline.excerpt import description, guide_length
 from pipeline.images import image_bytes
 from pipeline.labels import labels_for
 from pipeline.links import IMAGE_TYPES
+from pipeline.ocf_zip import OcfZip
 from pipeline.render import render
 from pipeline.theme import Theme
 from pipeline.tokens import plain_text
@@ -38,22 +38,6 @@ class _Document(epub.EpubHtml):
         return self.content
 
 
-class _PinnedZipFile(zipfile.ZipFile):
-    """A zip whose entries all carry one fixed timestamp, so equal input gives equal bytes."""
-
-    date_time: tuple[int, int, int, int, int, int] = (1980, 1, 1, 0, 0, 0)
-
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
-        if isinstance(zinfo_or_arcname, str):
-            info = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.date_time)
-            info.compress_type = (
-                zipfile.ZIP_STORED if zinfo_or_arcname == "mimetype" else zipfile.ZIP_DEFLATED
-            )
-            info.external_attr = 0o644 << 16
-            zinfo_or_arcname = info
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-
 class _Writer(epub.EpubWriter):
     def __init__(self, name: str, book: epub.EpubBook, moment: dt.datetime) -> None:
         super().__init__(
@@ -69,13 +53,16 @@ class _Writer(epub.EpubWriter):
         super()._write_opf_file(root)
 
     def write(self) -> None:
-        pinned = max(self.moment, dt.datetime(1980, 1, 1, tzinfo=dt.UTC))
-        _PinnedZipFile.date_time = pinned.timetuple()[:6]
-        self.out = _PinnedZipFile(self.file_name, "w", zipfile.ZIP_DEFLATED)
-        self.out.writestr("mimetype", "application/epub+zip")
-        self._write_container()
-        self._write_opf()
-        self._write_items()
+        # One fixed timestamp on every entry, so equal input gives equal bytes.
+        self.out = OcfZip(self.file_name, self.moment.timetuple()[:6])
+        try:
+            self.out.writestr("mimetype", "application/epub+zip")
+            self._write_container()
+            self._write_opf()
+            self._write_items()
+        except BaseException:
+            self.out.abandon()
+            raise
         self.out.close()
 
 
