@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline import model as m
-from pipeline.cache import Manifest, build_key
+from pipeline.cache import Manifest, build_key, code_fingerprint
 from pipeline.diagnostics import Diagnostic, GuideError, Report
 from pipeline.normalise import normalise
 from pipeline.sources import find_manuscripts, read_source
@@ -67,6 +67,7 @@ class Outcome:
     seconds: float = 0.0
     cached: bool = False  # nothing changed since the last build: nothing was rebuilt
     deps: list[Path] = field(default_factory=list)  # files beside the manuscript the outputs embed
+    shelf: list[dict] = field(default_factory=list)  # the shelf's record of a new EPUB (catalog.py)
 
     @property
     def reason(self) -> str:
@@ -116,6 +117,10 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
             target = output_path(options.out_dir, "epub", path.stem)
             build_epub(guide, target, theme, source_moment(path), options.publisher)
             outcome.outputs.append(target)
+            # Read back here, in the worker, so the batch's shelf costs nothing at its end.
+            from pipeline.catalog import shelf_record
+
+            outcome.shelf = [record for record in [shelf_record(options.out_dir, target)] if record]
         if "html" in options.formats:
             from pipeline.preview import build_html
 
@@ -166,6 +171,7 @@ def build_all(
     keys: dict[Path, dict[str, str]] = {}
     seen: dict[str, Path] = {}
     order: list[Path] = []
+    fingerprint, settings = code_fingerprint(theme.folder), options.settings()  # once per batch
     for path in find_manuscripts(paths):
         path = path.resolve() if executor is not None else path
         order.append(path)
@@ -181,7 +187,7 @@ def build_all(
             outcomes[path] = outcome
             continue
         seen[path.stem] = path
-        keys[path] = {fmt: build_key(path, fmt, options.settings(), theme.folder) for fmt in options.formats}
+        keys[path] = {fmt: build_key(path, fmt, settings, fingerprint) for fmt in options.formats}
         stale = tuple(
             fmt
             for fmt in options.formats
@@ -245,7 +251,7 @@ def _import_writers(formats: tuple[str, ...]) -> None:
     import importlib
 
     printed = ("pipeline.pdf", "pipeline.handout")
-    modules = {"epub": ("pipeline.epub", "PIL.ImageDraw"), "html": ("pipeline.preview",)}
+    modules = {"epub": ("pipeline.epub", "pipeline.catalog", "PIL.ImageDraw"), "html": ("pipeline.preview",)}
     modules |= {"pdf": printed, "handout": printed}
     for fmt in formats:
         for name in modules.get(fmt, ()):

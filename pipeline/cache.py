@@ -57,16 +57,11 @@ def _fingerprint(theme_files: tuple[tuple[str, int, int], ...]) -> str:
     return hasher.hexdigest()
 
 
-def build_key(source: Path, fmt: str, settings: str, theme_folder: Path) -> str:
-    """What an output depends on besides the images it embeds: text, format, options, code, theme."""
+def build_key(source: Path, fmt: str, settings: str, fingerprint: str) -> str:
+    """What an output depends on besides the images it embeds: text, format, options, and the
+    code and theme (`fingerprint`: code_fingerprint, taken once per batch)."""
     hasher = hashlib.sha256()
-    for part in (
-        file_digest(source),
-        fmt,
-        settings,
-        code_fingerprint(theme_folder),
-        os.environ.get("SOURCE_DATE_EPOCH", ""),
-    ):
+    for part in (file_digest(source), fmt, settings, fingerprint, os.environ.get("SOURCE_DATE_EPOCH", "")):
         hasher.update(part.encode())
         hasher.update(b"\x1f")
     return hasher.hexdigest()

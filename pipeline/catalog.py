@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zipfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from lxml import etree
 from markupsafe import Markup
@@ -54,44 +55,99 @@ def _href(path: Path, root: Path) -> str:
     return quote(path.relative_to(root).as_posix())
 
 
-def shelf(out_dir: Path) -> list[ShelfEntry]:
+# Entries read from each EPUB, keyed by its size and mtime: a rebuild that changed nothing, or
+# changed one guide, reads one EPUB back or none instead of the whole shelf.
+_CACHE = Path(".cache") / "shelf.json"
+
+
+def _stamp(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def shelf_record(out_dir: Path, epub: Path) -> dict | None:
+    """One EPUB's shelf entry with the stamp of the file it was read from (None: unreadable).
+
+    Workers call this right after writing an EPUB, so a batch's shelf costs nothing at its end.
+    """
+    try:
+        stamp = _stamp(epub)
+        opf, cover, cover_type = _read_epub(epub)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError):
+        return None  # not one of ours, or half-copied: the shelf lists only what readers can open
+    meta = opf.find("opf:metadata", OPF_NS)
+
+    def texts(tag: str) -> tuple[str, ...]:
+        return tuple(e.text.strip() for e in meta.iterfind(tag, OPF_NS) if e.text and e.text.strip())
+
+    modified = meta.find("opf:meta[@property='dcterms:modified']", OPF_NS)
+    reading = meta.find("opf:meta[@name='study-guide:reading-time']", OPF_NS)
+    stem = epub.stem
+    entry = ShelfEntry(
+        stem=stem,
+        identifier=(texts("dc:identifier") or (f"urn:study-guide:{stem}",))[0],
+        title=(texts("dc:title") or (stem,))[0],
+        authors=texts("dc:creator"),
+        language=(texts("dc:language") or ("en",))[0],
+        summary=(texts("dc:description") or ("",))[0],
+        subjects=texts("dc:subject"),
+        updated=modified.text.strip() if modified is not None and modified.text else _mtime(epub),
+        reading_time=reading.get("content", "") if reading is not None else "",
+        epub=_href(epub, out_dir),
+        pdf=None,
+        handout=None,
+        cover=_write_cover(out_dir, stem, cover, cover_type) if cover else None,
+        cover_type=cover_type or None,
+    )
+    return {"name": epub.name, "stamp": stamp, "entry": asdict(entry)}
+
+
+def _load_cache(out_dir: Path) -> dict[str, dict]:
+    try:
+        records = json.loads((out_dir / _CACHE).read_text("utf-8"))
+        return {r["name"]: r for r in records if isinstance(r, dict) and "name" in r}
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _entry(record: dict) -> ShelfEntry:
+    fields = dict(record["entry"])
+    for name in ("authors", "subjects"):
+        fields[name] = tuple(fields[name])
+    return ShelfEntry(**fields)
+
+
+def shelf(out_dir: Path, fresh: list[dict] | tuple[dict, ...] = ()) -> list[ShelfEntry]:
     """One entry per EPUB in out_dir/epub, with the PDF and handout beside it when they exist.
 
-    Covers are copied out of the EPUBs into out_dir/covers so readers can show them.
+    Covers are copied out of the EPUBs into out_dir/covers so readers can show them. `fresh`
+    holds records workers already read (shelf_record); other EPUBs come from the cache when
+    their size and mtime are unchanged (and their cover copy is still there), else are read.
     """
-    entries = []
+    known = _load_cache(out_dir) | {record["name"]: record for record in fresh}
+    records = []
     for epub in sorted((out_dir / "epub").glob("*.epub")):
+        record = known.get(epub.name)
         try:
-            opf, cover, cover_type = _read_epub(epub)
-        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError):
-            continue  # not one of ours, or half-copied: the shelf lists only what readers can open
-        meta = opf.find("opf:metadata", OPF_NS)
-
-        def texts(tag: str, metadata=meta) -> tuple[str, ...]:
-            return tuple(e.text.strip() for e in metadata.iterfind(tag, OPF_NS) if e.text and e.text.strip())
-
-        modified = meta.find("opf:meta[@property='dcterms:modified']", OPF_NS)
-        reading = meta.find("opf:meta[@name='study-guide:reading-time']", OPF_NS)
-        stem = epub.stem
-        pdf = out_dir / "pdf" / f"{stem}.pdf"
-        handout = out_dir / "handouts" / f"{stem}.pdf"
-        cover_href = _write_cover(out_dir, stem, cover, cover_type) if cover else None
+            usable = record is not None and record["stamp"] == _stamp(epub)
+            cover = record["entry"]["cover"] if usable else None
+            usable = usable and (cover is None or (out_dir / unquote(cover)).is_file())
+            record = record if usable else shelf_record(out_dir, epub)
+        except (OSError, KeyError, TypeError):
+            record = shelf_record(out_dir, epub)
+        if record is not None:
+            records.append(record)
+    write_bytes_atomic(out_dir / _CACHE, json.dumps(records, ensure_ascii=False).encode())
+    entries = []
+    for record in records:
+        entry = _entry(record)
+        pdf = out_dir / "pdf" / f"{entry.stem}.pdf"
+        handout = out_dir / "handouts" / f"{entry.stem}.pdf"
         entries.append(
-            ShelfEntry(
-                stem=stem,
-                identifier=(texts("dc:identifier") or (f"urn:study-guide:{stem}",))[0],
-                title=(texts("dc:title") or (stem,))[0],
-                authors=texts("dc:creator"),
-                language=(texts("dc:language") or ("en",))[0],
-                summary=(texts("dc:description") or ("",))[0],
-                subjects=texts("dc:subject"),
-                updated=modified.text.strip() if modified is not None and modified.text else _mtime(epub),
-                reading_time=reading.get("content", "") if reading is not None else "",
-                epub=_href(epub, out_dir),
+            replace(
+                entry,
                 pdf=_href(pdf, out_dir) if pdf.is_file() else None,
                 handout=_href(handout, out_dir) if handout.is_file() else None,
-                cover=cover_href,
-                cover_type=cover_type or None,
             )
         )
     return entries
@@ -114,9 +170,11 @@ def _write_cover(out_dir: Path, stem: str, cover: bytes, media_type: str) -> str
     return _href(target, out_dir)
 
 
-def write_catalog(out_dir: Path, title: str = "Study Guides") -> tuple[Path, Path, int]:
+def write_catalog(
+    out_dir: Path, title: str = "Study Guides", fresh: list[dict] | tuple[dict, ...] = ()
+) -> tuple[Path, Path, int]:
     """Write out_dir/opds.xml and out_dir/index.html; returns their paths and the entry count."""
-    entries = shelf(out_dir)
+    entries = shelf(out_dir, fresh)
     updated = max((e.updated for e in entries), default="1970-01-01T00:00:00Z")
     feed_id = "urn:study-guide:catalog:" + quote(title)
     opds = render(

@@ -224,7 +224,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if (options.out_dir / "epub").is_dir():
         from pipeline.catalog import write_catalog
 
-        write_catalog(options.out_dir)  # the shelf always shows what is built
+        # The shelf always shows what is built; workers already read the EPUBs they wrote.
+        write_catalog(options.out_dir, fresh=[record for o in outcomes for record in o.shelf])
     if not args.quiet or any(o.failed for o in outcomes):
         console.print_summary(outcomes, table=show)
     status = EXIT_FAILED if any(o.failed for o in outcomes) else EXIT_OK

@@ -214,20 +214,27 @@ def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
     flat colours and large type show no artefacts an e-reader's screen could resolve. Only the
     rows with text on them are encoded per cover (see jpeg_rows).
     """
-    from PIL import ImageDraw
-
     ink = theme.variable("cover-ink", "#fdfaf3")
     accent = theme.variable("cover-accent", "#d9a441")
     background = theme.variable("cover-background", "#1f3a4d")
-    frame = _frame(background, accent)
     marks = _layout(meta, label, ink, accent)
     jpeg = _frame_rows(background, accent)
     for first, stop in _bands(marks):
         top, bottom = first * ROW_PIXELS, min(stop * ROW_PIXELS, HEIGHT)
-        band = frame.crop((0, top, WIDTH, bottom))
-        draw = ImageDraw.Draw(band)
-        for mark in marks:
-            if mark.bottom >= top and mark.top < bottom:
-                mark.draw(draw, -top)
-        jpeg = replace_rows(jpeg, first, encode_rows(band))
+        drawn = tuple(mark for mark in marks if mark.bottom >= top and mark.top < bottom)
+        jpeg = replace_rows(jpeg, first, _band_rows(background, accent, first, stop, drawn))
     return jpeg.join()
+
+
+@lru_cache(maxsize=64)
+def _band_rows(background: str, accent: str, first: int, stop: int, marks: tuple[_Mark, ...]) -> RowJpeg:
+    """One band of rows with its marks drawn, encoded. Cached: the label is the same on every
+    cover of a language, and a library holds several guides by one author or from one year."""
+    from PIL import ImageDraw
+
+    top, bottom = first * ROW_PIXELS, min(stop * ROW_PIXELS, HEIGHT)
+    band = _frame(background, accent).crop((0, top, WIDTH, bottom))
+    draw = ImageDraw.Draw(band)
+    for mark in marks:
+        mark.draw(draw, -top)
+    return encode_rows(band)

@@ -166,10 +166,12 @@ class _Linker:
             for variant in term_variants(entry.term):
                 self._add(variant.casefold(), entry.anchor, self.folded, cjk)
         keys = [*self.exact, *self.folded]
-        self.max_words = max((len(_WORD.findall(k)) for k in keys), default=0)
-        # Only a word that can begin a name or term is worth trying longer spans from.
-        self.first_words = {(_WORD.findall(k) or [""])[0] for k in self.exact}
-        self.first_words |= {(_WORD.findall(k) or [""])[0] for k in self.folded}
+        # Only a word that can begin a name or term is worth trying spans from, and only as many
+        # words as its longest name or term has.
+        self.first_words: dict[str, int] = {}
+        for key in keys:
+            words = _WORD.findall(key) or [""]
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         # Scripts without spaces have no words to look up; their few variants share one expression.
         ordered = sorted(cjk, key=len, reverse=True)
         self.cjk = re.compile("|".join(map(re.escape, ordered))) if ordered else None
@@ -249,11 +251,14 @@ class _Linker:
 
     def _longest_at(self, text: str, position: int) -> tuple[int, int, str] | None:
         """The name or term with the most words that begins with the word at `position`."""
-        words = []
+        words: list[tuple[int, int]] = []
+        limit = 1
         for match in _WORD.finditer(text, position):
-            lead, word, _ = _cores((match.group(),))[0]
+            lead, word, folded = _cores((match.group(),))[0]
+            if not words:
+                limit = max(self.first_words.get(word, 0), self.first_words.get(folded, 0))
             words.append((match.start() + lead, match.start() + lead + len(word)))
-            if len(words) == self.max_words:
+            if len(words) >= limit:
                 break
         for size in range(len(words), 0, -1):
             start, end = words[0][0], words[size - 1][1]

@@ -250,3 +250,31 @@ def test_library_page_in_a_real_browser(server, shelf_dir, tmp_path):
             assert shot.stat().st_size > 10_000
         finally:
             browser.close()
+
+
+def test_the_shelf_reads_back_only_epubs_that_changed(tmp_path, monkeypatch):
+    from pipeline import catalog
+
+    out = tmp_path / "out"
+    outcomes = build_all(
+        [REPO / "manuscripts" / b for b in BOOKS], BuildOptions(formats=("epub",), out_dir=out)
+    )
+    fresh = [record for outcome in outcomes for record in outcome.shelf]
+    assert sorted(r["name"] for r in fresh) == sorted(f"{Path(b).stem}.epub" for b in BOOKS)
+    reads: list[str] = []
+    real_read = catalog._read_epub
+    monkeypatch.setattr(catalog, "_read_epub", lambda path: reads.append(path.name) or real_read(path))
+    full = catalog.shelf(out, fresh)  # what the workers read is not read again
+    assert reads == [] and catalog.shelf(out) == full  # nor on a rebuild that changed nothing
+    (out / ".cache" / "shelf.json").unlink()
+    assert catalog.shelf(out) == full and len(reads) == len(BOOKS)  # read from scratch: the same
+    reads.clear()
+    victim = out / "epub" / "dracula.epub"
+    data = victim.read_bytes()
+    victim.unlink()
+    victim.write_bytes(data + b"\0")  # another size: this EPUB is read again, the others are not
+    again = catalog.shelf(out)
+    assert reads == ["dracula.epub"] and [e.title for e in again] == [e.title for e in full]
+    (out / "covers" / "frankenstein.jpg").unlink()  # a lost cover copy is made again
+    catalog.shelf(out)
+    assert reads[1:] == ["frankenstein.epub"] and (out / "covers" / "frankenstein.jpg").is_file()
