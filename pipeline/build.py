@@ -41,6 +41,9 @@ class BuildOptions:
     use_cache: bool = True
     default_language: str = "en"  # for manuscripts that do not say
     publisher: str = "Study Guide Pipeline"
+    # Workers read each new EPUB back for the shelf (and copy its cover to out_dir/covers), so the
+    # catalogue written after the batch reads nothing again. The command line asks for it.
+    shelf: bool = False
 
     def settings(self) -> str:
         """The options an output's bytes depend on, for the cache key."""
@@ -117,10 +120,10 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
             target = output_path(options.out_dir, "epub", path.stem)
             build_epub(guide, target, theme, source_moment(path), options.publisher)
             outcome.outputs.append(target)
-            # Read back here, in the worker, so the batch's shelf costs nothing at its end.
-            from pipeline.catalog import shelf_record
+            if options.shelf:
+                from pipeline.catalog import shelf_record
 
-            outcome.shelf = [record for record in [shelf_record(options.out_dir, target)] if record]
+                outcome.shelf = [record for record in [shelf_record(options.out_dir, target)] if record]
         if "html" in options.formats:
             from pipeline.preview import build_html
 

@@ -198,6 +198,7 @@ def build_options(args: argparse.Namespace):
         use_cache=getattr(args, "use_cache", True),
         default_language=language,
         publisher=str(s["publisher"]),
+        shelf=True,  # `build` writes the catalogue after the batch: workers prepare its entries
     )
 
 

@@ -20,7 +20,7 @@ from pipeline.ocf_zip import OcfZip
 from pipeline.render import render
 from pipeline.theme import Theme
 from pipeline.tokens import plain_text
-from pipeline.walk import block_inlines, iter_blocks, iter_inline_tree, iter_inlines
+from pipeline.walk import block_inlines, iter_blocks, iter_inline_tree
 from pipeline.xhtml import SEMANTICS, XhtmlWriter, esc, markup
 
 CSS_HREF = "css/guide.css"
@@ -226,7 +226,7 @@ def _accessibility(book: epub.EpubBook, guides: list[m.Guide], has_images: bool)
     language and contrast hold for every guide by construction and are checked by the test
     suite with EPUBCheck and DAISY Ace.
     """
-    described = all(image.alt.strip() for guide in guides for image in _all_images(guide))
+    described = all(guide.images_described for guide in guides)
     modes = ["textual", "visual"] if has_images else ["textual"]
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
     if has_images and described:
@@ -260,19 +260,6 @@ def _accessibility(book: epub.EpubBook, guides: list[m.Guide], has_images: bool)
             "Study Guide Pipeline (automated: EPUBCheck, DAISY Ace)",
             {"property": "a11y:certifiedBy"},
         )
-
-
-def _all_images(guide: m.Guide) -> list[m.Image]:
-    """Every image of the guide: in blocks, in character and glossary entries, and in footnotes."""
-    in_sections = (inline for s in guide.sections for inline in iter_inlines(s))
-    in_notes = (
-        inline
-        for note in guide.notes
-        for block in iter_blocks(note.blocks)
-        for inlines in block_inlines(block)
-        for inline in iter_inline_tree(inlines)
-    )
-    return [inline for inline in (*in_sections, *in_notes) if isinstance(inline, m.Image)]
 
 
 def _image_files(guide: m.Guide, prefix: str) -> dict[str, tuple[Path, str]]:

@@ -206,7 +206,8 @@ class Guide:
     meta: Metadata
     sections: tuple[Section, ...]
     notes: tuple[Note, ...] = ()
-    images: tuple[str, ...] = ()
+    images: tuple[str, ...] = ()  # each local image once, in order of first use
+    images_described: bool = True  # every image (in notes too) has a text alternative
 
     def section(self, kind: SectionKind) -> Section | None:
         return next((s for s in self.sections if s.kind == kind), None)

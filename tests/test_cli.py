@@ -96,8 +96,9 @@ def test_good_manuscript_is_built_and_nothing_else_is_written(batch):
     assert not [f for f in files if f.endswith(".part")]  # no half-written files anywhere
     guides = [f for f in files if f.startswith(("epub/", "pdf/", "handouts/"))]
     assert guides == ["epub/good.epub"]  # no outputs for the bad ones, no PDF
-    # besides the guide: the build cache, and the shelf (catalogue, library page, cover)
-    assert set(files) - set(guides) <= {".cache/manifest.json", "opds.xml", "index.html", "covers/good.jpg"}
+    # besides the guide: the build cache, and the shelf (catalogue, library page, cover, what it read)
+    shelf = {"opds.xml", "index.html", "covers/good.jpg", ".cache/shelf.json"}
+    assert set(files) - set(guides) <= {".cache/manifest.json", *shelf}
     assert not (out / "pdf").exists()
     with zipfile.ZipFile(out / "epub" / "good.epub") as archive:
         assert archive.read("mimetype") == b"application/epub+zip"

@@ -257,7 +257,7 @@ def test_the_shelf_reads_back_only_epubs_that_changed(tmp_path, monkeypatch):
 
     out = tmp_path / "out"
     outcomes = build_all(
-        [REPO / "manuscripts" / b for b in BOOKS], BuildOptions(formats=("epub",), out_dir=out)
+        [REPO / "manuscripts" / b for b in BOOKS], BuildOptions(formats=("epub",), out_dir=out, shelf=True)
     )
     fresh = [record for outcome in outcomes for record in outcome.shelf]
     assert sorted(r["name"] for r in fresh) == sorted(f"{Path(b).stem}.epub" for b in BOOKS)
