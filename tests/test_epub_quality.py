@@ -325,3 +325,25 @@ def test_calibre_reads_metadata_and_converts_to_kindle(corpus_build, stem, tmp_p
     assert converted.returncode == 0, converted.stderr[-2000:]
     assert (tmp_path / "guide.azw3").stat().st_size > 10_000
     assert "Syntax Error" not in converted.stdout + converted.stderr
+
+
+def test_an_image_in_a_footnote_is_packaged_and_its_reference_resolves(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (8, 8), "red").save(tmp_path / "map.png")
+    (tmp_path / "river.md").write_text(
+        "# The River\n\nby Ann Author\n\n## Summary\n\nDown the river.[^1]\n\n"
+        "[^1]: The map: ![A map of the river](map.png)\n",
+        encoding="utf-8",
+    )
+    [outcome] = build_all([tmp_path / "river.md"], BuildOptions(formats=("epub",), out_dir=tmp_path / "out"))
+    assert not outcome.failed, outcome.reason
+    with zipfile.ZipFile(outcome.outputs[0]) as archive:
+        names = set(archive.namelist())
+        sources = [
+            img.get("src")
+            for name in names
+            if name.endswith(".xhtml") and name != "EPUB/cover.xhtml"
+            for img in etree.fromstring(archive.read(name)).iterfind(".//x:img", NS)
+        ]
+    assert sources == ["images/image-1.png"] and "EPUB/images/image-1.png" in names
