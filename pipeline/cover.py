@@ -51,7 +51,10 @@ def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> Ima
     path: Path | str | None = font_file(role, bold)
     # The book faces cover Latin, Greek and Cyrillic; Arabic, Hebrew, Devanagari or CJK text
     # would be drawn as empty boxes, so any character they lack sends us to an installed font.
-    missing = set(text.replace(" ", "")) - (_characters(str(path)) if path else set())
+    if path and _plain(text):
+        missing: set[str] = set()
+    else:
+        missing = set(text.replace(" ", "")) - (_characters(str(path)) if path else set())
     fallback = _fallback_font(language, "") if missing else None
     if fallback and not missing & _characters(fallback):
         # Rarely needed (the language's face lacks it, as with an emoji): one fontconfig call per
@@ -63,6 +66,12 @@ def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> Ima
     if fallback and (path is None or not covered or missing & covered):  # unknown coverage: try it
         path = fallback
     return _load_font(str(path) if path else "", size)
+
+
+def _plain(text: str) -> bool:
+    """Printable ASCII, which every text face draws: no need to read the font's character map
+    (reading it costs more than drawing a whole cover, once per process)."""
+    return text.isascii() and text.isprintable()
 
 
 @lru_cache(maxsize=8)
@@ -90,7 +99,7 @@ def _drawable(text: str, font) -> str:
     """The text without characters its font has no glyph for: an emoji no face covers would be
     drawn as an empty box."""
     path = getattr(font, "path", "")
-    covered = _characters(str(path)) if path else frozenset()
+    covered = _characters(str(path)) if path and not _plain(text) else frozenset()
     if not covered:
         return text
     return " ".join("".join(ch for ch in text if ch in covered or ch.isspace()).split()) or text
