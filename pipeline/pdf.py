@@ -51,6 +51,29 @@ def _font_config():
     return FontConfiguration()
 
 
+@lru_cache(maxsize=32)
+def _theme_sheet(text: str, theme_folder: Path):  # -> weasyprint.CSS
+    """A theme stylesheet parsed once per process and shared by every document.
+
+    Parsing the theme and registering its @font-face rules cost a third of a guide's layout when
+    done per document (the book and its index are two); a CSS object can be reused as it is.
+    """
+    from weasyprint import CSS
+
+    return CSS(
+        string=text,
+        font_config=_font_config(),
+        url_fetcher=_theme_fetcher(theme_folder),
+        base_url=theme_folder.as_uri() + "/",
+    )
+
+
+@lru_cache(maxsize=8)
+def _theme_fetcher(theme_folder: Path):
+    """Stylesheets reach the theme and the font packages only, never a manuscript's folder."""
+    return make_fetcher([theme_folder, REPO_STYLES, *(family.folder for family in book_fonts())])
+
+
 def section_fragments(guide: m.Guide, id_prefix: str = "") -> list[dict]:
     """Each section of a guide as {kind, anchor, heading, content} for the print templates."""
     meta = guide.meta
@@ -124,19 +147,19 @@ def render_document(
     folder = Path(guide.source).parent.resolve()
     fetcher = make_fetcher([folder, theme.folder, REPO_STYLES, *(family.folder for family in book_fonts())])
     font_config = _font_config()
-    theme_url = theme.folder.as_uri() + "/"
-
-    def sheet(text: str) -> CSS:
-        return CSS(string=text, font_config=font_config, url_fetcher=fetcher, base_url=theme_url)
-
-    stylesheets = [
-        sheet(font_face_css()),
-        sheet(theme.css("base")),
-        sheet(theme.css(layer)),
-    ]
+    layers = ["base", layer]
     if text_direction(language or guide.meta.language) == "rtl":
-        stylesheets.append(sheet(theme.css(f"{layer}-rtl")))
-    stylesheets.append(sheet(_page_css(options) + extra_css))
+        layers.append(f"{layer}-rtl")
+    stylesheets = [_theme_sheet(font_face_css(), theme.folder)]
+    stylesheets += [_theme_sheet(theme.css(name), theme.folder) for name in layers]
+    stylesheets.append(
+        CSS(
+            string=_page_css(options) + extra_css,
+            font_config=font_config,
+            url_fetcher=_theme_fetcher(theme.folder),
+            base_url=theme.folder.as_uri() + "/",
+        )
+    )
     source = HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher)
 
     def lay_out():
