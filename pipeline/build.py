@@ -118,12 +118,15 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
             from pipeline.epub import build_epub
 
             target = output_path(options.out_dir, "epub", path.stem)
-            build_epub(guide, target, theme, source_moment(path), options.publisher)
+            moment = source_moment(path)
+            info = build_epub(guide, target, theme, moment, options.publisher)
             outcome.outputs.append(target)
             if options.shelf:
-                from pipeline.catalog import shelf_record
+                from pipeline.catalog import written_record
+                from pipeline.epub import package_metadata
 
-                outcome.shelf = [record for record in [shelf_record(options.out_dir, target)] if record]
+                record = written_record(options.out_dir, target, package_metadata(info, moment), info.cover)
+                outcome.shelf = [record] if record else []
         if "html" in options.formats:
             from pipeline.preview import build_html
 

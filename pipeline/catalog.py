@@ -66,10 +66,8 @@ def _stamp(path: Path) -> list[int]:
 
 
 def shelf_record(out_dir: Path, epub: Path) -> dict | None:
-    """One EPUB's shelf entry with the stamp of the file it was read from (None: unreadable).
-
-    Workers call this right after writing an EPUB, so a batch's shelf costs nothing at its end.
-    """
+    """One EPUB's shelf entry, read from its package document, with the stamp of the file it was
+    read from (None: unreadable)."""
     try:
         stamp = _stamp(epub)
         opf, cover, cover_type = _read_epub(epub)
@@ -78,21 +76,68 @@ def shelf_record(out_dir: Path, epub: Path) -> dict | None:
     meta = opf.find("opf:metadata", OPF_NS)
 
     def texts(tag: str) -> tuple[str, ...]:
-        return tuple(e.text.strip() for e in meta.iterfind(tag, OPF_NS) if e.text and e.text.strip())
+        return tuple(e.text for e in meta.iterfind(tag, OPF_NS) if e.text)
 
     modified = meta.find("opf:meta[@property='dcterms:modified']", OPF_NS)
     reading = meta.find("opf:meta[@name='study-guide:reading-time']", OPF_NS)
+    return _record(
+        out_dir,
+        epub,
+        stamp,
+        identifiers=texts("dc:identifier"),
+        titles=texts("dc:title"),
+        authors=texts("dc:creator"),
+        languages=texts("dc:language"),
+        descriptions=texts("dc:description"),
+        subjects=texts("dc:subject"),
+        modified=modified.text if modified is not None and modified.text else "",
+        reading_time=reading.get("content", "") if reading is not None else "",
+        cover=cover,
+        cover_type=cover_type,
+    )
+
+
+def written_record(out_dir: Path, epub: Path, metadata: dict[str, object], cover: bytes) -> dict | None:
+    """The shelf entry of an EPUB this process has just written, from the metadata it wrote into
+    it (`epub.package_metadata`): workers hand these over, so a batch's shelf reads nothing back.
+    tests/test_shelf.py checks it equals what reading the EPUB gives."""
+    try:
+        stamp = _stamp(epub)
+    except OSError:
+        return None
+    return _record(out_dir, epub, stamp, cover=cover, cover_type="image/jpeg", **metadata)  # type: ignore[arg-type]
+
+
+def _record(
+    out_dir: Path,
+    epub: Path,
+    stamp: list[int],
+    *,
+    identifiers: tuple[str, ...],
+    titles: tuple[str, ...],
+    authors: tuple[str, ...],
+    languages: tuple[str, ...],
+    descriptions: tuple[str, ...],
+    subjects: tuple[str, ...],
+    modified: str,
+    reading_time: str,
+    cover: bytes | None,
+    cover_type: str,
+) -> dict:
+    def kept(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(v.strip() for v in values if v and v.strip())
+
     stem = epub.stem
     entry = ShelfEntry(
         stem=stem,
-        identifier=(texts("dc:identifier") or (f"urn:study-guide:{stem}",))[0],
-        title=(texts("dc:title") or (stem,))[0],
-        authors=texts("dc:creator"),
-        language=(texts("dc:language") or ("en",))[0],
-        summary=(texts("dc:description") or ("",))[0],
-        subjects=texts("dc:subject"),
-        updated=modified.text.strip() if modified is not None and modified.text else _mtime(epub),
-        reading_time=reading.get("content", "") if reading is not None else "",
+        identifier=(kept(identifiers) or (f"urn:study-guide:{stem}",))[0],
+        title=(kept(titles) or (stem,))[0],
+        authors=kept(authors),
+        language=(kept(languages) or ("en",))[0],
+        summary=(kept(descriptions) or ("",))[0],
+        subjects=kept(subjects),
+        updated=modified.strip() or _mtime(epub),
+        reading_time=reading_time,
         epub=_href(epub, out_dir),
         pdf=None,
         handout=None,

@@ -95,8 +95,8 @@ class BookInfo:
 
 def build_epub(
     guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime, publisher: str = "Study Guide Pipeline"
-) -> None:
-    """Write the guide's EPUB to `target` atomically."""
+) -> BookInfo:
+    """Write the guide's EPUB to `target` atomically; returns what its package metadata says."""
     meta = guide.meta
     labels = labels_for(meta.language)
     images = _image_files(guide, "")
@@ -123,6 +123,21 @@ def build_epub(
     ]
     body_start = _first_body_href(guide, "")
     write_book(info, front, sections, toc, images, [guide], body_start, target, theme, moment)
+    return info
+
+
+def package_metadata(info: BookInfo, moment: dt.datetime) -> dict[str, object]:
+    """The Dublin Core values write_book puts in the package document, as the shelf reads them."""
+    return {
+        "identifiers": (info.identifier,),
+        "titles": (info.title,),
+        "authors": info.authors,
+        "languages": (info.language,),
+        "descriptions": (info.description,),
+        "subjects": info.subjects,
+        "modified": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),  # as ebooklib writes dcterms:modified
+        "reading_time": info.reading_time or "",
+    }
 
 
 def write_book(

@@ -20,6 +20,11 @@ ATOM = "http://www.w3.org/2005/Atom"
 NS = {"a": ATOM, "dc": "http://purl.org/dc/terms/"}
 ACQUISITION = "http://opds-spec.org/acquisition"
 BOOKS = ["dracula.md", "frankenstein.txt", "le-comte-de-monte-cristo.md"]
+# Other scripts and languages, several authors and subjects: the shelf's records must survive them.
+CORPUS = [
+    REPO / "tests" / "corpus" / name
+    for name in ("journey-to-the-west.md", "kalila-wa-dimna.md", "der-process.md")
+]
 
 
 @pytest.fixture(scope="module")
@@ -257,17 +262,20 @@ def test_the_shelf_reads_back_only_epubs_that_changed(tmp_path, monkeypatch):
 
     out = tmp_path / "out"
     outcomes = build_all(
-        [REPO / "manuscripts" / b for b in BOOKS], BuildOptions(formats=("epub",), out_dir=out, shelf=True)
+        [*(REPO / "manuscripts" / b for b in BOOKS), *CORPUS],
+        BuildOptions(formats=("epub",), out_dir=out, shelf=True),
     )
     fresh = [record for outcome in outcomes for record in outcome.shelf]
-    assert sorted(r["name"] for r in fresh) == sorted(f"{Path(b).stem}.epub" for b in BOOKS)
+    # The records workers make from what they wrote are what reading each EPUB back gives (below).
+    assert sorted(r["name"] for r in fresh) == sorted(f"{Path(b).stem}.epub" for b in [*BOOKS, *CORPUS])
     reads: list[str] = []
     real_read = catalog._read_epub
     monkeypatch.setattr(catalog, "_read_epub", lambda path: reads.append(path.name) or real_read(path))
     full = catalog.shelf(out, fresh)  # what the workers read is not read again
     assert reads == [] and catalog.shelf(out) == full  # nor on a rebuild that changed nothing
     (out / ".cache" / "shelf.json").unlink()
-    assert catalog.shelf(out) == full and len(reads) == len(BOOKS)  # read from scratch: the same
+    assert catalog.shelf(out) == full and len(reads) == len(BOOKS) + len(CORPUS)  # from scratch: the same
+    assert {e.language for e in full} >= {"zh-Hans", "ar", "de"} and all(e.cover for e in full)
     reads.clear()
     victim = out / "epub" / "dracula.epub"
     data = victim.read_bytes()
