@@ -46,9 +46,19 @@ def _quiet_weasyprint() -> None:
 @lru_cache(maxsize=1)
 def _font_config():
     # One FontConfiguration for the whole process: a fresh one per document leaks memory.
+    import atexit
+
     from weasyprint.text.fonts import FontConfiguration
 
+    atexit.register(_release_fonts)
     return FontConfiguration()
+
+
+def _release_fonts() -> None:
+    """Drop the shared font configuration while the interpreter is whole: its __del__ removes
+    WeasyPrint's temporary font folder, and at teardown it fails and leaves the folder behind."""
+    _theme_sheet.cache_clear()
+    _font_config.cache_clear()
 
 
 @lru_cache(maxsize=32)
