@@ -389,4 +389,3 @@ def test_index_running_heads_carry_the_running_head_style():
         css = _index_page_css(first_page, "A Title", "Index", direction)
         for rule in re.findall(r'content: "[^"]*";[^}]*', css):
             assert "font-family" in rule and "font-size" in rule, rule
-
