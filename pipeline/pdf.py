@@ -23,6 +23,7 @@ from pipeline.walk import block_inlines, iter_blocks, iter_inline_tree
 from pipeline.xhtml import XhtmlWriter, markup
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5"}
+PAPER_WIDTHS = {"a4": "210mm", "letter": "8.5in", "a5": "148mm"}
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b")
 
 
@@ -308,7 +309,13 @@ def append_index(
     extra = _index_page_css(
         len(document.pages) + 1, title, labels_for(language)["index"], text_direction(language)
     )
-    index_document = render_document(index, guide, theme, options, extra_css=extra)
+    from pipeline.index_columns import lay_out_balanced
+
+    index_document = lay_out_balanced(
+        lambda columns_css: render_document(index, guide, theme, options, extra_css=f"{extra} {columns_css}"),
+        PAPER_WIDTHS[options.paper],
+        document.pages[0]._page_box.margin_height(),
+    )
     return document.copy(document.pages + index_document.pages)
 
 
