@@ -182,7 +182,7 @@ def shelf(out_dir: Path, fresh: list[dict] | tuple[dict, ...] = ()) -> list[Shel
             record = shelf_record(out_dir, epub)
         if record is not None:
             records.append(record)
-    write_bytes_atomic(out_dir / _CACHE, json.dumps(records, ensure_ascii=False).encode())
+    _write_if_changed(out_dir / _CACHE, json.dumps(records, ensure_ascii=False).encode())
     entries = []
     for record in records:
         entry = _entry(record)
@@ -232,9 +232,19 @@ def write_catalog(
     )
     page = render("library.html.jinja", entries=entries, title=title, css=_library_css())
     feed_path, page_path = out_dir / "opds.xml", out_dir / "index.html"
-    write_bytes_atomic(feed_path, opds.encode("utf-8"))
-    write_bytes_atomic(page_path, page.encode("utf-8"))
+    _write_if_changed(feed_path, opds.encode("utf-8"))
+    _write_if_changed(page_path, page.encode("utf-8"))
     return feed_path, page_path, len(entries)
+
+
+def _write_if_changed(target: Path, data: bytes) -> None:
+    """A rebuild that changed nothing leaves the shelf's files (and their mtimes) alone."""
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    write_bytes_atomic(target, data)
 
 
 def _library_css() -> Markup:

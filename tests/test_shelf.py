@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -286,3 +287,11 @@ def test_the_shelf_reads_back_only_epubs_that_changed(tmp_path, monkeypatch):
     (out / "covers" / "frankenstein.jpg").unlink()  # a lost cover copy is made again
     catalog.shelf(out)
     assert reads[1:] == ["frankenstein.epub"] and (out / "covers" / "frankenstein.jpg").is_file()
+
+
+def test_a_catalogue_that_did_not_change_is_not_rewritten(shelf_dir):
+    write_catalog(shelf_dir)
+    before = {name: (shelf_dir / name).stat().st_mtime_ns for name in ("opds.xml", "index.html")}
+    time.sleep(0.01)
+    write_catalog(shelf_dir)
+    assert {name: (shelf_dir / name).stat().st_mtime_ns for name in before} == before
