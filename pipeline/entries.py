@@ -157,7 +157,26 @@ def _entry_from_item(item: tuple[m.Block, ...], loc: m.SourceLocation) -> m.Entr
             extra.extend((m.Text(" "), *block.inlines))
         elif isinstance(block, m.ListBlock):  # sub-bullets ("- an orphan") are part of it too
             extra.extend(_nested_items(block, lead=bool(entry.body or extra)))
+        else:  # a quotation, code or a table under the name: kept as running text, never dropped
+            extra.extend(_block_as_inlines(block))
     return m.Entry(entry.term, _trim(entry.body + tuple(extra)), entry.loc) if extra else entry
+
+
+def _block_as_inlines(block: m.Block) -> list[m.Inline]:
+    """A block an entry's one-paragraph description cannot hold, as inlines: a quotation in
+    italics (its words, set apart without quote marks of any one language), code as code, and
+    anything else as its text."""
+    from pipeline.walk import block_inlines, iter_blocks
+
+    if isinstance(block, m.CodeBlock):
+        return [m.Text(" "), m.Code(" ".join(block.text.split()))] if block.text.strip() else []
+    pieces = [inlines for inner in iter_blocks((block,)) for inlines in block_inlines(inner) if inlines]
+    out: list[m.Inline] = []
+    for inlines in pieces:
+        out.extend((m.Text(" "), *inlines))
+    if isinstance(block, m.BlockQuote) and out:
+        return [m.Text(" "), m.Emph(tuple(_trim(tuple(out))))]
+    return out
 
 
 def _nested_items(block: m.ListBlock, lead: bool) -> list[m.Inline]:

@@ -176,3 +176,22 @@ def test_themes_written_as_sub_headings_are_named_by_them(load):
     )
     guide, _ = load("themes.md", text)
     assert themes_of(guide) == ["Persuasion", "Second chances"]
+
+
+def test_a_quotation_code_or_table_under_a_name_stays_in_its_description(load):
+    from pipeline import model as m
+
+    characters = (
+        "- **Victor**: a young scientist.\n\n"
+        "  > It was on a dreary night of November.\n\n"
+        "- **The Creature**: his creation.\n\n"
+        "  ```\n  learns to read\n  ```\n\n"
+        "- **Elizabeth**: his cousin.\n\n"
+        "  | Age | Home |\n  |---|---|\n  | 17 | Geneva |\n"
+    )
+    guide, _ = load("quoted.md", labelled(characters))
+    entries = {e.term: e for s in guide.sections for e in s.entries}
+    victor = entries["Victor"].body
+    assert any(isinstance(i, m.Emph) and "dreary night of November" in plain_text(i.children) for i in victor)
+    assert m.Code("learns to read") in entries["The Creature"].body
+    assert "Geneva" in plain_text(entries["Elizabeth"].body) and "17" in plain_text(entries["Elizabeth"].body)
