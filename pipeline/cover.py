@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.jpeg_rows import ROW_PIXELS, RowJpeg, encode_rows, replace_rows
+from pipeline.jpeg_rows import ROW_PIXELS, RowJpeg, encode_rows, replace_rows, row_count
 from pipeline.model import Metadata
 from pipeline.theme import Theme, font_file
 
@@ -228,11 +228,23 @@ def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
     background = theme.variable("cover-background", "#1f3a4d")
     marks = _layout(meta, label, ink, accent)
     jpeg = _frame_rows(background, accent)
+    if len(jpeg.rows) != row_count(HEIGHT):  # a JPEG encoder without restart markers: draw it whole
+        return _whole_cover(background, accent, marks)
     for first, stop in _bands(marks):
         top, bottom = first * ROW_PIXELS, min(stop * ROW_PIXELS, HEIGHT)
         drawn = tuple(mark for mark in marks if mark.bottom >= top and mark.top < bottom)
         jpeg = replace_rows(jpeg, first, _band_rows(background, accent, first, stop, drawn))
     return jpeg.join()
+
+
+def _whole_cover(background: str, accent: str, marks: list[_Mark]) -> bytes:
+    from PIL import ImageDraw
+
+    image = _frame(background, accent).copy()
+    draw = ImageDraw.Draw(image)
+    for mark in marks:
+        mark.draw(draw, 0)
+    return encode_rows(image).join()
 
 
 @lru_cache(maxsize=64)

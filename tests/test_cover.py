@@ -87,3 +87,15 @@ def test_a_restart_marked_jpeg_splits_into_one_segment_per_mcu_row():
 def test_a_file_that_is_not_a_jpeg_is_refused():
     with pytest.raises(ValueError):
         split_rows(b"\xff\xd8\x00\x00garbage\xff\xd9")
+
+
+def test_an_encoder_without_restart_markers_still_gives_a_whole_cover(monkeypatch):
+    """Older Pillow ignores restart_marker_rows: the frame is then one segment and the cover is
+    drawn and encoded whole instead of failing."""
+    from pipeline import jpeg_rows
+
+    monkeypatch.setattr(cover, "_frame_rows", lambda background, accent: jpeg_rows.RowJpeg(b"", (b"",)))
+    data = cover.cover_image(METAS[0], THEME, "Study guide")
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    assert image.size == (cover.WIDTH, cover.HEIGHT) and data == _whole_image_encode(METAS[0])
