@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
+from glob import escape as glob_escape
 from pathlib import Path
 
 
@@ -22,6 +23,13 @@ def atomic_path(target: Path) -> Iterator[Path]:
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def remove_leftovers(target: Path) -> None:
+    """Delete the temporary files a writer killed mid-way left beside `target` (atomic_path's
+    clean-up never ran in a process that died)."""
+    for leftover in target.parent.glob(f".{glob_escape(target.name)}.*.part"):
+        leftover.unlink(missing_ok=True)
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:

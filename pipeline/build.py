@@ -245,17 +245,57 @@ def _run(work: list[tuple[Path, BuildOptions]], options: BuildOptions, executor:
             future.result() for future in as_completed([executor.submit(build_one, *w) for w in work])
         )
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     _import_writers(options.formats)  # once, before the workers fork, not once in every worker
+    yield from _run_on_pool(work, jobs)
+
+
+def _run_on_pool(work: list[tuple[Path, BuildOptions]], jobs: int):
+    """The batch on a process pool. A worker that dies (a crash in a C library, the kernel's OOM
+    killer) breaks the whole pool; the guides it had not finished are then built one process each,
+    so only the guide that kills its process fails, and the rest of the batch is still built."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # Guides go out in small chunks: one round trip per guide costs about a millisecond of
     # pickling and queueing, a tenth of an EPUB. Chunks stay small (at most 8, and at least four
     # per worker) so the progress bar still moves and no worker is left idle at the end.
     size = max(1, min(8, len(work) // (jobs * 4)))
     chunks = [work[start : start + size] for start in range(0, len(work), size)]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-        for future in as_completed([pool.submit(_build_chunk, chunk) for chunk in chunks]):
-            yield from future.result()
+    finished: set[Path] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+            for future in as_completed([pool.submit(_build_chunk, chunk) for chunk in chunks]):
+                for outcome in future.result():
+                    finished.add(outcome.source)
+                    yield outcome
+    except BrokenProcessPool:
+        for path, opts in work:
+            if path not in finished:
+                yield _build_isolated(path, opts)
+
+
+def _build_isolated(path: Path, options: BuildOptions) -> Outcome:
+    """One guide in a process of its own: if that process dies, this guide alone fails."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(build_one, path, options).result()
+    except BrokenProcessPool:
+        from pipeline.atomic import remove_leftovers
+
+        for fmt in options.formats:
+            remove_leftovers(output_path(options.out_dir, fmt, path.stem))  # its half-written files
+        outcome = Outcome(path, failed=True)
+        outcome.diagnostics.append(
+            Report(str(path))
+            .error(
+                "E-CRASH", "the process building this guide died (a crash or out of memory); nothing written"
+            )
+            .diagnostic
+        )
+        return outcome
 
 
 def _build_chunk(chunk: list[tuple[Path, BuildOptions]]) -> list[Outcome]:

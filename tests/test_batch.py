@@ -152,3 +152,27 @@ def test_epub_only_build_never_imports_weasyprint(tmp_path):
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "import time:" in run.stderr and "weasyprint" not in run.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="workers are forked (POSIX)")
+def test_a_worker_that_dies_fails_its_guide_alone_and_leaves_no_part_file(library, tmp_path, monkeypatch):
+    """A crash in a C library or the OOM killer takes a worker process down with it; that broke
+    the whole pool, and with it the batch."""
+    import signal
+
+    from pipeline import build, epub
+
+    real_write_book = epub.write_book
+
+    def dies_on_moby_dick(info, front, body, toc, images, guides, body_start, target, *rest, **kw):
+        if target.stem == "moby-dick":
+            (target.parent / f".{target.name}.dying.part").write_bytes(b"half")  # as a writer mid-way
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_write_book(info, front, body, toc, images, guides, body_start, target, *rest, **kw)
+
+    monkeypatch.setattr(epub, "write_book", dies_on_moby_dick)  # forked workers inherit it
+    outcomes = build_all([library], build.BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=2))
+    failed = {o.source.name: o.reason for o in outcomes if o.failed}
+    assert list(failed) == ["moby-dick.md"] and "died" in failed["moby-dick.md"]
+    built = sorted(p.name for p in (tmp_path / "out" / "epub").iterdir())
+    assert built == sorted(f"{p.stem}.epub" for p in library.iterdir() if p.stem != "moby-dick")
