@@ -14,9 +14,10 @@ _BLOCK_START = re.compile(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
 # "by" in the languages bylines are written in; normalise reads a title line with it too.
 BY_WORDS = "by|par|von|por|di|door"
 _BYLINE = re.compile(rf"^(.*?)\s*\b({BY_WORDS})\s+(\S.*)$", re.I)
-_ENDS_SENTENCE = re.compile(r"[.!?;,。！？；，\"”»)\]…]$")
-# A line that ends like a sentence is prose even when it names a section ("物語は京で始まる。").
-_ENDS_STATEMENT = re.compile(r"[.。．!！;；,，،]$")
+_ENDS_SENTENCE = re.compile(r"[.!?;,。！？；，۔\"”»)\]…]$")
+# A line that ends like a sentence is prose even when it names a section ("物語は京で始まる。"; "۔" is
+# the Urdu full stop).
+_ENDS_STATEMENT = re.compile(r"[.。．!！;；,，،۔]$")
 _FIELD_LIKE = re.compile(r"^[^:：]{1,40}[:：]\s+\S")
 _TITLE_FIELD = re.compile(r"^(?:title|titre|título|titel|titolo|书名|标题)\s*[:：]\s*(?=\S)", re.I)
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n")

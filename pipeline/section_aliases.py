@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pipeline.model import SectionKind
 
-# Patterns are searched in headings after `sections.fold`: case-folded, accents and Arabic vowel
-# marks dropped, Arabic letter variants unified (أ إ آ -> ا, ة -> ه, ى -> ي) and the Arabic
-# definite article removed, so write them in that form ("ملخص فصول", not "ملخص الفصول"). Accents may
-# still be written: each pattern is folded the same way (all but the article) when compiled.
+# Patterns are searched in headings after `sections.normalise_heading`: case-folded, accents, Arabic
+# vowel marks and Hebrew points dropped, Arabic-script letter variants unified (أ إ آ -> ا, ة ۃ ہ ھ ۀ
+# -> ه, ى ی ئ -> ي, ک -> ك, ؤ -> و), a zero-width non-joiner read as a space and the Arabic definite
+# article removed, so write them in that form ("ملخص فصول", not "ملخص الفصول"; "فاظ" for the Urdu
+# "الفاظ", whose first letters read as the article). Accents, Persian and Urdu letters and the
+# non-joiner may still be written: each pattern is folded the same way (all but the article) when
+# compiled, so "شخصیت ?ها" matches "شخصیت‌ها", "شخصیت ها" and "شخصيتها".
 #
 # Ordered: the first kind whose pattern matches wins, so narrower kinds ("Chapter Summaries",
 # "Symbols and Motifs") come before the broad ones they contain ("Summary").
@@ -25,6 +28,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"^(scheda( del libro| tecnica)?|informazioni( sul libro)?|dati (del )?libro|in breve)$",
             "pt": r"^(ficha( tecnica| do livro)?|informac(ao|oes)( sobre o livro)?|dados do livro)$",
             "ru": r"^(информация( о книге)?|о книге|сведения о книге|выходные данные|коротко о книге)$",
+            "he": r"^(פרטי|נתוני|מידע על) ה?ספר$|^(מידע|פרטים)$|^על ה?ספר$|^במבט (חטוף|מהיר)$",
+            "fa": r"^(مشخصات|اطلاعات|شناسنامه)( کتاب)?$|^درباره کتاب$|^در یک نگاه$",
+            "ur": r"^(کتاب (کی|کے) )?(تفصیلات|کوائف|معلومات)$|^(کتاب )?ایک نظر میں$",
         },
     ),
     (
@@ -40,6 +46,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"(riassunt[oi]|sintesi|guida) (dei |ai |per )?capitoli|capitolo per capitolo|^capitoli$",
             "pt": r"(resumos?|guia) (dos |por )?capitulos|capitulo a capitulo|^capitulos$",
             "ru": r"по главам|глава за главой|^главы$",
+            "he": r"(תקציר|תקצירי|סיכום|סיכומי) (ה)?פרקים|לפי פרקים|פרק אחר פרק|^ה?פרקים$",
+            "fa": r"خلاصه( ?ی)? (فصل ?ها|فصول)|فصل به فصل|مرور فصل ?ها|^فصل ?ها$",
+            "ur": r"ابواب|باب وار|ہر باب|باب بہ باب",
         },
     ),
     (
@@ -54,6 +63,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"simbol|\bmotivi\b",
             "pt": r"simbolo|\bmotivos\b",
             "ru": r"символ|мотив",
+            "he": r"סמל|מוטיב",
+            "fa": r"نماد",
+            "ur": r"علامات|علامتیں",
         },
     ),
     (
@@ -69,6 +81,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"citazion|frasi (celebri|memorabili|chiave)|passi scelti",
             "pt": r"citaç|frases (célebres|marcantes|memoráveis)|trechos",
             "ru": r"цитат|афоризм",
+            "he": r"ציטוט|מובאות|אמרות|משפטים (נבחרים|בולטים|מפתח|זכורים)",
+            "fa": r"نقل ?قول|گزیده ?ها|(جملات|جمله ?ها(ی)?|عبارات) (ماندگار|برگزیده|کلیدی|مهم)",
+            "ur": r"(یادگار|اہم|منتخب|مشہور) جملے",
         },
     ),
     (
@@ -83,6 +98,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"domande|spunti (di|per la) riflessione|per discutere",
             "pt": r"questões|perguntas|para (debate|discussão|reflexão)",
             "ru": r"вопрос|обсужден",
+            "he": r"שאלות|שאלה|דיון",
+            "fa": r"پرسش|سوال|برای بحث|گفت ?و ?گو",
+            "ur": r"سوال|برائے بحث",
         },
     ),
     (
@@ -99,6 +117,11 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"letture|per approfondire|bibliografi",
             "pt": r"leituras?( complementares| recomendadas?| adicionais)|para saber mais|bibliografi",
             "ru": r"почитать|(дополнительн|рекомендуем)\w* (чтение|литератур)|список литературы|^литература$",
+            "he": r"קריאה (נוספת|מומלצת|להמשך)|המלצות (ל)?קריאה|ביבליוגרפי|^ה?מקורות$|"
+            r"ספרים (נוספים|מומלצים)|להרחבה",
+            "fa": r"مطالعه( ?ی)? (بیشتر|تکمیلی)|برای مطالعه|کتاب ?شناسی|^منابع|"
+            r"کتاب ?های (پیشنهادی|مرتبط|مشابه)",
+            "ur": r"مزید (مطالع|پڑھ)|کتابیات|حوالہ جات|تجویز کردہ کتب",
         },
     ),
     (
@@ -114,6 +137,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"lessico|vocabolario|\btermini\b",
             "pt": r"vocabulário|\btermos\b",
             "ru": r"глоссари|словар|термин|понятия",
+            "he": r"מילון|מונחים|אוצר ה?מילים|מושגים",
+            "fa": r"واژه ?نامه|واژگان|واژه ?های کلیدی|اصطلاحات|لغت|فرهنگ (واژه|لغات|اصطلاحات)",
+            "ur": r"^فرہنگ( اصطلاحات| فاظ)?$|مشکل فاظ|فاظ (و|اور) معانی|اصطلاحات|لغت",
         },
     ),
     (
@@ -129,6 +155,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"personaggi",
             "pt": r"personagens",
             "ru": r"персонаж|действующие лица|герои",
+            "he": r"דמויות|דמות|גי?בור|נפשות ה?פועלות",
+            "fa": r"شخصیت|قهرمان",
+            "ur": r"کردار",
         },
     ),
     (
@@ -144,6 +173,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"\btemi\b|tematiche",
             "pt": r"\btemas\b",
             "ru": r"\bтем[аы]\b|тематик|проблематик",
+            "he": r"נושא|\bה?תמ(ות|ה)\b|תמטי",
+            "fa": r"مضامین|درون ?مایه|مضمون ?ها|^تم ?ها|موضوع ?ها",
+            "ur": r"موضوعات|مضامین|مرکزی خیال",
         },
     ),
     (
@@ -159,6 +191,10 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"punti chiave|lezion|insegnament|da ricordare|concetti chiave",
             "pt": r"lições|pontos[- ]chave|ensinamentos|para lembrar",
             "ru": r"вывод|\bурок|ключевые (идеи|мысли)|запомнить",
+            "he": r"לקחים|\bה?לקח\b|מסקנ|תובנות|נקודות (מפתח|עיקריות|חשובות)|"
+            r"רעיונות (מרכזיים|עיקריים|מפתח)|מה (אפשר )?ל(מדנו|למוד)|עיקרי ה?דברים",
+            "fa": r"نکات (کلیدی|مهم|اصلی)|درس ?ها|آموخته|پیام ?ها|نتیجه ?گیری",
+            "ur": r"اہم نکات|\bسبق\b|اسباق|نتیجہ|حاصل مطالعہ",
         },
     ),
     (
@@ -174,6 +210,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"perché|importanza|eredità|rilevanza|attualità",
             "pt": r"por ?que|importância|legado|relevância",
             "ru": r"почему|значение|актуальност|наследие|влияние",
+            "he": r"\bלמה\b|\bמדוע\b|חשיבות|השפע(ה|ת|תו)\b|מורשת",
+            "fa": r"\bچرا\b|اهمیت|تأثیر|میراث|جایگاه",
+            "ur": r"\bکیوں\b|اہمیت|اثرات|ادبی مقام",
         },
     ),
     (
@@ -189,6 +228,9 @@ ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = (
             "it": r"riassunt|trama|sintesi|storia|di cosa parla",
             "pt": r"resumo|enredo|sinopse|história|trama",
             "ru": r"содержани|сюжет|пересказ|аннотаци|о ч[её]м",
+            "he": r"תקציר|סיכום|עליל(ה|ת)|תמצית|סקירה|סיפור|^על מה",
+            "fa": r"خلاصه|چکیده|داستان|پیرنگ|طرح (کلی|داستان)|مرور کلی|نگاهی کلی",
+            "ur": r"خلاصہ|کہانی|پلاٹ|مختصر جائزہ",
         },
     ),
 )

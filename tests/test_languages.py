@@ -1,5 +1,5 @@
-"""Section names and built-in labels beyond English: Japanese, Arabic, Italian, Portuguese, Russian;
-right-to-left print (PDF, index, handout) for Arabic and Hebrew."""
+"""Section names and built-in labels beyond English: Japanese, Arabic, Italian, Portuguese, Russian,
+Hebrew, Persian, Urdu; right-to-left print (PDF, index, handout) for Arabic and Hebrew."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import get_args
 import pytest
 
 from pipeline.diagnostics import Report
+from pipeline.dialects import is_bare_heading
 from pipeline.handout import build_handout, handout_html
 from pipeline.labels import _LABELS, labels_for
 from pipeline.model import SectionKind
@@ -110,6 +111,83 @@ ALIASES = [
     ("Краткое содержание по главам", "chapters"),
     ("Что ещё почитать", "reading"),
     ("О книге", "info"),
+    # Hebrew, with and without the article ה-
+    ("תקציר", "summary"),
+    ("תקציר העלילה", "summary"),
+    ("סיכום", "summary"),
+    ("העלילה", "summary"),
+    ("דמויות", "characters"),
+    ("הדמויות הראשיות", "characters"),
+    ("הנפשות הפועלות", "characters"),
+    ("נושאים", "themes"),
+    ("נושאים מרכזיים", "themes"),
+    ("התמות המרכזיות", "themes"),
+    ("לקחים", "takeaways"),
+    ("רעיונות מרכזיים", "takeaways"),
+    ("למה הספר חשוב?", "significance"),
+    ("חשיבות הספר", "significance"),
+    ("שאלות לדיון", "questions"),
+    ("נושאים לדיון", "questions"),  # not themes: a topic for discussion is a question
+    ("מילון מונחים", "glossary"),
+    ("אוצר מילים", "glossary"),
+    ("ציטוטים", "quotes"),
+    ("סמלים ומוטיבים", "symbols"),
+    ("תקציר הפרקים", "chapters"),
+    ("פרק אחר פרק", "chapters"),
+    ("לקריאה נוספת", "reading"),
+    ("המלצות קריאה", "reading"),
+    ("פרטי הספר", "info"),
+    ("במבט חטוף", "info"),
+    # Persian, the parts of a word joined by a zero-width non-joiner as Persian keyboards type them
+    ("خلاصه", "summary"),
+    ("خلاصهٔ داستان", "summary"),
+    ("چکیده", "summary"),
+    ("پیرنگ", "summary"),
+    ("شخصیت\u200cها", "characters"),
+    ("شخصیت\u200cهای اصلی", "characters"),
+    ("مضامین", "themes"),
+    ("درون\u200cمایه\u200cها", "themes"),
+    ("نکات کلیدی", "takeaways"),
+    ("درس\u200cها", "takeaways"),
+    ("چرا این کتاب مهم است؟", "significance"),
+    ("اهمیت کتاب", "significance"),
+    ("پرسش\u200cهایی برای بحث", "questions"),
+    ("سؤالات", "questions"),
+    ("واژه\u200cنامه", "glossary"),
+    ("واژگان", "glossary"),
+    ("نقل\u200cقول\u200cها", "quotes"),
+    ("جملات ماندگار", "quotes"),
+    ("نمادها و موتیف\u200cها", "symbols"),
+    ("خلاصهٔ فصل\u200cها", "chapters"),
+    ("فصل به فصل", "chapters"),
+    ("برای مطالعهٔ بیشتر", "reading"),
+    ("کتاب\u200cهای پیشنهادی", "reading"),
+    ("مشخصات کتاب", "info"),
+    ("در یک نگاه", "info"),
+    # Urdu
+    ("خلاصہ", "summary"),
+    ("کہانی کا خلاصہ", "summary"),
+    ("پلاٹ", "summary"),
+    ("کردار", "characters"),
+    ("اہم کردار", "characters"),
+    ("موضوعات", "themes"),
+    ("مرکزی خیال", "themes"),
+    ("اہم نکات", "takeaways"),
+    ("حاصلِ مطالعہ", "takeaways"),
+    ("یہ ناول کیوں اہم ہے؟", "significance"),
+    ("ادبی اہمیت", "significance"),
+    ("سوالات برائے بحث", "questions"),
+    ("فرہنگ", "glossary"),
+    ("مشکل الفاظ", "glossary"),  # "ال" here is no article, but the heading is read as if it were
+    ("اقتباسات", "quotes"),
+    ("یادگار جملے", "quotes"),
+    ("علامات", "symbols"),
+    ("ابواب کا خلاصہ", "chapters"),
+    ("باب وار خلاصہ", "chapters"),
+    ("مزید مطالعہ", "reading"),
+    ("کتابیات", "reading"),
+    ("کتاب کی تفصیلات", "info"),
+    ("ایک نظر میں", "info"),
 ]
 
 
@@ -133,20 +211,272 @@ def test_section_names_in_more_languages(title, kind):
         ("Что еще почитать", "reading"),  # е for ё
         ("PERSONAGENS:", "characters"),
         ("Perche leggerlo", "significance"),  # accent left off
+        ("תַּקְצִיר הָעֲלִילָה", "summary"),  # Hebrew vowel points
+        ("\u200fדמויות:", "characters"),  # a right-to-left mark pasted in front
+        ("شخصیت ها", "characters"),  # Persian plural with a space ...
+        ("شخصیتها", "characters"),  # ... or joined, instead of the non-joiner
+        ("شخصيت\u200cها", "characters"),  # Arabic yeh typed for Farsi yeh
+        ("كتاب\u200cهای پیشنهادی", "reading"),  # Arabic kaf typed for keheh
+        ("خلاصۀ داستان", "summary"),  # ezafe written as one letter (U+06C0)
+        ("سوالات", "questions"),  # سؤال without the hamza
+        ("۲. مضامین", "themes"),  # Persian digits
+        ("۳۔ کردار", "characters"),  # Urdu digits and full stop
+        ("خلاصۂ کہانی", "summary"),  # Urdu heh goal with hamza
+        ("خلاصه", "summary"),  # Urdu typed with a Persian or Arabic heh
     ],
 )
 def test_matching_folds_case_punctuation_and_script_variants(title, kind):
     assert section_kind(title) == kind
 
 
-@pytest.mark.parametrize("title", ["Sistema", "作者について", "عن المؤلف", "Об авторе", "L'autore"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sistema",
+        "作者について",
+        "عن المؤلف",
+        "Об авторе",
+        "L'autore",
+        "על המחבר",
+        "درباره نویسنده",
+        "فرهنگ و جامعه",  # Persian "culture and society", though the Urdu glossary is "فرہنگ"
+        "مصنف کا تعارف",
+    ],
+)
 def test_unrelated_headings_stay_unknown(title):
     assert section_kind(title) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("کہانی کا خلاصہ", True),
+        ("یہ کہانی لکھنؤ میں شروع ہوتی ہے۔", False),  # names a section but ends with Urdu's full stop
+    ],
+)
+def test_urdu_full_stop_ends_a_statement_not_a_heading(line, heading):
+    prose = "امیرن کو فیض آباد سے اغوا کر کے لکھنؤ لایا جاتا ہے اور خانم جان کے ہاں بیچ دیا جاتا ہے۔"
+    assert is_bare_heading(line, prose) is heading
 
 
 @pytest.mark.parametrize("language", sorted(_LABELS))
 def test_every_language_has_every_label(language):
     assert set(_LABELS[language]) == set(_LABELS["en"])
+
+
+@pytest.mark.parametrize("language", ["he-IL", "fa-IR", "ur-PK", "iw"])
+def test_right_to_left_labels_are_their_own_and_name_their_sections(language):
+    labels = labels_for(language)
+    # every label is in the language ("iw" is Hebrew's old code); only Hebrew's ", " is English's too
+    assert {key for key, text in labels.items() if text == _LABELS["en"][key]} <= {"separator"}
+    # the sections the pipeline titles itself are recognised by those titles when read back
+    assert section_kind(labels["glance"]) == "info"
+    assert section_kind(labels["glossary"]) == "glossary"
+
+
+HEBREW = """---
+title: סיפור פשוט
+author: ש"י עגנון
+year: 1935
+language: he
+---
+
+## תקציר העלילה
+
+הירשל הורוביץ, בנם של בעלי חנות בשבוש, מתאהב בבלומה, קרובתו היתומה שמשרתת בבית הוריו.
+אמו צירל משדכת לו את מינה, בת למשפחה אמידה, והוא נישא לה בלי אהבה.
+
+## דמויות
+
+- הירשל: הבן הצעיר שאינו מעז לבחור בעצמו
+- בלומה: קרובת המשפחה הענייה שהירשל אוהב
+- צירל: אמו של הירשל, שמנהלת את החנות ואת חיי בנה
+- מינה: הכלה שבוחרים בשבילו
+
+## נושאים מרכזיים
+
+- אהבה מול שידוך
+- מעמד וכסף בעיירה
+
+## לקחים
+
+- מי שאינו בוחר בעצמו בוחרים בשבילו.
+
+## למה הספר חשוב?
+
+אחד הרומנים החשובים של עגנון, ופתח למודרניזם בספרות העברית.
+
+## שאלות לדיון
+
+1. מדוע הירשל אינו נאבק על בלומה?
+
+## מילון מונחים
+
+- שידוך: נישואים שמסדרים ההורים
+
+## ציטוטים
+
+"לא בכל מקום שאדם רוצה בו הוא מגיע" — המספר.
+
+## סמלים ומוטיבים
+
+- החנות: עולמה של צירל, שבנה אינו יוצא ממנו
+
+## תקציר הפרקים
+
+### החלק הראשון
+
+בלומה באה לבית הורוביץ.
+
+## לקריאה נוספת
+
+- אורח נטה ללון
+"""
+
+PERSIAN = """---
+title: بوف کور
+author: صادق هدایت
+year: 1937
+language: fa
+---
+
+## خلاصهٔ داستان
+
+نقاشی تنها که روی قلمدان نقش می‌کشد، از زنی اثیری می‌گوید که یک بار در قاب پستو دید و از دست داد.
+در نیمهٔ دوم، همان راوی در زندگی دیگری با همسرش، لکاته، و پیرمرد خنزرپنزری روبه‌رو می‌شود.
+
+## شخصیت‌ها
+
+- راوی: نقاش قلمدان که در تنهایی و تب می‌نویسد
+- زن اثیری: زنی که راوی یک بار می‌بیند و دیگر نمی‌یابد
+- لکاته: همسر راوی در نیمهٔ دوم داستان
+- پیرمرد خنزرپنزری: پیرمردی که همه‌جا بر سر راه راوی است
+
+## مضامین
+
+- تنهایی و مرگ
+- تکرار و زمان
+
+## نکات کلیدی
+
+- روایت می‌تواند کابوسی باشد که خودش را تکرار می‌کند.
+
+## چرا این کتاب مهم است؟
+
+از نخستین رمان‌های مدرن فارسی است و بر نسل‌های بعدی نویسندگان اثر گذاشت.
+
+## پرسش‌هایی برای بحث
+
+1. چرا چهره‌ها در داستان تکرار می‌شوند؟
+
+## واژه‌نامه
+
+- قلمدان: جعبه‌ای برای نگهداری قلم که رویش نقاشی می‌کردند
+
+## نقل‌قول‌ها
+
+«در زندگی زخم‌هایی هست که مثل خوره روح را آهسته در انزوا می‌خورد» — راوی.
+
+## نمادها
+
+- بوف: سایهٔ راوی روی دیوار
+
+## خلاصهٔ فصل‌ها
+
+### بخش نخست
+
+راوی زن اثیری را می‌بیند.
+
+## برای مطالعهٔ بیشتر
+
+- سه قطره خون
+"""
+
+URDU = """---
+title: امراؤ جان ادا
+author: مرزا ہادی رسوا
+year: 1899
+language: ur
+---
+
+## خلاصہ
+
+امیرن کو بچپن میں فیض آباد سے اغوا کر کے لکھنؤ میں خانم جان کے کوٹھے پر بیچ دیا جاتا ہے۔
+وہاں وہ رقص، موسیقی اور شاعری سیکھ کر امراؤ جان ادا بنتی ہے اور اپنی کہانی مرزا رسوا کو سناتی ہے۔
+
+## کردار
+
+- امراؤ جان: طوائف اور شاعرہ جو اپنی زندگی کی کہانی سناتی ہے
+- خانم جان: کوٹھے کی مالکہ
+- نواب سلطان: امراؤ جان کا چاہنے والا
+- فیض علی: ڈاکو جس کے ساتھ امراؤ جان لکھنؤ چھوڑتی ہے
+
+## موضوعات
+
+- عورت کی بے بسی
+- لکھنؤ کی تہذیب کا زوال
+
+## اہم نکات
+
+- تہذیب کی چمک کے پیچھے انسان کا دکھ چھپا ہوتا ہے۔
+
+## یہ ناول کیوں اہم ہے؟
+
+اسے اردو کے اولین حقیقت پسند ناولوں میں شمار کیا جاتا ہے۔
+
+## سوالات برائے بحث
+
+1. امراؤ جان اپنی کہانی کیوں سناتی ہے؟
+
+## فرہنگ
+
+- کوٹھا: وہ گھر جہاں طوائفیں رہتی اور محفلیں ہوتی تھیں
+
+## اقتباسات
+
+"کسی کو دے کے دل کوئی نوا سنج فغاں کیوں ہو" — غالب کا مصرع جو محفلوں میں گایا جاتا ہے۔
+
+## علامات
+
+- کوٹھا: لکھنؤ کی تہذیب کا آئینہ
+
+## ابواب کا خلاصہ
+
+### پہلا باب
+
+امیرن کا اغوا۔
+
+## مزید مطالعہ
+
+- فسانۂ آزاد
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "characters"),
+    [
+        ("he", HEBREW, ["הירשל", "בלומה", "צירל", "מינה"]),
+        ("fa", PERSIAN, ["راوی", "زن اثیری", "لکاته", "پیرمرد خنزرپنزری"]),
+        ("ur", URDU, ["امراؤ جان", "خانم جان", "نواب سلطان", "فیض علی"]),
+    ],
+)
+def test_right_to_left_manuscript_has_standard_sections_and_its_own_labels(load, language, text, characters):
+    guide, report = load(f"{language}.md", text)
+    labels = labels_for(language)
+    assert guide.meta.language == language
+    assert [s.kind for s in guide.sections] == ["info", *STANDARD_KINDS]
+    assert guide.sections[0].title == labels["glance"]
+    cast = guide.section("characters")
+    assert cast is not None and [e.term for e in cast.entries] == characters
+    codes = {d.code for d in report.items}
+    assert not codes & {"W-UNKNOWN-SECTION", "W-NO-SUMMARY", "W-DUPLICATE-SECTION"}, codes
+    html = book_html(guide)
+    assert f'<html lang="{language}" dir="rtl">' in html
+    for key in ("contents", "glance", "study_guide", "author", "year"):
+        assert labels[key] in html, key
+    assert f" {labels['words']} · " in html and f" {labels['minutes']}" in html
+    for english in ("Contents", "At a Glance", "min read", "A Study Guide", "Author", "Published"):
+        assert english not in html, english
 
 
 @pytest.mark.parametrize(
