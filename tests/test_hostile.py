@@ -952,7 +952,7 @@ def test_anchors_grow_linearly_with_repeated_headings():
         return best
 
     seconds(300, 1)
-    ratio = seconds(2400, 1) / seconds(300, 3)
+    ratio = seconds(2400, 3) / seconds(300, 5)  # best of several: one busy moment is not a trend
     assert ratio < 20, f"8x the headings took {ratio:.1f}x the time"
 
 
