@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from pipeline.labels import labels_for
 from pipeline.model import SectionKind
@@ -82,6 +83,7 @@ def label(language: str, key: str) -> str:
     return labels_for(language)["glance" if key == "info" else key]
 
 
+@lru_cache(maxsize=4096)  # a library's guides share most of their headings
 def section_kind(title: str) -> SectionKind | None:
     """The kind a heading names, or None when no alias matches."""
     text = normalise_heading(title)
