@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.sections import section_kind
+from pipeline.metadata import COLONS
+from pipeline.sections import fold_letters, section_kind
 
 _ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -14,12 +15,38 @@ _BLOCK_START = re.compile(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
 # "by" in the languages bylines are written in; normalise reads a title line with it too.
 BY_WORDS = "by|par|von|por|di|door"
 _BYLINE = re.compile(rf"^(.*?)\s*\b({BY_WORDS})\s+(\S.*)$", re.I)
+# "by" in right-to-left bylines. `\b` does not serve these words: a zero-width non-joiner inside a
+# Persian word is a word boundary to it ("بی‌اثر", "ineffective", would hold "اثر"), and after a
+# final mark ("نوشتهٔ") there is none before the space. So a word here must not follow a letter or
+# a joiner, and must be followed by a space. Hebrew מאת, the Persian ezafe forms of نوشته ("written
+# by", however the ezafe is typed) and به قلم ("by the pen of") are bylines on their own line
+# ("מאת עמוס עוז"). Bare نوشته, اثر ("work", also "effect") and از ("from"; Urdu's "by") are among
+# the commonest words of Persian prose ("از آن روز" is "from that day"), so they are bylines only
+# after the manuscript's own title: "بوف کور از صادق هدایت".
+_RTL_BY_ALONE = r"מאת|نوشت(?:هٔ|ۀ|هء|ه\u200c[یي]|ه [یي])|ب[هہ] قلم"
+_RTL_BY_AFTER_TITLE = r"نوشته|اثر|از"
+_RTL_BY = re.compile(rf"(?<![\w\u200c\u200d])({_RTL_BY_ALONE}|{_RTL_BY_AFTER_TITLE})(?=\s)")
+# A byline's year: "by H. G. Wells (1895)", "نوشتهٔ صادق هدایت، ۱۹۳۷" (any script's digits).
+BYLINE_YEAR = re.compile(r"\s*(?:[,،]\s*|\(\s*)(\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)\s*\)?\s*$")
+# What a name does not hold: sentence punctuation, or a final full stop or comma ("א. ב. יהושע" has
+# initials). Persian and Urdu put the verb last, so a "name" ending in a copula is a sentence
+# ("بوف کور از مهم‌ترین رمان‌های فارسی است", "is among the most important Persian novels").
+_NOT_IN_NAME = re.compile(r"[!?؟۔:;؛…«»\d]|[.,،]$")
+_COPULAS = frozenset(
+    fold_letters(word)
+    for words in ("است هست هستند بود بودند نیست شد شده باشد", "ہے ہیں تھا تھی تھے")  # Persian, Urdu
+    for word in words.split(" ")
+)
 _ENDS_SENTENCE = re.compile(r"[.!?;,。！？；，۔\"”»)\]…]$")
 # A line that ends like a sentence is prose even when it names a section ("物語は京で始まる。"; "۔" is
 # the Urdu full stop).
 _ENDS_STATEMENT = re.compile(r"[.。．!！;；,，،۔]$")
-_FIELD_LIKE = re.compile(r"^[^:：]{1,40}[:：]\s+\S")
-_TITLE_FIELD = re.compile(r"^(?:title|titre|título|titel|titolo|书名|标题)\s*[:：]\s*(?=\S)", re.I)
+_FIELD_LIKE = re.compile(rf"^[^{COLONS}]{{1,40}}[{COLONS}]\s+\S")
+_TITLE_FIELD = re.compile(
+    r"^(?:title|titre|título|titel|titolo|书名|标题|שם הספר|כותרת|عنوان|نام [کك]تاب|[کك]تاب [کك]ا نام)"
+    rf"\s*[{COLONS}]\s*(?=\S)",
+    re.I,
+)
 _FRONT_MATTER = re.compile(r"^---[ \t]*\n")
 
 
@@ -103,6 +130,7 @@ def _adapt_loose(lines: list[str]) -> Adapted:
 
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     second = _second(lines, first)
+    title = _TITLE_FIELD.sub("", lines[first].strip()) if first is not None else ""
     previous_kind = "blank"
     in_fence = False
     for index, line in enumerate(lines):
@@ -122,7 +150,9 @@ def _adapt_loose(lines: list[str]) -> Adapted:
         if index == first and not _LIST_ITEM.match(line):
             # "Title: Silas Marner" on line 1 is the title field, not a title with "Title:" in it.
             kind, text = "heading", "# " + _TITLE_FIELD.sub("", stripped)
-        elif is_bare_heading(line, next_line) and not (index == second and _BYLINE.match(stripped)):
+        elif is_bare_heading(line, next_line) and not (
+            index == second and (_BYLINE.match(stripped) or _rtl_byline(stripped, title))
+        ):
             kind, text = "heading", "## " + stripped
         elif _LIST_ITEM.match(line) or (line[:1].isspace() and previous_kind == "list"):
             kind, text = "list", line
@@ -180,6 +210,10 @@ def _second(lines: list[str], first: int | None) -> int | None:
 def split_byline(text: str, title: str) -> str | None:
     """The author named in a "Title by Author" (or "by Author") line, else None."""
     stripped = text.strip()
+    return _latin_byline(stripped, title) or _rtl_byline(stripped, title)
+
+
+def _latin_byline(stripped: str, title: str) -> str | None:
     # The title itself may hold the word ("Stand by Me by Stephen King"): try it as the prefix first.
     prefix = title.strip()
     if prefix and stripped.casefold().startswith(prefix.casefold()):
@@ -193,3 +227,36 @@ def split_byline(text: str, title: str) -> str | None:
     if before and before != prefix.casefold():
         return None
     return match.group(3).strip()
+
+
+def _rtl_byline(stripped: str, title: str) -> str | None:
+    """ "הנער מן הים מאת עמוס עוז", "نوشتهٔ صادق هدایت", "امراؤ جان ادا از مرزا ہادی رسوا": the
+    author, when what precedes the word is the title (letter variants aside) or, for the words that
+    are bylines alone, nothing; and what follows reads as a name."""
+    for match in _RTL_BY.finditer(stripped):
+        before = stripped[: match.start()].strip(" ,،—–-")
+        if before:
+            if _fold(before) != _fold(title):
+                continue  # the title may hold the word ("دور از خانه از ..."): try the next one
+        elif not re.fullmatch(_RTL_BY_ALONE, match.group(1)):
+            continue
+        author = stripped[match.end() :].strip()
+        if _reads_as_name(author):
+            return author
+    return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(fold_letters(text.casefold()).split())
+
+
+def _reads_as_name(text: str) -> bool:
+    """One to six words, without sentence punctuation, digits (a year aside) or a final copula."""
+    name = BYLINE_YEAR.sub("", text).strip()
+    words = name.split()
+    return (
+        0 < len(words) <= 6
+        and len(name) <= 60
+        and not _NOT_IN_NAME.search(name)
+        and _fold(words[-1]) not in _COPULAS
+    )

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from pipeline.model import Metadata
+from pipeline.sections import fold_letters
 
 # Field names as people write them, in several languages, mapped to the model's names.
 _KEYS = {
@@ -23,8 +24,14 @@ _KEYS = {
         "书名",
         "标题",
         "العنوان",
+        "שם הספר",
+        "כותרת",
+        "عنوان",
+        "عنوان کتاب",
+        "نام کتاب",
+        "کتاب کا نام",
     ),
-    "subtitle": ("subtitle", "sous-titre", "副标题"),
+    "subtitle": ("subtitle", "sous-titre", "副标题", "כותרת משנה", "عنوان فرعی", "زیرعنوان", "ذیلی عنوان"),
     "authors": (
         "author",
         "authors",
@@ -43,6 +50,31 @@ _KEYS = {
         "作者",
         "المؤلف",
         "الكاتب",
+        # Hebrew (מחברת is a woman author), Persian (پدیدآورنده as library records have it), Urdu.
+        # "מאת" and "از" are "by", like "by" above: a key only with its colon ("از: مرزا ہادی رسوا").
+        "מחבר",
+        "מחברת",
+        "מחברים",
+        "מחברות",
+        "סופר",
+        "סופרת",
+        "שם המחבר",
+        "שם הסופר",
+        "נכתב על ידי",
+        "מאת",
+        "نویسنده",
+        "نویسندگان",
+        "نام نویسنده",
+        "مؤلف",
+        "پدیدآورنده",
+        "نوشتهٔ",
+        "به قلم",
+        "مصنف",
+        "مصنفہ",
+        "مصنفین",
+        "مصنف کا نام",
+        "ناول نگار",
+        "از",
     ),
     "year": (
         "year",
@@ -73,6 +105,35 @@ _KEYS = {
         "年份",
         "出版年份",
         "出版时间",
+        "שנה",
+        "שנת פרסום",
+        "שנת הוצאה",
+        "שנת יציאה לאור",
+        "יצא לאור",
+        "יצאה לאור",
+        "ראה אור",
+        "ראתה אור",
+        "פורסם",
+        "פורסמה",
+        "פורסם לראשונה",
+        "פרסום ראשון",
+        "תאריך פרסום",
+        "سال",
+        "سال انتشار",
+        "سال نشر",
+        "سال چاپ",
+        "تاریخ انتشار",
+        "انتشار",
+        "نخستین انتشار",
+        "اولین انتشار",
+        "چاپ نخست",
+        "چاپ اول",
+        "سال اشاعت",
+        "سن اشاعت",
+        "اشاعت",
+        "پہلی اشاعت",
+        "اشاعت اول",
+        "تاریخ اشاعت",
     ),
     "genres": (
         "genre",
@@ -89,6 +150,20 @@ _KEYS = {
         "类型",
         "体裁",
         "النوع",
+        "ז'אנר",
+        "ז'אנרים",
+        "סוגה",
+        "סוגות",
+        "סוג",
+        "סוג ספרותי",
+        "ژانر",
+        "ژانرها",
+        "گونه",
+        "گونهٔ ادبی",
+        "نوع",
+        "صنف",
+        "اصناف",
+        "صنف ادب",
     ),
     "pages": (
         "pages",
@@ -105,6 +180,18 @@ _KEYS = {
         "ページ数",
         "页数",
         "عدد الصفحات",
+        "עמודים",
+        "מספר עמודים",
+        "מספר העמודים",
+        "מס' עמודים",
+        "היקף",
+        "صفحات",
+        "صفحه",
+        "تعداد صفحات",
+        "تعداد صفحه",
+        "شمار صفحات",
+        "کل صفحات",
+        "ضخامت",
     ),
     "reading_time": (
         "reading time",
@@ -124,6 +211,17 @@ _KEYS = {
         "وقت القراءة",
         "阅读时间",
         "阅读时长",
+        "זמן קריאה",
+        "זמן הקריאה",
+        "משך קריאה",
+        "משך הקריאה",
+        "زمان مطالعه",
+        "مدت مطالعه",
+        "مدت زمان مطالعه",
+        "زمان خواندن",
+        "مطالعے کا وقت",
+        "مطالعہ کا وقت",
+        "پڑھنے کا وقت",
     ),
     "language": (
         "language",
@@ -137,25 +235,61 @@ _KEYS = {
         "言語",
         "语言",
         "اللغة",
+        "שפה",
+        "שפת הספר",
+        "לשון",
+        "زبان",
+        "زبان کتاب",
     ),
-    "identifier": ("identifier", "isbn", "id"),
+    # מסת"ב and شابک are the Hebrew and Persian names of the ISBN.
+    "identifier": ("identifier", "isbn", "id", 'מסת"ב', "شابک"),
 }
-KEY_OF = {alias: key for key, aliases in _KEYS.items() for alias in aliases}
+
+# Colons as typed: ASCII (Arabic-script text has no colon of its own and uses it), full-width (CJK),
+# and the small colon and ratio sign that look like it. Right-to-left text often carries
+# direction marks next to them ("نویسنده\u200f: ..."), which are no part of the key or the value.
+COLONS = ":：﹕∶"
+DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Hebrew geresh and gershayim typed as apostrophes and quotation marks, or as their own letters.
+_GERESH = str.maketrans({"׳": "'", "’": "'", "‘": "'", "`": "'", "״": '"', "“": '"', "”": '"'})
+# The Persian ezafe after a final heh, written as a yeh of its own ("گونه‌ی ادبی") or a hamza
+# ("گونهء"), is the mark "گونهٔ" carries, which folding drops.
+_EZAFE = re.compile(r"(?<=ه) ?ي(?= |$)|(?<=ه)ء")
+
+
+def fold_key(key: str) -> str:
+    """A field name as the aliases are compared: case, accents, marks, Arabic-script letter
+    variants and the zero-width non-joiner folded as section headings are (`sections.fold_letters`),
+    geresh and ezafe written any of the usual ways, runs of spaces and underscores one space."""
+    text = fold_letters(key.casefold()).casefold().translate(_GERESH)
+    text = re.sub(r"[\s_]+", " ", text).strip(" *_")
+    return _EZAFE.sub("", text)
+
+
+# Folded, so "نويسنده" (Arabic yeh) is "نویسنده" and "año" is "ano" (both a year, in Spanish and
+# Portuguese); a test checks that no two kinds share an alias once folded.
+KEY_OF = {fold_key(alias): key for key, aliases in _KEYS.items() for alias in aliases}
 
 _SOFT_SEPARATOR = re.compile(r"\s+[·•]\s+")
-_FIELD = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]\s*(.+?)\s*$", re.S)
+_FIELD = re.compile(rf"^\s*([^{COLONS}\n]{{1,40}}?)\s*[{COLONS}]\s*(.+?)\s*$", re.S)
+# "320 pages", "۳۲۰ صفحه", "כ-320 עמודים" ("about 320"); ٬ is the Arabic-script thousands separator.
 _PAGES_PART = re.compile(
-    r"^(?:about |c\. |ca\. |~)?(\d[\d,. ]*)\s*"
-    r"(pages?|pp\.?|p\.|páginas?|págs?\.|pagine|seiten|s\.|страниц[аы]?|с\.|ページ|页|صفحة|صفحات)$",
+    r"^(?:about |c\. |ca\. |~|כ[-־]|حدود |تقریباً |تقریبا )?(\d[\d,.٬ ]*)\s*"
+    r"(pages?|pp\.?|p\.|páginas?|págs?\.|pagine|seiten|s\.|страниц[аы]?|с\.|ページ|页|صفحة|صفحات"
+    r"|עמודים|עמ['׳]|صفحه|صفحے|ص)$",
     re.I,
 )
 _TIME_HINT = re.compile(
     r"\b(hours?|hrs?|minutes?|mins?|heures?|horas?|stunden|ore|minuti|minutos|час\w*|минут\w*)\b"
-    r"|\d\s*(?:小时|分钟|時間|分)|ساعات|ساعة|دقيقة",
+    r"|\d\s*(?:小时|分钟|時間|分)|ساعات|ساعة|دقيقة|שעות|שעה|דקות|דקה|ساعت|دقیقه|دقيقه|گھنٹ|منٹ",
     re.I,
 )
-_YEAR = re.compile(r"(\d{1,4})")
-_BCE = re.compile(r"\b(BCE|BC|B\.C\.(E\.)?|av\. J\.-C\.|a\. C\.)", re.I)
+_YEAR = re.compile(r"(\d{1,4})")  # \d is any script's digit: "۱۹۳۷" and "١٩٣٧" are years too
+_BCE = re.compile(
+    r"\b(BCE|BC|B\.C\.(E\.)?|av\. J\.-C\.|a\. C\."
+    r"|לפנה[\"״]ס|לפני הספירה|پیش از میلاد|ق\.\s?م|قبل مسیح|قبل از مسیح)",
+    re.I,
+)
 _LANGUAGE_NAMES = {
     "english": "en",
     "anglais": "en",
@@ -185,7 +319,14 @@ _LANGUAGE_NAMES = {
     "swedish": "sv",
     "arabic": "ar",
     "hebrew": "he",
+    "עברית": "he",
+    "persian": "fa",
+    "farsi": "fa",
+    "فارسی": "fa",
+    "urdu": "ur",
+    "اردو": "ur",
 }
+_LANGUAGE_NAMES = {fold_key(name): tag for name, tag in _LANGUAGE_NAMES.items()}
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -206,11 +347,11 @@ def split_field(text: str) -> tuple[str, str] | None:
     match = _FIELD.match(text)
     if not match:
         return None
-    return match.group(1).strip(" *_"), match.group(2).strip()
+    return match.group(1).strip(" *_" + DIRECTION_MARKS), match.group(2).strip(DIRECTION_MARKS + " \t\n")
 
 
 def canonical_key(key: str) -> str | None:
-    return KEY_OF.get(re.sub(r"[\s_]+", " ", key.strip(" *_").casefold()))
+    return KEY_OF.get(fold_key(key))
 
 
 def absorb_field(draft: MetadataDraft, key: str, value: str, *, override: bool = False) -> bool:
@@ -265,7 +406,8 @@ def parse_year(text: str) -> int | None:
 
 
 def parse_int(text: str) -> int | None:
-    digits = re.sub(r"[,.\s\u00a0\u202f]", "", (m.group(0) if (m := re.search(r"\d[\d,.\s]*", text)) else ""))
+    found = re.search(r"\d[\d,.٬\s]*", text)
+    digits = re.sub(r"[,.٬\s\u00a0\u202f]", "", found.group(0) if found else "")
     return int(digits) if digits.isdigit() else None
 
 
@@ -276,9 +418,9 @@ def split_list(value: str | list[str], separators: str) -> tuple[str, ...]:
 
 def language_tag(value: str) -> str | None:
     """A BCP 47 tag from a tag or a language's name; None when it is neither."""
-    text = value.strip()
-    if text.casefold() in _LANGUAGE_NAMES:
-        return _LANGUAGE_NAMES[text.casefold()]
+    text = value.strip().strip(DIRECTION_MARKS).strip()
+    if (name := fold_key(text)) in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[name]
     if _BCP47.match(text):
         head, *rest = text.split("-")
         return "-".join(
@@ -300,9 +442,13 @@ def stable_identifier(title: str, authors: tuple[str, ...], stem: str = "") -> s
 
 def build_metadata(draft: MetadataDraft, title: str, language: str, stem: str = "") -> Metadata:
     values = draft.values
-    authors = split_list(values.get("authors", []), r"\s+and\s+|\s*&\s*|\s*;\s*|\s+et\s+|、")
+    # "،" and "؛" are the Arabic-script comma and semicolon; "و" and "اور" are Persian and Urdu "and".
+    authors = split_list(
+        values.get("authors", []),
+        r"\s+and\s+|\s*&\s*|\s*[;؛]\s*|\s+et\s+|、|\s*،\s*|\s+و\s+|\s+اور\s+",
+    )
     year_text = str(values["year"]).strip() if "year" in values else None
-    genres = split_list(values.get("genres", []), r"\s*/\s*|\s*,\s*|\s*;\s*|\s+[·•]\s+|、")
+    genres = split_list(values.get("genres", []), r"\s*/\s*|\s*[,،]\s*|\s*[;؛]\s*|\s+[·•]\s+|、")
     pages_text = values.get("pages")
     reading = values.get("reading_time")
     return Metadata(

@@ -10,11 +10,19 @@ import yaml
 
 from pipeline import model as m
 from pipeline.diagnostics import Report
-from pipeline.dialects import BY_WORDS, Adapted, adapt, split_byline
+from pipeline.dialects import BY_WORDS, BYLINE_YEAR, Adapted, adapt, split_byline
 from pipeline.entries import extract_entries, split_lines
 from pipeline.links import LinkPolicy
 from pipeline.location import SourceLocation
-from pipeline.metadata import MetadataDraft, absorb_field, build_metadata, language_tag, split_field
+from pipeline.metadata import (
+    COLONS,
+    DIRECTION_MARKS,
+    MetadataDraft,
+    absorb_field,
+    build_metadata,
+    language_tag,
+    split_field,
+)
 from pipeline.outline import rank_headings
 from pipeline.parse import MAX_NESTING, parse_markdown, recover_deep_content
 from pipeline.questions import number_questions
@@ -22,12 +30,12 @@ from pipeline.sections import label, section_kind
 from pipeline.sources import SourceText, strip_unsafe
 from pipeline.tokens import MAX_INLINE_DEPTH, Converter, plain_text
 
-_BYLINE_YEAR = re.compile(r"\s*(?:,\s*|\(\s*)(\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)\s*\)?\s*$")
 _TITLE_BYLINE = re.compile(rf"^(.+),?\s+(?:{BY_WORDS})\s+(\S.{{0,60}})$")
 # Lower-case words a name may hold ("Honoré de Balzac", "Ludwig van Beethoven").
 _NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "le", "la", "du", "del", "y", "and", "&"})
 _LANGUAGE_LINE = re.compile(
-    r"^[\s*_>-]*(?:language|langue|lang|idioma|sprache|语言)[*_]*\s*[:：][*_\s]*([^\s|*]+(?: [A-Za-z]+)?)",
+    r"^[\s*_>-]*(?:language|langue|lang|idioma|sprache|语言|שפה|שפת הספר|לשון|زبان(?: [کك]تاب)?)[*_]*"
+    rf"[\s{DIRECTION_MARKS}]*[{COLONS}][*_\s{DIRECTION_MARKS}]*([^\s|*{DIRECTION_MARKS}]+(?: [A-Za-z]+)?)",
     re.I | re.M,
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -292,7 +300,7 @@ def _absorb_preamble(preamble: list[m.Block], draft: MetadataDraft, title: str) 
             author = split_byline(text, title) if "\n" not in text else None
             if author:
                 # "by H. G. Wells (1895)" and "by H. G. Wells, 1895" name the year too.
-                if year := _BYLINE_YEAR.search(author):
+                if year := BYLINE_YEAR.search(author):
                     author = author[: year.start()].strip()
                     draft.set("year", year.group(1))
                 draft.set("authors", author)

@@ -55,7 +55,7 @@ _FRAME = " :.-—–#*_\"'“”«»?!。、，،؛؟۔!・■□◆◇●○★
 _NUMBERING = re.compile(r"^(\d+|[٠-٩]+|[۰-۹]+|[一二三四五六七八九十]+)\s*[.)、:۔]\s*")
 
 
-def _fold_letters(text: str) -> str:
+def fold_letters(text: str) -> str:
     """What both headings and patterns go through: compatibility forms, accents, Arabic variants."""
     text = unicodedata.normalize("NFKC", text)
     text = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
@@ -66,14 +66,14 @@ def _fold_letters(text: str) -> str:
 
 def normalise_heading(title: str) -> str:
     """A heading as the alias patterns see it: folded, framing punctuation and numbering gone."""
-    text = _fold_letters(title.casefold()).casefold()
+    text = fold_letters(title.casefold()).casefold()
     text = re.sub(r"[\s\u00a0\u202f\u3000]+", " ", text).strip(_FRAME)
     text = _NUMBERING.sub("", text).strip(_FRAME)
     return _ARABIC_ARTICLE.sub(r"\1", text)
 
 
 _COMPILED = tuple(
-    (kind, re.compile("|".join(f"(?:{_fold_letters(p)})" for p in patterns.values())))
+    (kind, re.compile("|".join(f"(?:{fold_letters(p)})" for p in patterns.values())))
     for kind, patterns in ALIASES
 )
 

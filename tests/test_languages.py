@@ -1,5 +1,6 @@
 """Section names and built-in labels beyond English: Japanese, Arabic, Italian, Portuguese, Russian,
-Hebrew, Persian, Urdu; right-to-left print (PDF, index, handout) for Arabic and Hebrew."""
+Hebrew, Persian, Urdu; right-to-left print (PDF, index, handout) for Arabic and Hebrew; Hebrew,
+Persian and Urdu bylines and book facts in loose manuscripts."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from typing import get_args
 import pytest
 
 from pipeline.diagnostics import Report
-from pipeline.dialects import is_bare_heading
+from pipeline.dialects import adapt, is_bare_heading, split_byline
 from pipeline.handout import build_handout, handout_html
 from pipeline.labels import _LABELS, labels_for
 from pipeline.model import SectionKind
 from pipeline.pdf import PrintOptions, _index_page_css, book_html, build_pdf, render_index
 from pipeline.sections import section_kind
 from pipeline.theme import load_theme
+from pipeline.tokens import plain_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ARABIC = CORPUS / "kalila-wa-dimna.md"
@@ -564,3 +566,220 @@ def test_index_running_heads_mirror_for_right_to_left(first_page, direction):
             f'@top-{recto_edge} {{ content: "Index";' in first
             and f"@top-{verso_edge} {{ content: none; }}" in first
         )
+
+
+# ---------------------------------------------------------------- Hebrew, Persian and Urdu bylines and facts
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "author"),
+    [
+        ("הנער מן הים מאת עמוס עוז", "הנער מן הים", "עמוס עוז"),
+        ("הנער מן הים, מאת עמוס עוז", "הנער מן הים", "עמוס עוז"),
+        ("מאת עמוס עוז", "הנער מן הים", "עמוס עוז"),
+        ("מאת א. ב. יהושע", "מר מאני", "א. ב. יהושע"),  # initials are no full stop
+        ("מכתב מאת אבא מאת דוד גרוסמן", "מכתב מאת אבא", "דוד גרוסמן"),  # the title holds the word
+        ("نوشتهٔ صادق هدایت", "بوف کور", "صادق هدایت"),
+        ("نوشته‌ی صادق هدایت", "بوف کور", "صادق هدایت"),  # the ezafe as a yeh after a non-joiner
+        ("نوشتۀ صادق هدایت", "بوف کور", "صادق هدایت"),  # ... as one letter
+        ("به قلم صادق هدایت", "بوف کور", "صادق هدایت"),
+        ("بوف کور، نوشتهٔ صادق هدایت", "بوف کور", "صادق هدایت"),
+        ("بوف کور اثر صادق هدایت", "بوف کور", "صادق هدایت"),
+        ("بوف کور نوشته صادق هدایت", "بوف کور", "صادق هدایت"),
+        ("بوف کور از صادق هدایت", "بوف کور", "صادق هدایت"),
+        ("بوف كور از صادق هدایت", "بوف کور", "صادق هدایت"),  # Arabic kaf in the line, keheh in the title
+        ("دور از خانه از مریم فرهادی", "دور از خانه", "مریم فرهادی"),  # "از" in the title too
+        ("امراؤ جان ادا از مرزا ہادی رسوا", "امراؤ جان ادا", "مرزا ہادی رسوا"),
+        ("نوشتهٔ صادق هدایت (۱۹۳۷)", "بوف کور", "صادق هدایت (۱۹۳۷)"),  # normalise takes the year
+    ],
+)
+def test_right_to_left_bylines(text, title, author):
+    assert split_byline(text, title) == author
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("دور از خانه", "دور از خانه"),  # the title itself, which holds "از" ("far from home")
+        ("از مجموعهٔ کلاسیک‌های ادبیات فارسی", "بوف کور"),  # "from the series ...": "از" alone is no byline
+        ("از آن روز به بعد", "بوف کور"),
+        ("اثر این رمان بر نسل بعد", "بوف کور"),  # "the effect of this novel"
+        ("نوشته شده در سال ۱۳۱۵", "بوف کور"),  # "written in 1315"
+        ("بی‌اثر ماند", "بی"),  # "اثر" after a non-joiner is inside a word
+        ("بوف کور از مهم‌ترین رمان‌های فارسی است.", "بوف کور"),  # a sentence about the title
+        ("بوف کور از مهم‌ترین رمان‌های فارسی است", "بوف کور"),  # ... without its full stop
+        ("امراؤ جان ادا از مرزا ہادی رسوا کا ناول ہے", "امراؤ جان ادا"),  # "... is a novel by ..."
+        ("کم از کم تین بار پڑھیں", "امراؤ جان ادا"),  # "at least"
+        ("קיבלתי מכתב מאת אבי", "הנער מן הים"),  # "a letter from my father"
+        ("מאת הבוקר ועד הערב ישב וכתב.", "הנער מן הים"),
+        ("ומאת עמוס עוז", "הנער מן הים"),  # "מאת" with a prefix is another word
+    ],
+)
+def test_right_to_left_prose_is_no_byline(text, title):
+    assert split_byline(text, title) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "second", "is_heading"),
+    [
+        ("מיכאל שלי", "מאת עמוס עוז", False),
+        ("מיכאל שלי", "מיכאל שלי מאת עמוס עוז", False),
+        ("بوف کور", "نوشتهٔ صادق هدایت", False),
+        ("بوف کور", "بوف کور از صادق هدایت", False),
+        ("امراؤ جان ادا", "امراؤ جان ادا از مرزا ہادی رسوا", False),
+        ("بوف کور", "دور از وطن", True),  # "far from home" on a line of its own: a heading
+        ("بوف کور", "از دیار غربت", True),  # "from a foreign land": "از" alone is no byline
+    ],
+)
+def test_a_loose_second_line_byline_is_no_heading(title, second, is_heading):
+    # A short line over a paragraph reads as a heading, unless it is the byline under the title.
+    prose = "راوی نقاش قلمدان است و در تنهایی می‌نویسد، شب و روز، تا صبح."
+    markdown = adapt(f"{title}\n{second}\n{prose}\n").text.split("\n")
+    assert (f"## {second}" in markdown) is is_heading
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("- שפה: עברית", "he"),
+        ("- זמן קריאה: 6 שעות\n- שפה: עברית", "he"),
+        ("- زبان: فارسی", "fa"),
+        ("- زبان\u200f: فارسي", "fa"),  # a right-to-left mark before the colon, Arabic yeh
+        ("- **زبان:** fa", "fa"),
+        ("- زبان: اردو", "ur"),
+    ],
+)
+def test_a_language_field_in_right_to_left_words_sets_the_language(load, line, language):
+    guide, report = load("t.txt", f"Title\n\nInfo\n{line}\n\nSummary\nText.\n")
+    assert guide.meta.language == language
+    assert not [d for d in report.items if d.code == "W-LANGUAGE"]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("שם הספר: מיכאל שלי", "מיכאל שלי"),
+        ("عنوان: بوف کور", "بوف کور"),
+        ("کتاب کا نام: امراؤ جان ادا", "امراؤ جان ادا"),
+    ],
+)
+def test_a_right_to_left_title_field_on_line_one(load, first_line, title):
+    guide, _ = load("t.txt", f"{first_line}\n\nخلاصه\nمتن.\n")
+    assert guide.meta.title == title
+
+
+def test_a_right_to_left_title_line_is_never_split_at_its_by_word(load):
+    # No capitals tell a name from a phrase in these scripts: "Letters from Mum and Dad" stays whole.
+    guide, _ = load("t.md", "# מכתבים מאת אבא ואמא\n\n## תקציר\n\nטקסט.\n")
+    assert (guide.meta.title, guide.meta.authors) == ("מכתבים מאת אבא ואמא", ())
+
+
+def test_a_persian_preamble_line_beginning_with_az_is_kept_as_text(load):
+    guide, _ = load("t.txt", "بوف کور\n\nاز مجموعهٔ کلاسیک‌های فارسی\n\nخلاصه\nراوی نقاش قلمدان است.\n")
+    assert guide.meta.authors == ()
+    info = guide.sections[0]
+    assert [s.kind for s in guide.sections] == ["info", "summary"]
+    assert [plain_text(block.inlines) for block in info.blocks] == ["از مجموعهٔ کلاسیک‌های فارسی"]
+
+
+def test_a_byline_year_in_persian_digits_after_an_arabic_comma(load):
+    guide, _ = load("t.txt", "بوف کور\nنوشتهٔ صادق هدایت، ۱۹۳۷\n\nخلاصه\nراوی نقاش قلمدان است.\n")
+    meta = guide.meta
+    assert (meta.authors, meta.year, meta.year_text) == (("صادق هدایت",), 1937, "۱۹۳۷")
+
+
+LOOSE_HEBREW = """מיכאל שלי
+מיכאל שלי מאת עמוס עוז
+חנה גונן מספרת על נישואיה למיכאל, גאולוג צעיר, בירושלים של שנות החמישים.
+
+פרטי הספר
+- מחבר: עמוס עוז
+- שנת פרסום: 1968 · ז׳אנר: רומן, רומן פסיכולוגי · מספר עמודים: 290
+- זמן קריאה: 6 שעות
+- שפה: עברית
+
+תקציר
+חנה פוגשת את מיכאל גונן במדרגות בניין טרה סנטה, נישאת לו ושוקעת לאט בעולם של חלומות.
+
+דמויות
+- חנה גונן: המספרת
+- מיכאל גונן: בעלה, גאולוג
+"""
+
+LOOSE_PERSIAN = """بوف کور
+نوشتهٔ صادق هدایت
+نقاشی تنها روی قلمدان نقش می‌کشد و از زنی اثیری می‌گوید که یک بار دید و از دست داد.
+
+مشخصات کتاب
+- سال انتشار: ۱۹۳۷ | ژانر: رمان، ادبیات داستانی مدرن | ۱۸۰ صفحه
+- زمان مطالعه: ۴ ساعت
+- زبان: فارسی
+
+خلاصهٔ داستان
+راوی، نقاش قلمدان، زنی اثیری را در قاب پستو می‌بیند و در پی او به کابوسی فرو می‌رود.
+
+شخصیت‌ها
+- راوی: نقاش قلمدان
+- لکاته: همسر راوی
+"""
+
+LOOSE_URDU = """امراؤ جان ادا
+امراؤ جان ادا از مرزا ہادی رسوا
+یہ ناول لکھنؤ کی ایک طوائف اور شاعرہ کی زندگی کی کہانی ہے۔
+
+کتاب کی تفصیلات
+- سالِ اشاعت: ۱۸۹۹ • صنف: ناول، معاشرتی ناول • صفحات: ٣٢٠
+- مطالعے کا وقت: ۸ گھنٹے
+- زبان: اردو
+
+خلاصہ
+امیرن کو بچپن میں فیض آباد سے اغوا کر کے لکھنؤ میں خانم جان کے کوٹھے پر بیچ دیا جاتا ہے۔
+
+کردار
+- امراؤ جان: طوائف اور شاعرہ
+- خانم جان: کوٹھے کی مالکہ
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "blurb"),
+    [
+        pytest.param(
+            LOOSE_HEBREW,
+            ("מיכאל שלי", ("עמוס עוז",), 1968, 290, ("רומן", "רומן פסיכולוגי"), "6 שעות", "he"),
+            "חנה גונן מספרת",
+            id="he",
+        ),
+        pytest.param(
+            LOOSE_PERSIAN,
+            ("بوف کور", ("صادق هدایت",), 1937, 180, ("رمان", "ادبیات داستانی مدرن"), "۴ ساعت", "fa"),
+            "نقاشی تنها",
+            id="fa",
+        ),
+        pytest.param(
+            LOOSE_URDU,
+            ("امراؤ جان ادا", ("مرزا ہادی رسوا",), 1899, 320, ("ناول", "معاشرتی ناول"), "۸ گھنٹے", "ur"),
+            "یہ ناول لکھنؤ",
+            id="ur",
+        ),
+    ],
+)
+def test_a_loose_right_to_left_manuscript_yields_its_book_facts(load, text, expected, blurb):
+    guide, report = load("book.txt", text)
+    meta = guide.meta
+    assert (
+        meta.title,
+        meta.authors,
+        meta.year,
+        meta.pages,
+        meta.genres,
+        meta.reading_time,
+        meta.language,
+    ) == expected
+    assert meta.extra == ()  # every field was read as the fact it names
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters"]
+    # The byline line became the author, not a heading or a paragraph; the blurb under it stays.
+    info_text = " ".join(plain_text(b.inlines) for b in guide.sections[0].blocks if hasattr(b, "inlines"))
+    assert blurb in info_text and meta.authors[0] not in info_text
+    codes = {d.code for d in report.items}
+    assert not codes & {"W-UNKNOWN-SECTION", "W-NO-AUTHOR", "W-LANGUAGE", "W-NO-SUMMARY"}, codes

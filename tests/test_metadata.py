@@ -202,3 +202,236 @@ def test_two_guides_to_one_book_get_two_identifiers(tmp_path):
 def test_explicit_identifier_wins_over_the_derived_one():
     meta = metadata_from(["ISBN: 978-1-4000-7877-6"])
     assert meta.identifier == "978-1-4000-7877-6"
+
+
+# ---------------------------------------------------------------- Hebrew, Persian and Urdu fields
+
+
+def test_no_alias_names_two_kinds_once_folded():
+    from pipeline.metadata import _KEYS, fold_key
+
+    kinds: dict[str, set[str]] = {}
+    for kind, aliases in _KEYS.items():
+        for alias in aliases:
+            kinds.setdefault(fold_key(alias), set()).add(kind)
+    assert {alias: found for alias, found in kinds.items() if len(found) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("key", "canonical"),
+    [
+        # Hebrew
+        ("מחבר", "authors"),
+        ("מחברת", "authors"),
+        ("סופר", "authors"),
+        ("שם המחבר", "authors"),
+        ("שנת פרסום", "year"),
+        ("יצא לאור", "year"),
+        ("פורסם", "year"),
+        ("ז'אנר", "genres"),
+        ("ז׳אנר", "genres"),  # with the Hebrew geresh
+        ("ז’אנר", "genres"),  # with a typographic apostrophe
+        ("סוגה", "genres"),
+        ("עמודים", "pages"),
+        ("מספר עמודים", "pages"),
+        ("מס׳ עמודים", "pages"),
+        ("זמן קריאה", "reading_time"),
+        ("שפה", "language"),
+        ("שם הספר", "title"),
+        ("כותרת משנה", "subtitle"),
+        ("מסת״ב", "identifier"),
+        ("**מחבר**", "authors"),
+        ("\u200fמחבר\u200f", "authors"),  # right-to-left marks pasted around it
+        # Persian, with Arabic yeh and kaf typed for Farsi ones, and the ezafe and non-joiner as typed
+        ("نویسنده", "authors"),
+        ("نويسنده", "authors"),
+        ("نویسندگان", "authors"),
+        ("پدیدآورنده", "authors"),
+        ("سال انتشار", "year"),
+        ("سال\u200cانتشار", "year"),
+        ("ژانر", "genres"),
+        ("گونه", "genres"),
+        ("گونهٔ ادبی", "genres"),
+        ("گونه\u200cی ادبی", "genres"),
+        ("گونۀ ادبی", "genres"),
+        ("تعداد صفحات", "pages"),
+        ("صفحات", "pages"),
+        ("زمان مطالعه", "reading_time"),
+        ("زبان", "language"),
+        ("عنوان", "title"),
+        ("نام كتاب", "title"),
+        ("شابک", "identifier"),
+        # Urdu
+        ("مصنف", "authors"),
+        ("مصنفہ", "authors"),
+        ("مصنّف", "authors"),  # with a shadda
+        ("سال اشاعت", "year"),
+        ("سالِ اشاعت", "year"),
+        ("اشاعت", "year"),
+        ("صنف", "genres"),
+        ("صفحات", "pages"),
+        ("مطالعے کا وقت", "reading_time"),
+        ("مطالعہ کا وقت", "reading_time"),
+        ("کتاب کا نام", "title"),
+        # words near those keys that name no field
+        ("על המחבר", None),
+        ("זמן", None),
+        ("درباره نویسنده", None),
+        ("سال\u200cها", None),  # "years"
+        ("زبان اصلی", None),  # "original language": not the guide's
+        ("صفحه اول", None),
+        ("مصنف کا تعارف", None),
+    ],
+)
+def test_right_to_left_field_keys(key, canonical):
+    assert canonical_key(key) == canonical
+
+
+RTL_FIELDS = [
+    pytest.param(
+        [
+            "מחבר: עמוס עוז",
+            "שנת פרסום: 1968",
+            "ז'אנר: רומן, רומן פסיכולוגי",
+            "מספר עמודים: 290",
+            "זמן קריאה: 6 שעות",
+        ],
+        (("עמוס עוז",), 1968, ("רומן", "רומן פסיכולוגי"), 290, "6 שעות"),
+        id="he",
+    ),
+    pytest.param(
+        [
+            "نویسنده: صادق هدایت",
+            "سال انتشار: 1937",
+            "ژانر: رمان، داستان بلند",
+            "تعداد صفحات: 180",
+            "زمان مطالعه: 4 ساعت",
+        ],
+        (("صادق هدایت",), 1937, ("رمان", "داستان بلند"), 180, "4 ساعت"),
+        id="fa",
+    ),
+    pytest.param(
+        [
+            "مصنف: مرزا ہادی رسوا",
+            "سال اشاعت: 1899",
+            "صنف: ناول، معاشرتی ناول",
+            "صفحات: 320",
+            "مطالعے کا وقت: 8 گھنٹے",
+        ],
+        (("مرزا ہادی رسوا",), 1899, ("ناول", "معاشرتی ناول"), 320, "8 گھنٹے"),
+        id="ur",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), RTL_FIELDS)
+def test_fields_in_right_to_left_languages(lines, expected):
+    meta = metadata_from(lines)
+    assert (meta.authors, meta.year, meta.genres, meta.pages, meta.reading_time) == expected
+    assert meta.extra == ()  # every field was known
+
+
+@pytest.mark.parametrize(
+    ("line", "year", "genres", "pages", "reading"),
+    [
+        # Middle dots, " | " and bullets between fields, in each language's own words
+        ("שנת פרסום: 1968 · ז׳אנר: רומן · מספר עמודים: 290", 1968, ("רומן",), 290, None),
+        ("ז'אנר: רומן | 290 עמודים | זמן קריאה: 6 שעות", None, ("רומן",), 290, "6 שעות"),
+        ("ז'אנר: רומן | כ-290 עמודים | 6 שעות", None, ("רומן",), 290, "6 שעות"),
+        ("سال انتشار: ۱۹۳۷ | ژانر: رمان | ۱۸۰ صفحه | زمان مطالعه: ۴ ساعت", 1937, ("رمان",), 180, "۴ ساعت"),
+        ("ژانر: رمان | ۱۸۰ صفحه | ۴ ساعت", None, ("رمان",), 180, "۴ ساعت"),
+        (
+            "سالِ اشاعت: ۱۸۹۹ • صنف: ناول • صفحات: ٣٢٠ • مطالعے کا وقت: ۸ گھنٹے",
+            1899,
+            ("ناول",),
+            320,
+            "۸ گھنٹے",
+        ),
+        ("صنف: ناول | ۳۲۰ صفحات | ۸ گھنٹے", None, ("ناول",), 320, "۸ گھنٹے"),
+    ],
+)
+def test_right_to_left_packed_bullets_unpack(line, year, genres, pages, reading):
+    meta = metadata_from([line])
+    assert (meta.year, meta.genres, meta.pages, meta.reading_time) == (year, genres, pages, reading)
+    assert meta.extra == ()
+
+
+def test_right_to_left_fields_survive_direction_marks_and_other_colons():
+    meta = metadata_from(["نویسنده\u200f: \u200fصادق هدایت\u200f", "سال انتشار﹕ ۱۹۳۷", "ژانر : رمان"])
+    assert (meta.authors, meta.year, meta.genres) == (("صادق هدایت",), 1937, ("رمان",))
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("מחברים: עמוס עוז; נורית גרץ", ("עמוס עוז", "נורית גרץ")),
+        ("نویسندگان: صادق هدایت، بزرگ علوی", ("صادق هدایت", "بزرگ علوی")),
+        ("نویسندگان: صادق هدایت و بزرگ علوی", ("صادق هدایت", "بزرگ علوی")),
+        ("مصنفین: پریم چند اور کرشن چندر", ("پریم چند", "کرشن چندر")),
+        ("مصنفین: پریم چند؛ کرشن چندر", ("پریم چند", "کرشن چندر")),
+    ],
+)
+def test_right_to_left_authors_split_on_their_own_commas_and_ands(line, authors):
+    assert metadata_from([line]).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("۱۹۵۳", 1953),  # Persian digits
+        ("١٩٥٣", 1953),  # Arabic-Indic digits
+        ("نخستین بار در ۱۹۳۷", 1937),
+        ("۷۲۵ پیش از میلاد", -725),
+        ("٧٢٥ ق.م", -725),
+        ('725 לפנה"ס', -725),
+        ("725 לפנה״ס", -725),
+        ("۸ قبل مسیح", -8),
+    ],
+)
+def test_parse_year_in_right_to_left_scripts(text, year):
+    assert parse_year(text) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("٣٢٠", 320), ("۳۲۰ صفحه", 320), ("۱٬۲۷۶", 1276), ("١٬٢٧٦ صفحة", 1276)],
+)
+def test_parse_int_in_right_to_left_scripts(text, number):
+    assert parse_int(text) == number
+
+
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("עברית", "he"),
+        ("فارسی", "fa"),
+        ("فارسي", "fa"),  # Arabic yeh
+        ("Farsi", "fa"),
+        ("Persian", "fa"),
+        ("اردو", "ur"),
+        ("اُردو", "ur"),  # with a damma
+        ("Urdu", "ur"),
+        ("\u200fעברית", "he"),
+    ],
+)
+def test_right_to_left_language_names(value, tag):
+    assert language_tag(value) == tag
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Prose with a colon whose first word is a field name: "years later", "a year later" and
+        # "the fair sex" (صنف, "genre", is also "sex" in Urdu) name no field.
+        "سال‌ها بعد: راوی دوباره او را می‌بیند",
+        "שנה אחר כך: חנה יולדת בן",
+        "صنفِ نازک: ناول میں عورت کی تصویر",
+        "زبان او: تلخ و کوتاه",
+    ],
+)
+def test_right_to_left_prose_with_a_colon_is_no_known_field(line):
+    pair = split_field(line)
+    assert pair is not None
+    draft = MetadataDraft()
+    assert absorb_field(draft, *pair) is False
+    assert draft.values == {}
