@@ -14,6 +14,10 @@ _LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,9}[.)])(\s|$)")
 _BLOCK_START = re.compile(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
 # "by" in the languages bylines are written in; normalise reads a title line with it too.
 BY_WORDS = "by|par|von|por|di|door"
+# Lower-case words a name may hold ("Honoré de Balzac", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "van", "von", "der", "le", "la", "du", "del", "y", "and", "&", "et", "und", "e"}
+)
 _BYLINE = re.compile(rf"^(.*?)\s*\b({BY_WORDS})\s+(\S.*)$", re.I)
 # "by" in right-to-left bylines. `\b` does not serve these words: a zero-width non-joiner inside a
 # Persian word is a word boundary to it ("بی‌اثر", "ineffective", would hold "اثر"), and after a
@@ -218,7 +222,7 @@ def _latin_byline(stripped: str, title: str) -> str | None:
     prefix = title.strip()
     if prefix and stripped.casefold().startswith(prefix.casefold()):
         rest = _BYLINE.match("x " + stripped[len(prefix) :].lstrip(" ,—–-"))
-        if rest and rest.group(1).strip() == "x":
+        if rest and rest.group(1).strip() == "x" and _reads_as_latin_names(rest.group(3)):
             return rest.group(3).strip()
     match = _BYLINE.match(stripped)
     if not match:
@@ -226,7 +230,16 @@ def _latin_byline(stripped: str, title: str) -> str | None:
     before = match.group(1).strip(" ,—–-").casefold()
     if before and before != prefix.casefold():
         return None
-    return match.group(3).strip()
+    return match.group(3).strip() if _reads_as_latin_names(match.group(3)) else None
+
+
+def _reads_as_latin_names(text: str) -> bool:
+    """Names, not a sentence that happens to start with "By": "By the end of the war everyone had
+    changed" has lower-case words a name list has not (particles such as "de" and "and" aside;
+    an all-lower-case name of up to three words, such as "bell hooks", is let through)."""
+    words = BYLINE_YEAR.sub("", text).replace(",", " ").split()
+    lower = [w for w in words if w[:1].islower() and w.casefold() not in NAME_PARTICLES]
+    return 0 < len(words) <= 10 and (not lower or (len(lower) == len(words) and len(words) <= 3))
 
 
 def _rtl_byline(stripped: str, title: str) -> str | None:

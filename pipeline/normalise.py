@@ -10,7 +10,7 @@ import yaml
 
 from pipeline import model as m
 from pipeline.diagnostics import Report
-from pipeline.dialects import BY_WORDS, BYLINE_YEAR, Adapted, adapt, split_byline
+from pipeline.dialects import BY_WORDS, BYLINE_YEAR, NAME_PARTICLES, Adapted, adapt, split_byline
 from pipeline.entries import extract_entries, split_lines
 from pipeline.links import LinkPolicy
 from pipeline.location import SourceLocation
@@ -32,7 +32,6 @@ from pipeline.tokens import MAX_INLINE_DEPTH, Converter, plain_text
 
 _TITLE_BYLINE = re.compile(rf"^(.+),?\s+(?:{BY_WORDS})\s+(\S.{{0,60}})$")
 # Lower-case words a name may hold ("Honoré de Balzac", "Ludwig van Beethoven").
-_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "le", "la", "du", "del", "y", "and", "&"})
 _LANGUAGE_LINE = re.compile(
     r"^[\s*_>-]*(?:language|langue|lang|idioma|sprache|语言|שפה|שפת הספר|לשון|زبان(?: [کك]تاب)?)[*_]*"
     rf"[\s{DIRECTION_MARKS}]*[{COLONS}][*_\s{DIRECTION_MARKS}]*([^\s|*{DIRECTION_MARKS}]+(?: [A-Za-z]+)?)",
@@ -126,7 +125,7 @@ def _title_byline(title: str) -> tuple[str, str] | None:
     if not match:
         return None
     words = match.group(2).split()
-    if len(words) < 2 or not all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words):
+    if len(words) < 2 or not all(w[0].isupper() or w.casefold() in NAME_PARTICLES for w in words):
         return None
     return match.group(1).strip(" ,—–-"), match.group(2).strip()
 

@@ -276,3 +276,32 @@ def test_a_pandoc_title_block(load):
     assert [s.kind for s in guide.sections] == ["info", "summary"]
     [raw_html] = [d for d in report.items if d.code == "W-RAW-HTML"]
     assert raw_html.location.line == 8  # the manuscript's own line, past the rewritten block
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the war everyone had changed",
+        "By then, the house stood empty",
+        "by which time it was dark",
+    ],
+)
+def test_a_sentence_that_starts_with_by_is_not_a_byline(line):
+    from pipeline.dialects import split_byline
+
+    assert split_byline(line, "The Book") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("by Honoré de Balzac", "Honoré de Balzac"),
+        ("by bell hooks", "bell hooks"),
+        ("by Mary Shelley and Percy Bysshe Shelley", "Mary Shelley and Percy Bysshe Shelley"),
+        ("The Book by H. G. Wells, 1895", "H. G. Wells, 1895"),
+    ],
+)
+def test_names_with_particles_and_lower_case_names_are_still_bylines(line, author):
+    from pipeline.dialects import split_byline
+
+    assert split_byline(line, "The Book") == author
