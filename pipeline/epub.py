@@ -308,9 +308,12 @@ class _Part:
 
 def _parts(section: m.Section) -> list[_Part]:
     heads = [i for i, b in enumerate(section.blocks) if isinstance(b, m.Heading) and b.level == 1]
+    whole = [_Part(section, section.anchor, section.blocks)]
+    if not heads or section.kind in ("info", "characters", "glossary"):
+        return whole  # nowhere to split, or never split: no need to measure the text
     size = sum(len(plain_text(inlines)) for b in iter_blocks(section.blocks) for inlines in block_inlines(b))
-    if not heads or size < SPLIT_CHARS or section.kind in ("info", "characters", "glossary"):
-        return [_Part(section, section.anchor, section.blocks)]
+    if size < SPLIT_CHARS:
+        return whole
     parts = [_Part(section, section.anchor, section.blocks[: heads[0]])]
     for index, start in enumerate(heads):
         stop = heads[index + 1] if index + 1 < len(heads) else len(section.blocks)
