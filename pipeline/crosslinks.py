@@ -86,7 +86,7 @@ def _core(word: str) -> tuple[int, str, str]:
 # Raw word -> its core, shared by every guide a process builds: the words of a language repeat,
 # so after the first guides almost every word is one dictionary look-up instead of two regexes.
 _CORES: dict[str, tuple[int, str, str]] = {}
-_CORES_LIMIT = 200_000  # a long-lived process (watch, serve) starts over rather than grow
+_CORES_LIMIT = 50_000  # a long-lived process (watch, serve) starts over rather than grow (~8 MB)
 
 
 def _cores(words) -> list[tuple[int, str, str]]:

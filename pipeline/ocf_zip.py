@@ -24,9 +24,21 @@ _UTF8_NAME = 0x800  # general purpose flag: the file name is UTF-8
 _LIMIT = 0xFFFFFFFF  # no ZIP64: an EPUB part of 4 GB is not a study guide
 
 
-@lru_cache(maxsize=32)
 def _deflated(data: bytes) -> bytes:
-    """Raw deflate (level 6, what zipfile uses); cached, since every guide carries the same CSS."""
+    """Raw deflate (level 6, what zipfile uses). Small parts are cached, since every guide carries
+    the same CSS and container; large ones are not, so a long-lived process holds no big copies."""
+    return _deflated_small(data) if len(data) <= _CACHED_SIZE else _deflate(data)
+
+
+_CACHED_SIZE = 64 * 1024
+
+
+@lru_cache(maxsize=32)
+def _deflated_small(data: bytes) -> bytes:
+    return _deflate(data)
+
+
+def _deflate(data: bytes) -> bytes:
     compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
     return compressor.compress(data) + compressor.flush()
 
