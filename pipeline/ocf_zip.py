@@ -66,44 +66,16 @@ class OcfZip:
         encoded_name = name.encode("utf-8")
         flags = 0 if encoded_name.isascii() else _UTF8_NAME
         method = 0 if stored else 8
-        crc = zlib.crc32(raw)
-        header = _LOCAL.pack(
-            b"PK\x03\x04",
-            20,
-            flags,
-            method,
-            self._time,
-            self._date,
-            crc,
-            len(payload),
-            len(raw),
-            len(encoded_name),
-            0,
-        )
+        # The fields the local header and the central directory entry share, in their order.
+        shared = (20, flags, method, self._time, self._date, zlib.crc32(raw), len(payload), len(raw))
+        header = _LOCAL.pack(b"PK\x03\x04", *shared, len(encoded_name), 0)
         self._file.write(header + encoded_name)
         self._file.write(payload)
-        self._central.append(
-            _CENTRAL.pack(
-                b"PK\x01\x02",
-                _MADE_BY,
-                20,
-                flags,
-                method,
-                self._time,
-                self._date,
-                crc,
-                len(payload),
-                len(raw),
-                len(encoded_name),
-                0,
-                0,
-                0,
-                0,
-                0o644 << 16,
-                self._offset,
-            )
-            + encoded_name
+        # No extra field or comment, disk 0, no internal attributes, Unix permissions 0644.
+        entry = _CENTRAL.pack(
+            b"PK\x01\x02", _MADE_BY, *shared, len(encoded_name), 0, 0, 0, 0, 0o644 << 16, self._offset
         )
+        self._central.append(entry + encoded_name)
         self._offset += len(header) + len(encoded_name) + len(payload)
 
     def abandon(self) -> None:
