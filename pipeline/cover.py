@@ -164,8 +164,16 @@ class _Mark:
 
 
 def _text(xy: tuple[float, float], text: str, font, fill: str) -> _Mark:
-    _, top, _, bottom = font.getbbox(text, anchor="mm")
+    top, bottom = _vertical_extent(font, text)
     return _Mark(xy, text, font, fill, int(xy[1] + top) - 2, int(xy[1] + bottom) + 3)
+
+
+@lru_cache(maxsize=256)
+def _vertical_extent(font, text: str) -> tuple[float, float]:
+    """How far the text's ink reaches above and below its centre line (a text layout, so cached:
+    the label, and often the author and year, are the same on many covers)."""
+    _, top, _, bottom = font.getbbox(text, anchor="mm")
+    return top, bottom
 
 
 def _layout(meta: Metadata, label: str, ink: str, accent: str) -> list[_Mark]:
