@@ -275,18 +275,22 @@ def _run_on_pool(work: list[tuple[Path, BuildOptions]], jobs: int):
 
 
 def _build_isolated(path: Path, options: BuildOptions) -> Outcome:
-    """One guide in a process of its own: if that process dies, this guide alone fails."""
+    """One guide in a process of its own: if that process dies, this guide alone fails. A broken
+    pool kills every worker, so this guide's earlier attempt may have left half-written files."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from pipeline.atomic import remove_leftovers
+
+    targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]
+    for target in targets:
+        remove_leftovers(target)
     try:
         with ProcessPoolExecutor(max_workers=1) as pool:
             return pool.submit(build_one, path, options).result()
     except BrokenProcessPool:
-        from pipeline.atomic import remove_leftovers
-
-        for fmt in options.formats:
-            remove_leftovers(output_path(options.out_dir, fmt, path.stem))  # its half-written files
+        for target in targets:
+            remove_leftovers(target)
         outcome = Outcome(path, failed=True)
         outcome.diagnostics.append(
             Report(str(path))
