@@ -41,8 +41,9 @@ class BuildOptions:
     use_cache: bool = True
     default_language: str = "en"  # for manuscripts that do not say
     publisher: str = "Study Guide Pipeline"
-    # Workers read each new EPUB back for the shelf (and copy its cover to out_dir/covers), so the
-    # catalogue written after the batch reads nothing again. The command line asks for it.
+    # Workers hand back the shelf's entry for each EPUB they write (and copy its cover to
+    # out_dir/covers), so the catalogue written after the batch reads nothing back. The command
+    # line asks for it.
     shelf: bool = False
 
     def settings(self) -> str:

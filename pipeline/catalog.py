@@ -166,8 +166,9 @@ def shelf(out_dir: Path, fresh: list[dict] | tuple[dict, ...] = ()) -> list[Shel
     """One entry per EPUB in out_dir/epub, with the PDF and handout beside it when they exist.
 
     Covers are copied out of the EPUBs into out_dir/covers so readers can show them. `fresh`
-    holds records workers already read (shelf_record); other EPUBs come from the cache when
-    their size and mtime are unchanged (and their cover copy is still there), else are read.
+    holds records the workers made of the EPUBs they wrote (written_record); other EPUBs come
+    from the cache when their size and mtime are unchanged (and their cover copy is still
+    there), else are read.
     """
     known = _load_cache(out_dir) | {record["name"]: record for record in fresh}
     records = []
@@ -206,12 +207,7 @@ def _write_cover(out_dir: Path, stem: str, cover: bytes, media_type: str) -> str
     """Copy the EPUB's cover to out_dir/covers (only when it changed); it is the thumbnail too."""
     suffix = {"image/jpeg": ".jpg", "image/png": ".png", "image/svg+xml": ".svg"}.get(media_type, ".img")
     target = out_dir / "covers" / f"{stem}{suffix}"
-    try:
-        unchanged = target.stat().st_size == len(cover) and target.read_bytes() == cover
-    except OSError:
-        unchanged = False
-    if not unchanged:
-        write_bytes_atomic(target, cover)
+    _write_if_changed(target, cover)
     return _href(target, out_dir)
 
 
@@ -238,7 +234,7 @@ def write_catalog(
 
 
 def _write_if_changed(target: Path, data: bytes) -> None:
-    """A rebuild that changed nothing leaves the shelf's files (and their mtimes) alone."""
+    """A rebuild that changed nothing leaves the shelf's files and covers (and their mtimes) alone."""
     try:
         if target.stat().st_size == len(data) and target.read_bytes() == data:
             return
