@@ -41,20 +41,62 @@ def code_fingerprint(theme_folder: Path) -> str:
 @lru_cache(maxsize=8)
 def _fingerprint(theme_files: tuple[tuple[str, int, int], ...]) -> str:
     """The code (fixed for the life of a process) and the theme files, read once per version."""
-    from importlib.metadata import PackageNotFoundError, version
-
     hasher = hashlib.sha256()
     files = sorted(p for p in PIPELINE_DIR.rglob("*") if p.is_file() and p.suffix in (".py", ".jinja"))
     files += [Path(name) for name, _, _ in theme_files]
     for path in files:
         hasher.update(str(path.relative_to(path.anchor)).encode())
         hasher.update(path.read_bytes())
-    for package in ("ebooklib", "weasyprint", "markdown-it-py", "mdit-py-plugins", "jinja2"):
-        try:
-            hasher.update(f"{package}={version(package)}".encode())
-        except PackageNotFoundError:
-            hasher.update(package.encode())
+    for library in library_signatures():
+        hasher.update(library.encode())
     return hasher.hexdigest()
+
+
+# The libraries whose upgrade can change an output's bytes: import name -> distribution name.
+LIBRARIES = {
+    "ebooklib": "ebooklib",
+    "weasyprint": "weasyprint",
+    "markdown_it": "markdown_it_py",
+    "mdit_py_plugins": "mdit_py_plugins",
+    "jinja2": "jinja2",
+    "PIL": "pillow",  # the cover's JPEG
+    "pydyf": "pydyf",  # WeasyPrint's PDF writer
+    "pyphen": "pyphen",  # hyphenation in print
+}
+
+
+def library_signatures() -> list[str]:
+    """Each library's installed version (its dist-info folder's name) and the state of its entry
+    module. Read from the file system without importing them: WeasyPrint stays unloaded in EPUB
+    builds, and importlib.metadata alone costs 12 ms to import, more than building a guide."""
+    from importlib.util import find_spec
+
+    signatures = []
+    for module, distribution in LIBRARIES.items():
+        try:
+            spec = find_spec(module)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.origin:
+            signatures.append(f"{distribution}: absent")
+            continue
+        origin = Path(spec.origin)
+        site = origin.parent.parent
+        versions = sorted(
+            name
+            for name in _folder_names(site)
+            if name.lower().startswith(f"{distribution}-") and name.endswith(".dist-info")
+        )
+        stat = origin.stat()
+        signatures.append(f"{distribution}: {','.join(versions)} {stat.st_size} {stat.st_mtime_ns}")
+    return signatures
+
+
+def _folder_names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
 
 
 def build_key(source: Path, fmt: str, settings: str, fingerprint: str) -> str:

@@ -177,6 +177,8 @@ class _Linker:
         self.cjk = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self.cjk_anchor = cjk
         self.active = bool(keys or cjk)
+        self.sorted_words: set[str] = set()  # words of the text looked at so far, as written
+        self.starting_words: set[str] = set()  # those of them that can begin a name or term
         self.ids = count(1)
 
     @staticmethod
@@ -189,48 +191,70 @@ class _Linker:
         else:
             table.setdefault(key, anchor)
 
+    # Most blocks mention nobody: whatever comes back unchanged is the very object passed in, so
+    # the model is copied only along the paths that gained a reference.
     def section(self, section: m.Section) -> m.Section:
         linked: set[str] = set()
         blocks = tuple(self.block(b, linked, excluded="") for b in section.blocks)
-        entries = tuple(
-            replace(e, body=self.inlines(e.body, linked, excluded=e.anchor)) for e in section.entries
-        )
+        entries = tuple(self.entry(e, linked) for e in section.entries)
+        if _same(blocks, section.blocks) and _same(entries, section.entries):
+            return section
         return replace(section, blocks=blocks, entries=entries)
+
+    def entry(self, entry: m.Entry, linked: set[str]) -> m.Entry:
+        body = self.inlines(entry.body, linked, excluded=entry.anchor)
+        return entry if body is entry.body else replace(entry, body=body)
 
     def block(self, block: m.Block, linked: set[str], excluded: str) -> m.Block:
         if isinstance(block, m.Paragraph):
-            return replace(block, inlines=self.inlines(block.inlines, linked, excluded))
+            inlines = self.inlines(block.inlines, linked, excluded)
+            return block if inlines is block.inlines else replace(block, inlines=inlines)
         if isinstance(block, m.ListBlock):
             items = tuple(tuple(self.block(b, linked, excluded) for b in item) for item in block.items)
+            if all(_same(new, old) for new, old in zip(items, block.items, strict=True)):
+                return block
             return replace(block, items=items)
         if isinstance(block, m.BlockQuote):
-            return replace(block, blocks=tuple(self.block(b, linked, excluded) for b in block.blocks))
+            blocks = tuple(self.block(b, linked, excluded) for b in block.blocks)
+            return block if _same(blocks, block.blocks) else replace(block, blocks=blocks)
         return block  # headings, code and tables stay as written
 
     def inlines(self, inlines: tuple[m.Inline, ...], linked: set[str], excluded: str) -> tuple[m.Inline, ...]:
+        """The inlines with mentions made references; `inlines` itself when there were none."""
         out: list[m.Inline] = []
+        changed = False
         for item in inlines:
             if isinstance(item, m.Text):
-                out.extend(self.text(item.text, linked, excluded))
+                pieces = self.text(item.text, linked, excluded)
+                if pieces is None:
+                    out.append(item)
+                else:
+                    out.extend(pieces)
+                    changed = True
             elif isinstance(item, (m.Emph, m.Strong, m.Strike)):
-                out.append(replace(item, children=self.inlines(item.children, linked, excluded)))
+                children = self.inlines(item.children, linked, excluded)
+                if children is item.children:
+                    out.append(item)
+                else:
+                    out.append(replace(item, children=children))
+                    changed = True
             else:
                 out.append(item)  # links, code, images and note references are left alone
-        return tuple(out)
+        return tuple(out) if changed else inlines
 
     def matches(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, anchor), longest first at each place, in order."""
         found: list[tuple[int, int, str]] = []
         if self.first_words:
-            # Most text mentions nobody, and the rest few: one pass in C over the distinct words
-            # (each a cached look-up), then work only where a name or term can begin.
+            # Most text mentions nobody, and the rest few: one pass in C over the distinct words,
+            # set operations against the words this guide has already sorted (it repeats its
+            # words), then work only where a name or term can begin.
             distinct = set(_WORD.findall(text))
-            first_words = self.first_words
+            unsorted = distinct - self.sorted_words
+            if unsorted:
+                self._sort_words(unsorted)
             starts = sorted(
-                position
-                for raw, (_, word, folded) in zip(distinct, _cores(distinct), strict=True)
-                if word in first_words or folded in first_words
-                for position in _occurrences(text, raw)
+                position for raw in distinct & self.starting_words for position in _occurrences(text, raw)
             )
             end = 0
             for start in starts:
@@ -249,12 +273,25 @@ class _Linker:
             found = kept
         return found
 
+    def _sort_words(self, words: set[str]) -> None:
+        """Note which of these words, as written, can begin a name or term."""
+        first_words = self.first_words
+        for (_, word, folded), raw in zip(_cores(words), words, strict=True):
+            if word in first_words or folded in first_words:
+                self.starting_words.add(raw)
+        self.sorted_words |= words
+
     def _longest_at(self, text: str, position: int) -> tuple[int, int, str] | None:
         """The name or term with the most words that begins with the word at `position`."""
         words: list[tuple[int, int]] = []
         limit = 1
+        cores = _CORES
         for match in _WORD.finditer(text, position):
-            lead, word, folded = _cores((match.group(),))[0]
+            raw = match.group()
+            core = cores.get(raw)
+            if core is None:
+                core = cores[raw] = _core(raw)
+            lead, word, folded = core
             if not words:
                 limit = max(self.first_words.get(word, 0), self.first_words.get(folded, 0))
             words.append((match.start() + lead, match.start() + lead + len(word)))
@@ -268,7 +305,8 @@ class _Linker:
                 return start, end, anchor
         return None
 
-    def text(self, text: str, linked: set[str], excluded: str) -> list[m.Inline]:
+    def text(self, text: str, linked: set[str], excluded: str) -> list[m.Inline] | None:
+        """The text split around its mentions; None when it mentions nobody (but `excluded`)."""
         out: list[m.Inline] = []
         position = 0
         for start, end, anchor in self.matches(text):
@@ -280,9 +318,16 @@ class _Linker:
             linked.add(anchor)
             out.append(m.Ref(anchor, (m.Text(text[start:end]),), first, f"mention-{next(self.ids)}"))
             position = end
+        if not out:
+            return None
         if position < len(text):
             out.append(m.Text(text[position:]))
-        return out or [m.Text(text)]
+        return out
+
+
+def _same(new: tuple, old: tuple) -> bool:
+    """Every item of `new` is the very object at the same place in `old`."""
+    return len(new) == len(old) and all(a is b for a, b in zip(new, old, strict=True))
 
 
 def add_cross_links(guide: m.Guide) -> m.Guide:

@@ -332,7 +332,7 @@ def _section_pages(
     image_hrefs = {str(source): href for source, href in images.values()}
     notes = {note.number: note for note in guide.notes}
     parts = [part for section in guide.sections for part in _parts(section)]
-    note_homes = _note_homes(parts)
+    note_homes = _note_homes(parts) if notes else {}  # most guides have no notes: no need to walk them
     entry_files = {
         e.anchor: part.file_name for part in parts if part.heading is None for e in part.section.entries
     }

@@ -50,8 +50,7 @@ class Theme:
 
     def variable(self, name: str, default: str) -> str:
         """A custom property's value (`--name: value;`, the theme's wins), for code that draws."""
-        values = re.findall(rf"--{re.escape(name)}\s*:\s*([^;]+);", self.css("base"))
-        return values[-1].strip() if values else default
+        return _base_variables(self.folder, self._mtimes()).get(name, default)
 
     def fingerprint_files(self) -> list[Path]:
         return sorted(p for p in self.folder.rglob("*") if p.is_file())
@@ -78,6 +77,16 @@ def resolve_custom_properties(css: str) -> str:
     while previous != css:  # rules left with no declarations, and @-blocks left empty by that
         previous, css = css, _EMPTY_RULE.sub("", css)
     return re.sub(r"\n\s*\n+", "\n", css).strip() + "\n"
+
+
+@lru_cache(maxsize=8)
+def _base_variables(folder: Path, _mtimes: tuple[float, ...]) -> dict[str, str]:
+    """Every custom property the base layers set, the last setting of each winning (read once per
+    version of the files, not once per cover)."""
+    return {name: value.strip() for name, value in _ANY_DECLARATION.findall(Theme(folder).css("base"))}
+
+
+_ANY_DECLARATION = re.compile(r"--([\w-]+)\s*:\s*([^;]+);")
 
 
 @lru_cache(maxsize=16)

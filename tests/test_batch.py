@@ -80,6 +80,43 @@ def test_changed_options_theme_or_images_rebuild(library, tmp_path):
         assert "letter-spacing: 0.01em" in archive.read("EPUB/css/guide.css").decode()
 
 
+def test_library_signatures_name_the_installed_versions():
+    from importlib.metadata import version
+
+    from pipeline.cache import LIBRARIES, library_signatures
+
+    signatures = dict(line.split(": ", 1) for line in library_signatures())
+    assert set(signatures) == set(LIBRARIES.values())
+    for distribution in ("jinja2", "ebooklib", "markdown_it_py", "pillow"):
+        assert f"-{version(distribution)}.dist-info" in signatures[distribution]
+
+
+def test_upgrading_a_library_changes_the_code_fingerprint(tmp_path, monkeypatch):
+    import importlib
+
+    from pipeline import cache
+
+    site = tmp_path / "site"
+    (site / "fakelib").mkdir(parents=True)
+    (site / "fakelib" / "__init__.py").write_text("VERSION = '1.0'\n")
+    (site / "fakelib-1.0.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    importlib.invalidate_caches()
+    monkeypatch.setattr(cache, "LIBRARIES", {"fakelib": "fakelib"})
+    before = cache.library_signatures()
+    assert before[0].startswith("fakelib: fakelib-1.0.dist-info ")
+    (site / "fakelib-1.0.dist-info").rename(site / "fakelib-1.1.dist-info")
+    upgraded = cache.library_signatures()
+    assert upgraded != before and "fakelib-1.1.dist-info" in upgraded[0]
+    (site / "fakelib" / "__init__.py").write_text("VERSION = '1.1'  # patched in place\n")
+    assert cache.library_signatures() != upgraded
+    fingerprints = set()
+    for signatures in (before, upgraded):
+        monkeypatch.setattr(cache, "library_signatures", lambda signatures=signatures: signatures)
+        fingerprints.add(cache._fingerprint.__wrapped__(()))
+    assert len(fingerprints) == 2
+
+
 def test_an_image_change_rebuilds_the_guide_that_embeds_it(tmp_path):
     source = REPO / "tests" / "corpus" / "illustrated"
     folder = tmp_path / "illustrated"

@@ -61,3 +61,19 @@ def test_info_zip_tests_the_archive_clean(tmp_path):
     _write(tmp_path / "book.epub")
     result = subprocess.run(["unzip", "-t", str(tmp_path / "book.epub")], capture_output=True, text=True)
     assert result.returncode == 0 and "No errors detected" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("size", [0, 1, 511, 512, 513, 3000, 40_000, 70_000, 300_000])
+def test_parts_of_any_size_inflate_back_and_compress_as_zipfile_does(size):
+    import random
+    import zlib
+
+    from pipeline.ocf_zip import _deflate
+
+    words = [b"Kathy", b"Tommy", b"Ruth", b"Hailsham", b"<p>", b"</p>\n", b"donation", b"the"]
+    rng = random.Random(size)
+    data = b" ".join(rng.choice(words) for _ in range(size))[:size]
+    packed = _deflate(data)
+    assert zlib.decompress(packed, -15) == data
+    full_window = zlib.compressobj(6, zlib.DEFLATED, -15)
+    assert len(packed) <= (len(full_window.compress(data) + full_window.flush())) * 1.01 + 8
