@@ -1,5 +1,6 @@
 """`python -m pipeline`: the command line (see pipeline/cli.py)."""
 
+import gc
 import signal
 import sys
 
@@ -15,4 +16,9 @@ def _stop_like_ctrl_c(signum: int, frame: object) -> None:
 
 if __name__ == "__main__":
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
-    sys.exit(main())
+    status = main()
+    # Every output is written and closed by now. Freezing what is left spares the interpreter's
+    # last garbage collection over all of it (20 ms of a 200 ms single-guide build); exit handlers
+    # and the flushing of stdout and stderr still run.
+    gc.freeze()
+    sys.exit(status)

@@ -165,6 +165,28 @@ def test_dask_cluster_builds_the_same_guides(tmp_path, monkeypatch):
         assert a.outputs[0].read_bytes() == b.outputs[0].read_bytes()
 
 
+def _report_freeze_count(chunk):
+    import gc
+
+    from pipeline.build import Outcome
+
+    return [Outcome(path, seconds=gc.get_freeze_count()) for path, _ in chunk]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="workers are forked (POSIX)")
+def test_workers_inherit_a_frozen_heap_and_this_process_keeps_collecting(library, tmp_path, monkeypatch):
+    import gc
+
+    from pipeline import build
+
+    monkeypatch.setattr(build, "_build_chunk", _report_freeze_count)  # forked workers see it too
+    outcomes = build_all([library], BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=2))
+    assert len(outcomes) >= 2
+    # The imported modules alone are tens of thousands of objects, none of them left to collect.
+    assert all(outcome.seconds > 10_000 for outcome in outcomes)
+    assert gc.get_freeze_count() == 0
+
+
 def test_epub_only_build_never_imports_weasyprint(tmp_path):
     run = subprocess.run(
         [
