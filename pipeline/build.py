@@ -258,11 +258,7 @@ def _run_on_pool(work: list[tuple[Path, BuildOptions]], jobs: int):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # Guides go out in small chunks: one round trip per guide costs about a millisecond of
-    # pickling and queueing, a tenth of an EPUB. Chunks stay small (at most 8, and at least four
-    # per worker) so the progress bar still moves and no worker is left idle at the end.
-    size = max(1, min(8, len(work) // (jobs * 4)))
-    chunks = [work[start : start + size] for start in range(0, len(work), size)]
+    chunks = guided_chunks(work, jobs)
     finished: set[Path] = set()
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
@@ -283,6 +279,23 @@ def _run_on_pool(work: list[tuple[Path, BuildOptions]], jobs: int):
         for path, opts in work:
             if path not in finished:
                 yield _build_isolated(path, opts)
+
+
+def guided_chunks(work: list, jobs: int, largest: int = 8) -> list[list]:
+    """The batch cut into chunks that shrink towards its end.
+
+    One round trip to a worker per guide costs about a millisecond of pickling and queueing, a
+    tenth of an EPUB, so guides go out in chunks of up to `largest`. Each chunk is a quarter of an
+    even share of what is left, so the last ones hold a single guide: the workers finish together
+    instead of one waiting out another's last large chunk, and the progress bar keeps moving.
+    """
+    chunks = []
+    start = 0
+    while start < len(work):
+        size = max(1, min(largest, (len(work) - start) // (jobs * 4)))
+        chunks.append(work[start : start + size])
+        start += size
+    return chunks
 
 
 def _build_isolated(path: Path, options: BuildOptions) -> Outcome:

@@ -165,6 +165,21 @@ def test_dask_cluster_builds_the_same_guides(tmp_path, monkeypatch):
         assert a.outputs[0].read_bytes() == b.outputs[0].read_bytes()
 
 
+@pytest.mark.parametrize("count", [1, 2, 7, 10, 100, 1000])
+@pytest.mark.parametrize("jobs", [1, 2, 8])
+def test_chunks_cover_the_batch_in_order_and_shrink_to_single_guides(count, jobs):
+    from pipeline.build import guided_chunks
+
+    chunks = guided_chunks(list(range(count)), jobs)
+    assert [item for chunk in chunks for item in chunk] == list(range(count))
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) <= 8 and sizes == sorted(sizes, reverse=True)
+    # the work left when the last multi-guide chunk goes out is at least a chunk per worker
+    assert sizes[-min(jobs, len(sizes)) :] == [1] * min(jobs, len(sizes))
+    if count >= 100 and jobs <= 2:
+        assert len(chunks) < count / 2  # still far fewer round trips than guides
+
+
 def _report_freeze_count(chunk):
     import gc
 
