@@ -11,6 +11,7 @@ from dataclasses import replace
 from itertools import count
 
 from pipeline import model as m
+from pipeline.wide_text import wide_search
 
 # Words that name a rank or relation rather than a person: "Miss Emily" is found as "Emily".
 _NOT_A_NAME = {
@@ -61,7 +62,7 @@ _NOT_A_NAME = {
     "family",
 }
 _ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "der", "die", "das", "il", "lo"}
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK = r"[\u3040-\u30ff\u3400-\u9fff]"  # see wide_text
 SKIPPED_KINDS = ("info",)
 _WORD = re.compile(r"[\w’'-]+")
 _WORD_CHAR = re.compile(r"[\w’'-]")
@@ -143,7 +144,7 @@ def _described_forms(name: str) -> list[str]:
 def term_variants(term: str) -> list[str]:
     base = term.strip()
     forms = [base]
-    if not _CJK.search(base):
+    if not wide_search(_CJK, base):
         forms.append(base[:-1] if base.endswith("s") and len(base) > 3 else base + "s")
     return forms
 
@@ -186,7 +187,7 @@ class _Linker:
         key = variant.strip().rstrip(".")
         if not key:
             return
-        if _CJK.search(key):
+        if wide_search(_CJK, key):
             cjk.setdefault(key, anchor)
         else:
             table.setdefault(key, anchor)

@@ -7,6 +7,7 @@ import re
 from pipeline import model as m
 from pipeline.tokens import plain_text
 from pipeline.walk import block_inlines, iter_blocks
+from pipeline.wide_text import may_hold_wide
 
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 # A full stop after these does not end a sentence ("Mr. Darcy", "M. Morrel", "St. Petersburg").
@@ -44,13 +45,11 @@ def description(guide: m.Guide, limit: int = 320) -> str:
     return out[: limit * 2] or guide.meta.title
 
 
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_CHAR = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # see wide_text
 
 
 def guide_length(guide: m.Guide) -> tuple[int, int]:
     """(words, minutes to read) of the guide itself; ideographs count as words, read faster."""
-    from pipeline.walk import block_inlines, iter_blocks
-
     pieces: list[str] = []
     for section in guide.sections:
         for block in iter_blocks(section.blocks):
@@ -60,8 +59,11 @@ def guide_length(guide: m.Guide) -> tuple[int, int]:
             _texts(entry.body, pieces)
     text = " ".join(pieces)
     text += " ".join(entry.term for section in guide.sections for entry in section.entries)
-    ideographs = len(_CJK_CHAR.findall(text))
-    words = len(_CJK_CHAR.sub(" ", text).split()) + ideographs
+    if may_hold_wide(text):
+        ideographs = len(re.findall(_CJK_CHAR, text))
+        words = len(re.sub(_CJK_CHAR, " ", text).split()) + ideographs
+    else:
+        ideographs, words = 0, len(text.split())
     minutes = max(1, round((words - ideographs) / 230 + ideographs / 400))
     return words, minutes
 

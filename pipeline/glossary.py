@@ -23,6 +23,7 @@ from pipeline.location import SourceLocation
 from pipeline.sections import label
 from pipeline.tokens import plain_text
 from pipeline.walk import block_inlines, iter_blocks
+from pipeline.wide_text import wide_search
 
 # English “…”, straight "…", French and Spanish «…», German „…“ and CJK 「…」.
 _QUOTED = re.compile(
@@ -38,7 +39,7 @@ _SPEECH_VERBS = (
 _SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})\b|[:：])\s*(?:[^\s.!?]+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^[\s,]*(?:[^\s.!?]+\s+){{0,2}}\b(?:{_SPEECH_VERBS})\b", re.I)
 _NOT_A_WORD = re.compile(r"[^\w\s'’\-.·・]")
-_NO_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_NO_SPACES = r"[\u3040-\u30ff\u3400-\u9fff]"  # see wide_text
 _SENTENCES = re.compile(r"(?<=[.!?。！？])[\"”»]?\s+")
 SCANNED_KINDS = ("summary", "chapters", "themes", "takeaways", "significance", "symbols", "other")
 
@@ -58,7 +59,7 @@ def is_term(inner: str, before: str, after: str) -> bool:
         return False
     if not stripped[0].isalpha() or _NOT_A_WORD.search(stripped):
         return False
-    if _NO_SPACES.search(stripped):
+    if wide_search(_NO_SPACES, stripped):
         if len(stripped) > 6:
             return False
     elif len(stripped.split()) > 3 or not re.search(r"\w", stripped):

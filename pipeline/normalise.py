@@ -29,6 +29,7 @@ from pipeline.questions import number_questions
 from pipeline.sections import label, section_kind
 from pipeline.sources import SourceText, strip_unsafe
 from pipeline.tokens import MAX_INLINE_DEPTH, Converter, plain_text
+from pipeline.wide_text import wide_search
 
 _TITLE_BYLINE = re.compile(rf"^(.+),?\s+(?:{BY_WORDS})\s+(\S.{{0,60}})$")
 # Lower-case words a name may hold ("Honoré de Balzac", "Ludwig van Beethoven").
@@ -37,9 +38,10 @@ _LANGUAGE_LINE = re.compile(
     rf"[\s{DIRECTION_MARKS}]*[{COLONS}][*_\s{DIRECTION_MARKS}]*([^\s|*{DIRECTION_MARKS}]+(?: [A-Za-z]+)?)",
     re.I | re.M,
 )
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+# Left as text, compiled when a manuscript holds such characters (see wide_text).
+_CJK = r"[\u4e00-\u9fff]"
+_KANA = r"[\u3040-\u30ff]"
+_HANGUL = r"[\uac00-\ud7af]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +188,12 @@ def _language(front_matter: dict[str, object], text: str, report: Report, defaul
         )
         return default
     sample = text[:20000]
-    if not _CJK.search(sample) and not _HANGUL.search(sample):
+    if not wide_search(_CJK, sample) and not wide_search(_HANGUL, sample):
         return default  # counting letters is only worth it when another script is present at all
     letters = sum(ch.isalpha() for ch in sample) or 1
-    if len(_CJK.findall(sample)) / letters > 0.3:
-        guess = "ja" if _KANA.search(sample) else "zh-Hans"
-    elif len(_HANGUL.findall(sample)) / letters > 0.3:
+    if len(re.findall(_CJK, sample)) / letters > 0.3:
+        guess = "ja" if re.search(_KANA, sample) else "zh-Hans"
+    elif len(re.findall(_HANGUL, sample)) / letters > 0.3:
         guess = "ko"
     else:
         return default

@@ -44,7 +44,8 @@ _QUOTE_ITEM = re.compile(
 
 _LONG_RUN = 80
 # Runs of characters with no break opportunity; ideographic scripts break anywhere already.
-_UNBROKEN = re.compile(rf"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]{{{_LONG_RUN},}}")
+# Compiled (and cached by `re`) on first use: only PDFs need it, and it costs a millisecond to compile.
+_UNBROKEN = rf"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]{{{_LONG_RUN},}}"
 
 
 def esc(text: str) -> str:
@@ -75,7 +76,7 @@ class XhtmlWriter:
         if self.target == "pdf" and len(text) > _LONG_RUN:
             # WeasyPrint lays out an unbreakable word in quadratic time (50,000 characters take
             # minutes); a zero-width space every few dozen characters gives it places to break.
-            text = _UNBROKEN.sub(lambda m: "\u200b".join(re.findall(".{1,40}", m.group(0))), text)
+            text = re.sub(_UNBROKEN, lambda m: "\u200b".join(re.findall(".{1,40}", m.group(0))), text)
         return esc(text)
 
     def inline(self, item: m.Inline) -> str:

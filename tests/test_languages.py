@@ -783,3 +783,32 @@ def test_a_loose_right_to_left_manuscript_yields_its_book_facts(load, text, expe
     assert blurb in info_text and meta.authors[0] not in info_text
     codes = {d.code for d in report.items}
     assert not codes & {"W-UNKNOWN-SECTION", "W-NO-AUTHOR", "W-LANGUAGE", "W-NO-SUMMARY"}, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "wide"),
+    [
+        ("", False),
+        ("“Kathy” — Hailsham’s guardians… ½ «quoi» Ærø ß İstanbul שלום مرحبا हिन्दी", False),
+        ("Kathy 红楼梦", True),
+        ("かな", True),
+        ("한국어", True),
+        ("emoji 📚", True),  # past the CJK blocks: the patterns run, and find nothing
+    ],
+)
+def test_text_without_cjk_characters_skips_the_cjk_patterns_and_counts_the_same(text, wide):
+    import re
+
+    from pipeline import excerpt
+    from pipeline import model as m
+    from pipeline.location import SourceLocation
+    from pipeline.wide_text import may_hold_wide
+
+    assert may_hold_wide(text) is wide
+    where = SourceLocation("x.md", 1)
+    summary = m.Section("summary", "Summary", (m.Paragraph((m.Text(text),), where),), where)
+    guide = m.Guide("x.md", "markdown", m.Metadata(title="T"), (summary,))
+    words, _ = excerpt.guide_length(guide)
+    whole = text + " "  # guide_length joins the pieces of text, then appends the entries' terms
+    ideographs = len(re.findall(excerpt._CJK_CHAR, whole))
+    assert words == len(re.sub(excerpt._CJK_CHAR, " ", whole).split()) + ideographs

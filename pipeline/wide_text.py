@@ -1,0 +1,21 @@
+"""Ideographs, kana and hangul: a C-speed test for their absence before any pattern looks for them."""
+
+from __future__ import annotations
+
+import re
+
+# The CJK blocks start here: no ideograph, kana or hangul comes before it. Character classes over
+# those blocks cost a millisecond or more each to compile (Python maps the whole plane), and most
+# guides never hold one of their characters, so the patterns are left as text and compiled (and
+# cached by `re`) the first time some text may need them.
+FIRST_WIDE = "\u2e80"
+
+
+def may_hold_wide(text: str) -> bool:
+    """False when no character of `text` is in or after the CJK blocks."""
+    return bool(text) and max(text) >= FIRST_WIDE
+
+
+def wide_search(pattern: str, text: str) -> re.Match[str] | None:
+    """re.search for a pattern of CJK-block characters, skipped when `text` has none."""
+    return re.search(pattern, text) if may_hold_wide(text) else None
