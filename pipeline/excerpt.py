@@ -31,12 +31,16 @@ def description(guide: m.Guide, limit: int = 320) -> str:
     section = guide.section("summary") or next((s for s in guide.sections if s.blocks), None)
     if section is None:
         return guide.meta.title
-    text = " ".join(
-        plain_text(inlines).replace("\n", " ")
-        for block in iter_blocks(section.blocks)
-        if isinstance(block, m.Paragraph)
-        for inlines in block_inlines(block)
-    ).strip()
+    # Only the opening is read: a few times the limit holds every sentence the loop below can take.
+    pieces: list[str] = []
+    length = 0
+    for block in iter_blocks(section.blocks):
+        if isinstance(block, m.Paragraph):
+            pieces.append(plain_text(block.inlines).replace("\n", " "))
+            length += len(pieces[-1]) + 1
+            if length > limit * 3:
+                break
+    text = " ".join(pieces).strip()
     out = ""
     for sentence in sentences(text):
         if out and len(out) + len(sentence) > limit:
