@@ -160,7 +160,7 @@ def render_document(
     volume). Returns a WeasyPrint Document."""
     from weasyprint import CSS
 
-    from pipeline.ua_sheet import print_html_class
+    from pipeline.print_html import print_document
 
     _quiet_weasyprint()
     folder = Path(guide.source).parent.resolve()
@@ -179,7 +179,7 @@ def render_document(
             base_url=theme.folder.as_uri() + "/",
         )
     )
-    source = print_html_class()(string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher)
+    source = print_document(html, folder.as_uri() + "/", fetcher)
 
     def lay_out():
         return source.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
