@@ -158,7 +158,9 @@ def render_document(
     """Lay out `html` with the theme's base layer plus `layer` (and, for a right-to-left guide, the
     layer's mirrored page furniture); `language` is the document's when it is not the guide's (a
     volume). Returns a WeasyPrint Document."""
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS
+
+    from pipeline.print_html import print_document
 
     _quiet_weasyprint()
     folder = Path(guide.source).parent.resolve()
@@ -177,7 +179,7 @@ def render_document(
             base_url=theme.folder.as_uri() + "/",
         )
     )
-    source = HTML(string=html, base_url=folder.as_uri() + "/", url_fetcher=fetcher)
+    source = print_document(html, folder.as_uri() + "/", fetcher)
 
     def lay_out():
         return source.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
