@@ -231,9 +231,10 @@ def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
     flat colours and large type show no artefacts an e-reader's screen could resolve. Only the
     rows with text on them are encoded per cover (see jpeg_rows).
     """
-    ink = theme.variable("cover-ink", "#fdfaf3")
-    accent = theme.variable("cover-accent", "#d9a441")
-    background = theme.variable("cover-background", "#1f3a4d")
+    colours = theme.variables()
+    ink = colours.get("cover-ink", "#fdfaf3")
+    accent = colours.get("cover-accent", "#d9a441")
+    background = colours.get("cover-background", "#1f3a4d")
     marks = _layout(meta, label, ink, accent)
     jpeg = _frame_rows(background, accent)
     if len(jpeg.rows) != row_count(HEIGHT):  # a JPEG encoder without restart markers: draw it whole

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,13 +45,18 @@ class Theme:
         return _epub_css(self.folder, self._mtimes())
 
     def _mtimes(self) -> tuple[float, ...]:
-        """Changes when a layer file changes, so a long-lived process (watch) sees theme edits."""
-        paths = [folder / f"{layer}.css" for folder in (REPO_STYLES, self.folder) for layer in LAYERS]
-        return tuple(p.stat().st_mtime if p.is_file() else 0.0 for p in paths)
+        """Changes when a layer file changes, so a long-lived process (watch) sees theme edits.
+        One stat per file (every guide asks): a missing layer counts as 0."""
+        folders = dict.fromkeys((REPO_STYLES, self.folder))  # the default theme is one folder
+        return tuple(_mtime(folder / f"{layer}.css") for folder in folders for layer in LAYERS)
+
+    def variables(self) -> dict[str, str]:
+        """The custom properties the base layers set (`--name: value;`, the theme's winning), for
+        code that draws. Read once per version of the files."""
+        return _base_variables(self.folder, self._mtimes())
 
     def variable(self, name: str, default: str) -> str:
-        """A custom property's value (`--name: value;`, the theme's wins), for code that draws."""
-        return _base_variables(self.folder, self._mtimes()).get(name, default)
+        return self.variables().get(name, default)
 
     def fingerprint_files(self) -> list[Path]:
         return sorted(p for p in self.folder.rglob("*") if p.is_file())
@@ -77,6 +83,13 @@ def resolve_custom_properties(css: str) -> str:
     while previous != css:  # rules left with no declarations, and @-blocks left empty by that
         previous, css = css, _EMPTY_RULE.sub("", css)
     return re.sub(r"\n\s*\n+", "\n", css).strip() + "\n"
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
 
 
 @lru_cache(maxsize=8)

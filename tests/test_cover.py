@@ -99,3 +99,21 @@ def test_an_encoder_without_restart_markers_still_gives_a_whole_cover(monkeypatc
     image = Image.open(io.BytesIO(data))
     image.load()
     assert image.size == (cover.WIDTH, cover.HEIGHT) and data == _whole_image_encode(METAS[0])
+
+
+def test_a_theme_edited_while_the_process_lives_gives_the_next_cover_its_colours(tmp_path):
+    import os
+    import shutil
+
+    folder = tmp_path / "theme"
+    shutil.copytree(THEME.folder, folder)
+    theme = load_theme(folder)
+    before = cover.cover_image(METAS[0], theme, "Study guide")
+    base = folder / "base.css"
+    base.write_text(base.read_text(encoding="utf-8") + "\n:root { --cover-background: #5a1f2b; }\n")
+    os.utime(base, ns=(base.stat().st_atime_ns, base.stat().st_mtime_ns + 10_000_000))  # a later edit
+    assert theme.variable("cover-background", "") == "#5a1f2b"
+    after = Image.open(io.BytesIO(cover.cover_image(METAS[0], theme, "Study guide"))).convert("RGB")
+    assert before != cover.cover_image(METAS[0], theme, "Study guide")
+    red, _, blue = after.getpixel((5, 5))  # a corner: the background
+    assert red > blue and abs(red - 0x5A) < 12
