@@ -120,8 +120,14 @@ def section_fragments(guide: m.Guide, id_prefix: str = "") -> list[dict]:
     return sections
 
 
+def has_index(guide: m.Guide) -> bool:
+    """Whether the guide's PDF ends with an index (index_html lists every entry)."""
+    return any(s.entries for s in guide.sections if s.kind in ("characters", "glossary"))
+
+
 def book_html(guide: m.Guide, paper: str = "a4") -> str:
-    """The whole guide as one HTML document for print."""
+    """The whole guide as one HTML document for print; when an index follows, the contents list it
+    and an empty last page holds its place (see append_index)."""
     meta = guide.meta
     labels = labels_for(meta.language)
     title_facts = [fact for fact in (meta.year_text, " / ".join(meta.genres), meta.reading_time) if fact]
@@ -136,6 +142,7 @@ def book_html(guide: m.Guide, paper: str = "a4") -> str:
         subject=description(guide, 200),
         keywords=[*meta.genres, labels["study_guide"]],
         paper=paper,
+        index_follows=has_index(guide),
     )
 
 
@@ -302,21 +309,34 @@ def _index_page_css(first_page: int, title: str, index_label: str, direction: st
     return css
 
 
+INDEX_ANCHOR = "index"  # the index section's id (pdf_index.html.jinja), and its placeholder's
+
+
 def anchor_pages(document) -> dict[str, int]:
     """Every anchor of a laid-out document -> its 1-based page number."""
     return {name: number for number, page in enumerate(document.pages, 1) for name in page.anchors}
 
 
 def append_index(
-    document, index: str | None, guide: m.Guide, theme: Theme, options: PrintOptions, title: str
+    document,
+    index: str | None,
+    guide: m.Guide,
+    theme: Theme,
+    options: PrintOptions,
+    title: str,
+    holds_place: bool = False,
 ):
-    """Lay out the index after the book, so adding it moves no page the index refers to."""
+    """Lay out the index after the book, so adding it moves no page the index refers to.
+
+    `holds_place`: the book ends with the empty page book_html leaves for the index, whose number
+    its contents already print; the index starts on that page instead."""
+    pages = document.pages
+    if holds_place and pages and INDEX_ANCHOR in pages[-1].anchors:
+        pages = pages[:-1]
     if index is None:
-        return document
+        return document.copy(pages)
     language = guide.meta.language
-    extra = _index_page_css(
-        len(document.pages) + 1, title, labels_for(language)["index"], text_direction(language)
-    )
+    extra = _index_page_css(len(pages) + 1, title, labels_for(language)["index"], text_direction(language))
     from pipeline.index_columns import lay_out_balanced
 
     index_document = lay_out_balanced(
@@ -324,7 +344,7 @@ def append_index(
         PAPER_WIDTHS[options.paper],
         document.pages[0]._page_box.margin_height(),
     )
-    return document.copy(document.pages + index_document.pages)
+    return document.copy(pages + index_document.pages)
 
 
 def build_pdf(
@@ -338,6 +358,6 @@ def build_pdf(
     if guide.notes and misplaced_calls(document):
         report.warn("W-FOOTNOTE-PAGE", "a footnote is printed on another page than its call")
     index = index_html(guide, anchor_pages(document))
-    document = append_index(document, index, guide, theme, options, guide.meta.title)
+    document = append_index(document, index, guide, theme, options, guide.meta.title, has_index(guide))
     write_document(document, target, options)
     return len(document.pages)

@@ -29,7 +29,7 @@ from pipeline import epub
 from pipeline.diagnostics import GuideError, Report
 from pipeline.labels import labels_for
 from pipeline.normalise import normalise
-from pipeline.pdf import book_html
+from pipeline.pdf import book_html, has_index
 from pipeline.sources import SourceText
 from pipeline.transforms import apply_transforms
 
@@ -155,9 +155,11 @@ def test_spec_example_renders_as_well_formed_xhtml(example, folder):
     assert_inert(book, "book_html")
     assert book.get("lang") == "en"
     assert duplicate_ids(book) == []
-    # one <section> per guide section (plus the title page), in order, each with its own heading
+    # one <section> per guide section (plus the title page, and the index's place when one follows),
+    # in order, each with its own heading
     section_ids = [el.get("id") for el in book.iter("section")]
-    assert section_ids == ["title", *(section.anchor for section in guide.sections)]
+    index = ["index"] if has_index(guide) else []
+    assert section_ids == ["title", *(section.anchor for section in guide.sections), *index]
 
 
 @pytest.mark.skipif(not EXAMPLES, reason=f"{SHARED_MISSING}: no {COMMONMARK}")

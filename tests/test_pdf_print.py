@@ -73,6 +73,40 @@ def test_table_of_contents_prints_the_page_each_section_starts_on(printed, manus
 
 @needs_poppler
 @pytest.mark.parametrize("manuscript", MANUSCRIPTS, ids=lambda p: p.stem)
+def test_the_contents_list_the_index_on_the_page_it_starts_and_no_page_is_left_blank(printed, manuscript):
+    from pipeline.labels import labels_for
+
+    guide, _ = load_guide(manuscript)
+    label = labels_for(guide.meta.language)["index"]
+    pdf = printed / "pdf" / f"{manuscript.stem}.pdf"
+    texts = page_texts(pdf)
+    toc_page = next(i for i, t in enumerate(texts) if re.search(r"Contents|Table des matières", t))
+    line = next(ln for ln in texts[toc_page].splitlines() if ln.strip().startswith(label))
+    printed_number = int(re.search(r"(\d+)\s*$", line).group(1))
+    reader = PdfReader(pdf)
+    assert outline_pages(reader)[label] == printed_number == len(reader.pages)  # the index ends the book
+    assert re.search(rf"^\s*{re.escape(label)}\s*$", texts[printed_number - 1], re.M)  # its heading
+    # the link in the contents leads there too, and the page that held the index's place is gone
+    assert reader.get_destination_page_number(reader.named_destinations["index"]) == printed_number - 1
+    assert all(text.strip() for text in texts[: len(reader.pages)])
+
+
+def test_a_guide_without_characters_or_terms_lists_no_index(tmp_path):
+    from pipeline import pdf
+
+    manuscript = tmp_path / "plain.md"
+    manuscript.write_text("# Plain\n\n## Summary\n\nA story with no one named in it.\n", encoding="utf-8")
+    guide, _ = load_guide(manuscript, auto_glossary=False)
+    assert not pdf.has_index(guide)
+    assert 'href="#index"' not in pdf.book_html(guide)
+    outcomes = build_all([manuscript], BuildOptions(formats=("pdf",), out_dir=tmp_path / "out", jobs=1))
+    reader = PdfReader(outcomes[0].outputs[0])
+    assert "index" not in reader.named_destinations
+    assert all(page.extract_text().strip() for page in reader.pages)
+
+
+@needs_poppler
+@pytest.mark.parametrize("manuscript", MANUSCRIPTS, ids=lambda p: p.stem)
 def test_running_heads_and_page_numbers(printed, manuscript):
     guide, _ = load_guide(manuscript)
     texts = page_texts(printed / "pdf" / f"{manuscript.stem}.pdf")
