@@ -25,7 +25,9 @@ from pipeline.theme import Theme
 from pipeline.volume_index import volume_index
 
 
-def volume_html(volume: Volume) -> str:
+def volume_html(volume: Volume, index_follows: bool = False) -> str:
+    """The volume as one HTML document; `index_follows`: the contents list the index, and an empty
+    last page holds its place (see pdf.append_index)."""
     labels = labels_for(volume.language)
     parts = [
         {
@@ -46,33 +48,43 @@ def volume_html(volume: Volume) -> str:
         parts=parts,
         subject="; ".join(g.meta.title for g in volume.guides),
         keywords=[*volume.subjects, labels["collection"]],
+        index_follows=index_follows,
     )
 
 
 def build_volume_pdf(
     volume: Volume, target: Path, theme: Theme, report: Report, options: PrintOptions
 ) -> int:
-    html = volume_html(volume)
+    labels = labels_for(volume.language)
+    entries = _index_entries(volume, labels["theme"])
+    # Every id an entry points at is laid out, so an entry with any is a row of the index.
+    index_follows = any(ids for _, _, ids in entries)
+    html = volume_html(volume, index_follows)
     warn_missing_fonts(html, report)
     first = volume.guides[0]
     document = render_document(html, first, theme, options, language=volume.language)
-    pages_of = anchor_pages(document)
+    index = render_index(index_rows(entries, anchor_pages(document)), volume.language, volume.title)
+    if index is None and index_follows:  # not expected; the contents must not list a missing index
+        index_follows = False
+        document = render_document(volume_html(volume), first, theme, options, language=volume.language)
+    document = append_index(document, index, first, theme, options, volume.title, index_follows)
+    write_document(document, target, options)
+    return len(document.pages)
+
+
+def _index_entries(volume: Volume, theme_label: str) -> list[tuple[str, str, list[str]]]:
+    """(term, note, ids) of the combined index: a theme points at the themes section of each book
+    that shares it, a character or term at its mentions."""
     mentions: dict[str, list[str]] = {}
     for guide in volume.guides:
         mentions.update(_mentions(guide))
-    labels = labels_for(volume.language)
-    entries = [
-        # A theme points at the themes section of each book that shares it; the rest at mentions.
+    return [
         (
             e.term,
             e.note,
             [a for _, a in e.targets]
-            if e.note == labels["theme"]
+            if e.note == theme_label
             else [m for _, a in e.targets for m in mentions.get(a, [])],
         )
-        for e in volume_index(volume, labels["theme"])
+        for e in volume_index(volume, theme_label)
     ]
-    index = render_index(index_rows(entries, pages_of), volume.language, volume.title)
-    document = append_index(document, index, first, theme, options, volume.title)
-    write_document(document, target, options)
-    return len(document.pages)

@@ -101,3 +101,13 @@ def test_collection_pdf_has_a_combined_contents_and_index(volume):
 def test_theme_keywords_fold_plurals_and_drop_common_words():
     assert theme_keywords("The dangers of unchecked ambitions") == {"danger", "unchecked", "ambition"}
     assert "versus" not in theme_keywords("Fate versus free will")
+
+
+def test_collection_contents_list_the_index_on_the_page_it_starts(volume):
+    _, pdf = volume
+    reader = PdfReader(pdf)
+    contents = "\n".join(page.extract_text() for page in reader.pages[1:5])  # it runs over pages
+    printed_number = int(re.search(r"^Index[ .]*?(\d+)\s*$", contents, re.M).group(1))
+    assert printed_number == reader.get_destination_page_number(reader.named_destinations["index"]) + 1
+    assert reader.pages[printed_number - 1].extract_text().count("Captain Ahab") >= 1
+    assert all(page.extract_text().strip() for page in reader.pages)  # the index's place left no blank
