@@ -74,7 +74,8 @@ def build_volume_pdf(
 
 def _index_entries(volume: Volume, theme_label: str) -> list[tuple[str, str, list[str]]]:
     """(term, note, ids) of the combined index: a theme points at the themes section of each book
-    that shares it, a character or term at its mentions."""
+    that shares it, a character or term at its entry in each book and at its mentions (as in a
+    single guide's index: a reader looks a name up to find where it is explained)."""
     mentions: dict[str, list[str]] = {}
     for guide in volume.guides:
         mentions.update(_mentions(guide))
@@ -84,7 +85,7 @@ def _index_entries(volume: Volume, theme_label: str) -> list[tuple[str, str, lis
             e.note,
             [a for _, a in e.targets]
             if e.note == theme_label
-            else [m for _, a in e.targets for m in mentions.get(a, [])],
+            else [m for _, a in e.targets for m in (*mentions.get(a, []), a)],
         )
         for e in volume_index(volume, theme_label)
     ]

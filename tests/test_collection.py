@@ -111,3 +111,26 @@ def test_collection_contents_list_the_index_on_the_page_it_starts(volume):
     assert printed_number == reader.get_destination_page_number(reader.named_destinations["index"]) + 1
     assert reader.pages[printed_number - 1].extract_text().count("Captain Ahab") >= 1
     assert all(page.extract_text().strip() for page in reader.pages)  # the index's place left no blank
+
+
+def test_collection_index_gives_each_character_and_term_the_page_of_its_own_entry(volume):
+    from pipeline.build import load_guide
+    from pipeline.collection import make_volume
+
+    _, pdf = volume
+    reader = PdfReader(pdf)
+    # one line of text: index rows wrap in their narrow columns
+    index_text = " ".join(" ".join(page.extract_text() for page in reader.pages[-3:]).split())
+    book = make_volume("Autumn Term", [load_guide(REPO / "manuscripts" / name)[0] for name in BOOKS])
+    checked = 0
+    for guide in book.guides:
+        for section in guide.sections:
+            if section.kind not in ("characters", "glossary"):
+                continue
+            for entry in section.entries:
+                page = reader.get_destination_page_number(reader.named_destinations[entry.anchor]) + 1
+                row = rf"{re.escape(entry.term)}(?: \([^)]*\))? ((?:\d+,? ?)+)"
+                numbers = {int(n) for found in re.findall(row, index_text) for n in re.findall(r"\d+", found)}
+                assert page in numbers, (entry.term, page, numbers)
+                checked += 1
+    assert checked > 20
