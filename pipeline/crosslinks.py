@@ -178,8 +178,6 @@ class _Linker:
         self.cjk = re.compile("|".join(map(re.escape, ordered))) if ordered else None
         self.cjk_anchor = cjk
         self.active = bool(keys or cjk)
-        self.sorted_words: set[str] = set()  # words of the text looked at so far, as written
-        self.starting_words: set[str] = set()  # those of them that can begin a name or term
         self.ids = count(1)
 
     @staticmethod
@@ -247,15 +245,15 @@ class _Linker:
         """Non-overlapping (start, end, anchor), longest first at each place, in order."""
         found: list[tuple[int, int, str]] = []
         if self.first_words:
-            # Most text mentions nobody, and the rest few: one pass in C over the distinct words,
-            # set operations against the words this guide has already sorted (it repeats its
-            # words), then work only where a name or term can begin.
+            # Most text mentions nobody, and the rest few: one pass in C over the distinct words
+            # (each a cached look-up), then work only where a name or term can begin.
             distinct = set(_WORD.findall(text))
-            unsorted = distinct - self.sorted_words
-            if unsorted:
-                self._sort_words(unsorted)
+            first_words = self.first_words
             starts = sorted(
-                position for raw in distinct & self.starting_words for position in _occurrences(text, raw)
+                position
+                for raw, (_, word, folded) in zip(distinct, _cores(distinct), strict=True)
+                if word in first_words or folded in first_words
+                for position in _occurrences(text, raw)
             )
             end = 0
             for start in starts:
@@ -273,14 +271,6 @@ class _Linker:
                     kept.append(item)
             found = kept
         return found
-
-    def _sort_words(self, words: set[str]) -> None:
-        """Note which of these words, as written, can begin a name or term."""
-        first_words = self.first_words
-        for (_, word, folded), raw in zip(_cores(words), words, strict=True):
-            if word in first_words or folded in first_words:
-                self.starting_words.add(raw)
-        self.sorted_words |= words
 
     def _longest_at(self, text: str, position: int) -> tuple[int, int, str] | None:
         """The name or term with the most words that begins with the word at `position`."""
