@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.jpeg_rows import ROW_PIXELS, RowJpeg, encode_rows, replace_rows, row_count
+from pipeline.jpeg_rows import (
+    ROW_PIXELS,
+    RowJpeg,
+    encode_repeating_rows,
+    encode_rows,
+    replace_rows,
+    row_count,
+)
 from pipeline.model import Metadata
 from pipeline.theme import Theme, font_file
 
@@ -141,7 +148,7 @@ def _frame(background: str, accent: str):  # -> Image
 @lru_cache(maxsize=8)
 def _frame_rows(background: str, accent: str) -> RowJpeg:
     """The frame encoded once per process; each cover re-encodes only the rows its text is on."""
-    return encode_rows(_frame(background, accent))
+    return encode_repeating_rows(_frame(background, accent))
 
 
 @dataclass(frozen=True, slots=True)

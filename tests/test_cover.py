@@ -117,3 +117,25 @@ def test_a_theme_edited_while_the_process_lives_gives_the_next_cover_its_colours
     assert before != cover.cover_image(METAS[0], theme, "Study guide")
     red, _, blue = after.getpixel((5, 5))  # a corner: the background
     assert red > blue and abs(red - 0x5A) < 12
+
+
+@pytest.mark.parametrize("height", [16, 17, 1500, 1504, 250])
+def test_rows_encoded_once_per_kind_give_the_bytes_of_a_whole_encode(height):
+    import random
+
+    from pipeline.jpeg_rows import encode_repeating_rows
+
+    rng = random.Random(height)
+    image = Image.new("RGB", (1000, height), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    kinds = [(rng.randrange(900), (rng.randrange(255), rng.randrange(255), 9)) for _ in range(4)]
+    rows = []
+    for top in range(0, height, 16):  # MCU rows of four kinds, and some of their own
+        left, colour = rng.choice(kinds) if rng.random() < 0.8 else (rng.randrange(900), (255, 0, 0))
+        draw.rectangle([left, top, 990, min(top + 9, height - 1)], fill=colour)
+        rows.append((left, colour))
+    if height > 200:
+        assert len(set(rows)) < len(rows) / 2  # the rows do repeat
+    assert encode_repeating_rows(image) == encode_rows(image)
+    frame = cover._frame(BACKGROUND, ACCENT)
+    assert encode_repeating_rows(frame) == encode_rows(frame)
