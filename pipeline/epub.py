@@ -31,6 +31,7 @@ class _Document(epub.EpubHtml):
 
     def __init__(self, uid: str, file_name: str, title: str, content: str, language: str, properties=()):
         super().__init__(uid=uid, file_name=file_name, title=title, lang=language)
+        self.media_type = "application/xhtml+xml"  # given, so ebooklib need not guess (see write_book)
         self.content = content.encode("utf-8")
         self.properties = list(properties)
 
@@ -177,7 +178,13 @@ def write_book(
     book.add_item(
         epub.EpubItem(uid="css", file_name=CSS_HREF, media_type="text/css", content=theme.epub_css())
     )
-    book.set_cover("images/cover.jpg", info.cover, create_page=False)
+    # What book.set_cover(..., create_page=False) does, with the media type given: ebooklib would
+    # guess it, and its first guess loads the system's MIME tables (2 ms a process).
+    cover_image_item = epub.EpubCover(file_name="images/cover.jpg")
+    cover_image_item.media_type = "image/jpeg"
+    cover_image_item.content = info.cover
+    book.add_item(cover_image_item)
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": cover_image_item.id})
     for uid, (source, href) in images.items():
         media_type = IMAGE_TYPES[Path(href).suffix.lower()]
         book.add_item(

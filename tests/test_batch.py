@@ -202,6 +202,26 @@ def test_workers_inherit_a_frozen_heap_and_this_process_keeps_collecting(library
     assert gc.get_freeze_count() == 0
 
 
+def test_an_epub_build_gives_every_media_type_and_never_loads_the_system_mime_tables(tmp_path):
+    """ebooklib guesses a missing media type, and its first guess reads the system's MIME tables."""
+    code = (
+        "import mimetypes, sys\n"
+        "from pathlib import Path\n"
+        "from pipeline.build import BuildOptions, build_one\n"
+        f"build_one(Path({str(MANUSCRIPTS / 'dracula.md')!r}), BuildOptions(formats=('epub',), "
+        f"out_dir=Path({str(tmp_path)!r}), use_cache=False))\n"
+        "print(mimetypes.inited)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "False"
+    with zipfile.ZipFile(tmp_path / "epub" / "dracula.epub") as archive:
+        manifest = archive.read("EPUB/content.opf").decode()
+    cover_item = 'href="images/cover.jpg" id="cover-img" media-type="image/jpeg" properties="cover-image"'
+    assert cover_item in manifest
+    assert '<meta name="cover" content="cover-img">' in manifest
+
+
 def test_epub_only_build_never_imports_weasyprint(tmp_path):
     run = subprocess.run(
         [
