@@ -54,17 +54,23 @@ def encode_repeating_rows(image) -> RowJpeg:  # image: PIL.Image.Image in RGB
 
     width, height = image.size
     count = row_count(height)
-    bands = [image.crop((0, r * ROW_PIXELS, width, min((r + 1) * ROW_PIXELS, height))) for r in range(count)]
+    kinds: dict[bytes, int] = {}  # a row's pixels -> its kind; only one row of each kind is kept
+    firsts = []
+    row_kinds = []
+    for row in range(count - 1):
+        band = image.crop((0, row * ROW_PIXELS, width, (row + 1) * ROW_PIXELS))
+        kind = kinds.setdefault(band.tobytes(), len(firsts))
+        if kind == len(firsts):
+            firsts.append(band)
+        row_kinds.append(kind)
     # The last row may be short, and the encoder pads a short row: it stays its own and comes last.
-    keys = [band.tobytes() for band in bands[:-1]]
-    distinct = list(dict.fromkeys(keys))
-    short = Image.new(image.mode, (width, len(distinct) * ROW_PIXELS + bands[-1].height))
-    for index, key in enumerate(distinct):
-        short.paste(bands[keys.index(key)], (0, index * ROW_PIXELS))
-    short.paste(bands[-1], (0, len(distinct) * ROW_PIXELS))
+    last = image.crop((0, (count - 1) * ROW_PIXELS, width, height))
+    short = Image.new(image.mode, (width, len(firsts) * ROW_PIXELS + last.height))
+    for index, band in enumerate(firsts):
+        short.paste(band, (0, index * ROW_PIXELS))
+    short.paste(last, (0, len(firsts) * ROW_PIXELS))
     encoded = encode_rows(short)
-    position = {key: index for index, key in enumerate(distinct)}
-    rows = (*(encoded.rows[position[key]] for key in keys), encoded.rows[-1])
+    rows = (*(encoded.rows[kind] for kind in row_kinds), encoded.rows[-1])
     return RowJpeg(_with_height(encoded.header, height), rows)
 
 
