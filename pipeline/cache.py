@@ -72,6 +72,7 @@ def library_signatures() -> list[str]:
     from importlib.util import find_spec
 
     signatures = []
+    listings: dict[Path, list[str]] = {}  # the libraries mostly share one site-packages folder
     for module, distribution in LIBRARIES.items():
         try:
             spec = find_spec(module)
@@ -82,9 +83,11 @@ def library_signatures() -> list[str]:
             continue
         origin = Path(spec.origin)
         site = origin.parent.parent
+        if site not in listings:
+            listings[site] = _folder_names(site)
         versions = sorted(
             name
-            for name in _folder_names(site)
+            for name in listings[site]
             if name.lower().startswith(f"{distribution}-") and name.endswith(".dist-info")
         )
         stat = origin.stat()
