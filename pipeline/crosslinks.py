@@ -62,6 +62,27 @@ _NOT_A_NAME = {
     "family",
 }
 _ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "der", "die", "das", "il", "lo"}
+# Particles that belong to the surname after them: "the exiled De Lacey family" names "De Lacey".
+_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "du",
+    "des",
+    "del",
+    "della",
+    "do",
+    "dos",
+    "das",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ten",
+    "ter",
+    "le",
+    "la",
+}
 _CJK = r"[\u3040-\u30ff\u3400-\u9fff]"  # see wide_text
 SKIPPED_KINDS = ("info",)
 _WORD = re.compile(r"[\w’'-]+")
@@ -122,13 +143,27 @@ def name_variants(term: str, all_terms: list[str]) -> list[str]:
     variants = list(dict.fromkeys([term.strip(), *full]))
     shared = {word for other in all_terms if other != term for word in _WORD.findall(other)}
     for name in full:
-        for word in _WORD.findall(name):
+        words = _WORD.findall(name)
+        for index, word in enumerate(words):
             if len(word) < 3 or word.casefold().strip(".") in _NOT_A_NAME or not word[0].isupper():
                 continue
             if word not in shared:
                 variants.append(word)
+                variants += _with_particles(words, index)
         variants += _described_forms(name)
     return list(dict.fromkeys(variants))
+
+
+def _with_particles(words: list[str], index: int) -> list[str]:
+    """The surname at `index` with the particles before it, as written and with them in lower
+    case ("De Lacey", "de Lacey"), so a mention links the whole name rather than its last word."""
+    first = index
+    while first > 0 and words[first - 1].casefold() in _PARTICLES:
+        first -= 1
+    if first == index:
+        return []
+    particles, surname = words[first:index], words[index]
+    return [" ".join([*particles, surname]), " ".join([*(p.lower() for p in particles), surname])]
 
 
 def _described_forms(name: str) -> list[str]:

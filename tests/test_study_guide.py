@@ -147,6 +147,24 @@ def test_possessives_and_quoted_names_are_mentions():
     ]
 
 
+def test_a_particle_stays_with_the_name_it_belongs_to():
+    names = ["Victor Frankenstein", "The De Lacey Family", "Jean van Houten"]
+    assert {"Lacey", "De Lacey", "de Lacey"} <= set(name_variants("The De Lacey Family", names))
+    assert "van Houten" in name_variants("Jean van Houten", names)
+    # Not a particle of the name: "Family" is a word that names no one, "The" an article.
+    assert "Family" not in name_variants("The De Lacey Family", names)
+    text = "the exiled De Lacey family, and old de Lacey himself"
+    assert mentions_in(text, "frankenstein.txt") == [
+        ("De Lacey", "char-the-de-lacey-family"),
+        ("de Lacey", "char-the-de-lacey-family"),
+    ]
+
+
+def test_a_shared_surname_brings_no_particle_form():
+    names = ["Felix De Lacey", "Agatha De Lacey"]
+    assert not {"Lacey", "De Lacey"} & set(name_variants("Felix De Lacey", names))
+
+
 def test_a_descriptive_name_is_found_in_lower_case():
     text = "On the glacier the creature confronts him. The creature asks for a companion."
     assert [anchor for _, anchor in mentions_in(text, "frankenstein.txt")] == ["char-the-creature"] * 2
