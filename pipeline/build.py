@@ -340,6 +340,10 @@ def _import_writers(formats: tuple[str, ...]) -> None:
     for fmt in formats:
         for name in modules.get(fmt, ()):
             importlib.import_module(name)
+    if set(formats) & {"pdf", "handout"}:
+        from pipeline.weasyprint_loader import load_weasyprint
+
+        load_weasyprint()  # here, so the workers inherit it rather than each importing it (0.3 s)
 
 
 def build_collection(name: str, paths: list[Path], options: BuildOptions) -> tuple[list[Outcome], list[Path]]:

@@ -20,6 +20,7 @@ from pipeline.labels import labels_for
 from pipeline.render import render
 from pipeline.theme import REPO_STYLES, Theme, book_fonts, font_face_css
 from pipeline.walk import block_inlines, iter_blocks, iter_inline_tree
+from pipeline.weasyprint_loader import load_weasyprint
 from pipeline.xhtml import XhtmlWriter, markup
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter", "a5": "A5"}
@@ -50,6 +51,7 @@ def _font_config():
     import atexit
     from multiprocessing import util
 
+    load_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
     # A pool worker leaves through os._exit, which skips atexit but runs multiprocessing's finalizers.
@@ -165,6 +167,7 @@ def render_document(
     """Lay out `html` with the theme's base layer plus `layer` (and, for a right-to-left guide, the
     layer's mirrored page furniture); `language` is the document's when it is not the guide's (a
     volume). Returns a WeasyPrint Document."""
+    load_weasyprint()
     from weasyprint import CSS
 
     from pipeline.print_html import print_document
