@@ -1135,7 +1135,8 @@ def main(argv: list[str] | None = None) -> int:
             "Peers: one pandoc (and one `python -m weasyprint`) process per file, sequential.",
             "- wall = elapsed; CPU = user+sys of the whole process tree; RSS = peak of the largest single process. "
             f"EPUB N <= 100 and PDF N <= 10: best of {args.repeat} by wall, ours and peers alike. Ratio > 1 means ours is faster. "
-            "WeasyPrint floor = render_document + write_document on our HTML in one warm process (timed part only).",
+            "WeasyPrint floor = WeasyPrint laying out and writing our final HTML (book and index) in one warm process "
+            "(timed part only). Bare loop = markdown-it-py + ebooklib, one chapter a book, one process.",
         ]
         text = "# Benchmark results\n\n" + "\n".join(header + notes) + "\n\n" + tables(bench)
         print()
