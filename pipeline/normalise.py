@@ -26,7 +26,7 @@ from pipeline.metadata import (
 from pipeline.outline import rank_headings
 from pipeline.parse import MAX_NESTING, parse_markdown, recover_deep_content
 from pipeline.questions import number_questions
-from pipeline.sections import label, section_kind
+from pipeline.sections import heading_language, label, section_kind
 from pipeline.sources import SourceText, strip_unsafe
 from pipeline.tokens import MAX_INLINE_DEPTH, Converter, plain_text
 from pipeline.wide_text import wide_search
@@ -57,7 +57,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     path = str(source.path)
     adapted = adapt(source.text)
     front_matter = _front_matter(adapted, report)
-    language = _language(front_matter, source.text, report, default_language)
+    language = _language(front_matter, source.text, _atx_headings(adapted.text), report, default_language)
     tokens, recovered = recover_deep_content(parse_markdown(adapted.text, language), adapted.text, language)
     if recovered:
         report.warn(
@@ -101,9 +101,15 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     sections = [_build_section(raw, draft, report, language) for raw in raw_sections]
     sections = _ensure_info(sections, info_blocks, language, path)
     title = " ".join(title.split())  # a title is one line
-    if "authors" not in draft.values and (byline := _title_byline(title)):
-        title, author = byline
-        draft.set("authors", author)
+    if byline := _title_byline(title):
+        named, author = byline
+        if "authors" not in draft.values:
+            title = named
+            draft.set("authors", author)
+        elif _same_names(
+            author, draft.values["authors"]
+        ):  # "Der Process von Franz Kafka" + "Autor: Franz Kafka"
+            title = named
     meta = build_metadata(draft, title, language, Path(path).stem)
     _warn_missing(meta, sections, report)
     notes = _notes(converter)
@@ -117,6 +123,21 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         tuple(dict.fromkeys(image.src for image in images)),
         all(image.alt.strip() for image in images),
     )
+
+
+def _same_names(author: str, given: object) -> bool:
+    """The byline's names are the author field's (a field may be a list: front matter)."""
+    names = " ".join(map(str, given)) if isinstance(given, list) else str(given)
+    return " ".join(author.casefold().split()) == " ".join(names.casefold().split())
+
+
+def _atx_headings(text: str) -> list[str]:
+    """The text of every `#` heading (the loose dialect's bare headings are made `##` ones)."""
+    return [
+        line.lstrip("#").strip()
+        for line in text.split("\n")
+        if line.startswith("#") and line.lstrip("#")[:1] == " "
+    ]
 
 
 def _title_byline(title: str) -> tuple[str, str] | None:
@@ -175,7 +196,9 @@ def _clean_value(value: object) -> object:
     return value
 
 
-def _language(front_matter: dict[str, object], text: str, report: Report, default: str = "en") -> str:
+def _language(
+    front_matter: dict[str, object], text: str, headings: list[str], report: Report, default: str = "en"
+) -> str:
     value = next((front_matter[k] for k in ("language", "lang", "langue") if k in front_matter), None)
     if value is None and (match := _LANGUAGE_LINE.search(text[:5000])):
         value = match.group(1)
@@ -189,7 +212,7 @@ def _language(front_matter: dict[str, object], text: str, report: Report, defaul
         return default
     sample = text[:20000]
     if not wide_search(_CJK, sample) and not wide_search(_HANGUL, sample):
-        return default  # counting letters is only worth it when another script is present at all
+        return _heading_language(headings, report, default)
     letters = sum(ch.isalpha() for ch in sample) or 1
     if len(re.findall(_CJK, sample)) / letters > 0.3:
         guess = "ja" if re.search(_KANA, sample) else "zh-Hans"
@@ -199,6 +222,20 @@ def _language(front_matter: dict[str, object], text: str, report: Report, defaul
         return default
     report.warn("W-LANGUAGE", f"no language given; the text looks like {guess!r}, so that is used", 1)
     return guess
+
+
+def _heading_language(headings: list[str], report: Report, default: str) -> str:
+    """A guide in German that names no language is not to be hyphenated, quoted, labelled and read
+    aloud as English: its section names ("Zusammenfassung", "Figuren") tell the language."""
+    found = heading_language(headings, default)
+    if found is None or found[0] == default:
+        return default
+    language, examples = found
+    named = ", ".join(repr(example) for example in examples[:3])
+    report.warn(
+        "W-LANGUAGE", f"no language given; the section names ({named}) are {language!r}, so that is used", 1
+    )
+    return language
 
 
 def _absorb_yaml(draft: MetadataDraft, key: str, value: object) -> None:

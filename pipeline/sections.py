@@ -83,11 +83,54 @@ def label(language: str, key: str) -> str:
     return labels_for(language)["glance" if key == "info" else key]
 
 
-@lru_cache(maxsize=4096)  # a library's guides share most of their headings
+_folded_heading = lru_cache(maxsize=4096)(normalise_heading)  # a library's guides share their headings
+
+
+@lru_cache(maxsize=4096)
 def section_kind(title: str) -> SectionKind | None:
     """The kind a heading names, or None when no alias matches."""
-    text = normalise_heading(title)
+    text = _folded_heading(title)
     for kind, pattern in _COMPILED:
         if pattern.search(text):
             return kind
     return None
+
+
+# Per language, every section name it has: compiled when a manuscript names no language of its own.
+_BY_LANGUAGE: dict[str, re.Pattern[str] | None] = {}
+_ALIAS_LANGUAGE_TAGS = {"zh": "zh-Hans"}  # the alias tables' "zh" is Simplified Chinese
+_ALIAS_LANGUAGES = tuple(dict.fromkeys(language for _, patterns in ALIASES for language in patterns))
+
+
+def _names_in(language: str) -> re.Pattern[str] | None:
+    if language not in _BY_LANGUAGE:
+        union = "|".join(
+            f"(?:{fold_letters(patterns[language])})" for _, patterns in ALIASES if language in patterns
+        )
+        _BY_LANGUAGE[language] = re.compile(union) if union else None
+    return _BY_LANGUAGE[language]
+
+
+def heading_language(headings: list[str], default: str = "en") -> tuple[str, list[str]] | None:
+    """The language whose section names the headings are, with the headings that say so: at
+    least two of them, and more than any other language has. A name several languages share
+    ("Temas") counts for none. None when the headings do not decide, or are all `default`'s."""
+    known = [heading for heading in headings if section_kind(heading) is not None]  # cached
+    texts = [_folded_heading(heading) for heading in known]
+    home = _names_in(default.split("-")[0].lower())
+    if not texts or (home is not None and all(home.search(text) for text in texts)):
+        return None  # the usual case, decided by one pattern: the other languages are not compiled
+    votes: dict[str, list[str]] = {}
+    for heading, text in zip(known, texts, strict=True):
+        named = [
+            language
+            for language in _ALIAS_LANGUAGES
+            if (pattern := _names_in(language)) and pattern.search(text)
+        ]
+        if len(named) == 1:
+            votes.setdefault(named[0], []).append(heading)
+    ranked = sorted(votes.items(), key=lambda item: len(item[1]), reverse=True)
+    if not ranked or len(ranked[0][1]) < 2 or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
+        return None
+    language, examples = ranked[0]
+    return _ALIAS_LANGUAGE_TAGS.get(language, language), examples

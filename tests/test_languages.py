@@ -836,3 +836,83 @@ def test_the_description_reads_only_the_opening_and_says_what_the_whole_summary_
             break
         expected = f"{expected} {sentence}".strip()
     assert excerpt.description(guide) == (expected[:640] or "T")
+
+
+GERMAN_LOOSE = """Der Process
+Der Process von Franz Kafka
+
+Buchinfo
+- Titel: Der Process
+- Autor: Franz Kafka · Erschienen: 1925 · Genre: Roman
+
+Zusammenfassung
+Josef K. wird am Morgen seines dreißigsten Geburtstags verhaftet, ohne dass man ihm sagt, warum.
+
+Figuren
+- Josef K.: Prokurist, der Angeklagte
+- Titorelli: Gerichtsmaler
+
+Themen
+- Schuld ohne Anklage
+"""
+
+PORTUGUESE_MD = """# Dom Casmurro
+
+- Autor: Machado de Assis
+
+## Resumo
+
+Bento Santiago conta a história de seu amor por Capitu.
+
+## Personagens
+
+- Capitu: a esposa
+- Escobar: o amigo
+
+## Temas
+
+- Ciúme e memória
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "language", "examples"),
+    [
+        ("der-process.txt", GERMAN_LOOSE, "de", "Zusammenfassung"),
+        ("dom-casmurro.md", PORTUGUESE_MD, "pt", "Resumo"),
+    ],
+)
+def test_section_names_give_the_language_when_nothing_else_does(load, name, text, language, examples):
+    """A German guide read as English is hyphenated, quoted, labelled and spoken as English."""
+    guide, report = load(name, text)
+    assert guide.meta.language == language
+    [warning] = [d for d in report.items if d.code == "W-LANGUAGE"]
+    assert repr(language) in warning.message and examples in warning.message
+    html = book_html(guide)
+    assert f'<html lang="{language}"' in html
+    assert labels_for(language)["contents"] in html and "A Study Guide" not in html
+
+
+def test_english_section_names_or_too_few_leave_the_default(load):
+    english, report = load("english.md", "# Emma\n\n## Summary\n\nText.\n\n## Characters\n\n- Emma: heroine\n")
+    assert english.meta.language == "en" and not [d for d in report.items if d.code == "W-LANGUAGE"]
+    # One name alone ("Temas" is Spanish and Portuguese alike; "Resumo" is one vote) decides nothing.
+    guide, _ = load("short.md", "# Emma\n\n## Resumo\n\nTexto.\n\n## Temas\n\n- Amor\n")
+    assert guide.meta.language == "en"
+    # English names outvote a single foreign one.
+    guide, _ = load("mixed.md", "# Emma\n\n## Summary\n\nText.\n\n## Personagens\n\n- A\n\n## Themes\n\n- B\n")
+    assert guide.meta.language == "en"
+
+
+def test_a_language_field_outranks_the_section_names(load):
+    guide, report = load("declared.txt", GERMAN_LOOSE.replace("- Titel:", "- Sprache: English\n- Titel:"))
+    assert guide.meta.language == "en" and not [d for d in report.items if d.code == "W-LANGUAGE"]
+
+
+def test_a_title_line_with_the_named_author_loses_the_byline(load):
+    guide, _ = load("der-process.md", GERMAN_LOOSE.split("\n", 1)[1])  # only "Der Process von Franz Kafka"
+    assert guide.meta.title == "Der Process" and guide.meta.authors == ("Franz Kafka",)
+    # Another author than the one named: the line is the title, whole.
+    other = GERMAN_LOOSE.split("\n", 1)[1].replace("Autor: Franz Kafka", "Autor: Max Brod")
+    guide, _ = load("edited.md", other)
+    assert guide.meta.title == "Der Process von Franz Kafka"
