@@ -106,10 +106,8 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         if "authors" not in draft.values:
             title = named
             draft.set("authors", author)
-        elif _same_names(
-            author, draft.values["authors"]
-        ):  # "Der Process von Franz Kafka" + "Autor: Franz Kafka"
-            title = named
+        elif _same_names(author, draft.values["authors"]):
+            title = named  # "Der Process von Franz Kafka" over "Autor: Franz Kafka": the byline goes
     meta = build_metadata(draft, title, language, Path(path).stem)
     _warn_missing(meta, sections, report)
     notes = _notes(converter)
