@@ -12,6 +12,10 @@ _ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,9}[.)])(\s|$)")
 _BLOCK_START = re.compile(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
+_ASKS = re.compile(r"[?？؟]$")
+# "Name - text", "Name — text": an entry line of the loose dialect (a name of up to 40 characters).
+_ENTRY_LINE = re.compile(r"^\S.{0,39}?\s[-–—]\s+\S")
 # "by" in the languages bylines are written in; normalise reads a title line with it too.
 BY_WORDS = "by|par|von|por|di|door"
 # Lower-case words a name may hold ("Honoré de Balzac", "Ludwig van Beethoven").
@@ -93,15 +97,23 @@ def adapt(text: str) -> Adapted:
     return _adapt_loose(text.split("\n"))
 
 
-def is_bare_heading(line: str, next_line: str | None) -> bool:
+def is_bare_heading(line: str, next_line: str | None, previous_line: str | None = None) -> bool:
     """A loose-dialect heading: a short line of its own that names a section or reads as a title."""
     stripped = line.strip()
-    if not stripped or line[:1].isspace() or _LIST_ITEM.match(line) or _BLOCK_START.match(line):
+    if not stripped or line[:1].isspace() or _BLOCK_START.match(line):
         return False
+    if _LIST_ITEM.match(line):
+        # "1. Summary", "2) Characters": numbered section names, not an ordered list's items.
+        return bool(_NUMBERED.match(line)) and _names_a_section(stripped) and not _ASKS.search(stripped)
     if _ATX.match(line):
         return False
-    # The cheap tests first: most lines are long prose, and naming a section takes a regex per kind.
-    if len(stripped) <= 60 and not _ENDS_STATEMENT.search(stripped) and section_kind(stripped) is not None:
+    # "Lenina Crowne - A popular Beta worker" between two more such lines is an entry, however short.
+    if _ENTRY_LINE.match(stripped) and any(
+        other is not None and _ENTRY_LINE.match(other.strip()) and not other[:1].isspace()
+        for other in (previous_line, next_line)
+    ):
+        return False
+    if _names_a_section(stripped):
         return True
     if next_line is None or not next_line.strip():
         return False
@@ -110,6 +122,11 @@ def is_bare_heading(line: str, next_line: str | None) -> bool:
     return _title_like(stripped) and not (
         _title_like(next_line.strip()) and not _LIST_ITEM.match(next_line) and not next_line[:1].isspace()
     )
+
+
+def _names_a_section(stripped: str) -> bool:
+    # The cheap tests first: most lines are long prose, and naming a section takes a regex per kind.
+    return len(stripped) <= 60 and not _ENDS_STATEMENT.search(stripped) and section_kind(stripped) is not None
 
 
 def _title_like(stripped: str) -> bool:
@@ -154,7 +171,7 @@ def _adapt_loose(lines: list[str]) -> Adapted:
         if index == first and not _LIST_ITEM.match(line):
             # "Title: Silas Marner" on line 1 is the title field, not a title with "Title:" in it.
             kind, text = "heading", "# " + _TITLE_FIELD.sub("", stripped)
-        elif is_bare_heading(line, next_line) and not (
+        elif is_bare_heading(line, next_line, lines[index - 1] if index else None) and not (
             index == second and (_BYLINE.match(stripped) or _rtl_byline(stripped, title))
         ):
             kind, text = "heading", "## " + stripped

@@ -230,6 +230,14 @@ def _heading_language(headings: list[str], report: Report, default: str) -> str:
         return default
     language, examples = found
     named = ", ".join(repr(example) for example in examples[:3])
+    if language is None:
+        report.warn(
+            "W-LANGUAGE",
+            f"no language given, and the section names ({named}) are not {default!r} ones; "
+            f"{default!r} is used: add a language line (Language: es)",
+            1,
+        )
+        return default
     report.warn(
         "W-LANGUAGE", f"no language given; the section names ({named}) are {language!r}, so that is used", 1
     )

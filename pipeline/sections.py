@@ -111,26 +111,25 @@ def _names_in(language: str) -> re.Pattern[str] | None:
     return _BY_LANGUAGE[language]
 
 
-def heading_language(headings: list[str], default: str = "en") -> tuple[str, list[str]] | None:
-    """The language whose section names the headings are, with the headings that say so: at
-    least two of them, and more than any other language has. A name several languages share
-    ("Temas") counts for none. None when the headings do not decide, or are all `default`'s."""
+def heading_language(headings: list[str], default: str = "en") -> tuple[str | None, list[str]] | None:
+    """Which language the section names are in: None when they are all `default`'s (or there are
+    none); else (language, the names that say so), or (None, the foreign names) when they do not
+    decide. A language needs two of the names, and more than any other language: a name several
+    languages share ("Temas" is Spanish and Portuguese) counts for each of them."""
     known = [heading for heading in headings if section_kind(heading) is not None]  # cached
     texts = [_folded_heading(heading) for heading in known]
     home = _names_in(default.split("-")[0].lower())
     if not texts or (home is not None and all(home.search(text) for text in texts)):
         return None  # the usual case, decided by one pattern: the other languages are not compiled
-    votes: dict[str, list[str]] = {}
+    named_by: dict[str, list[str]] = {}
     for heading, text in zip(known, texts, strict=True):
-        named = [
-            language
-            for language in _ALIAS_LANGUAGES
-            if (pattern := _names_in(language)) and pattern.search(text)
-        ]
-        if len(named) == 1:
-            votes.setdefault(named[0], []).append(heading)
-    ranked = sorted(votes.items(), key=lambda item: len(item[1]), reverse=True)
-    if not ranked or len(ranked[0][1]) < 2 or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
-        return None
-    language, examples = ranked[0]
-    return _ALIAS_LANGUAGE_TAGS.get(language, language), examples
+        for language in _ALIAS_LANGUAGES:
+            if (pattern := _names_in(language)) and pattern.search(text):
+                named_by.setdefault(language, []).append(heading)
+    ranked = sorted(named_by.items(), key=lambda item: len(item[1]), reverse=True)
+    if ranked and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[1][1]) < len(ranked[0][1])):
+        language, names = ranked[0]
+        return _ALIAS_LANGUAGE_TAGS.get(language, language), names
+    return None, [
+        heading for heading, text in zip(known, texts, strict=True) if not (home and home.search(text))
+    ]

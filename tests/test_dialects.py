@@ -305,3 +305,73 @@ def test_names_with_particles_and_lower_case_names_are_still_bylines(line, autho
     from pipeline.dialects import split_byline
 
     assert split_byline(line, "The Book") == author
+
+
+NUMBERED_LOOSE = """Animal Farm
+Animal Farm by George Orwell
+1. Summary
+The animals of Manor Farm overthrow their human owner and run the farm themselves.
+2) Characters
+- Napoleon: a boar who seizes power
+- Snowball: a rival pig who is driven out
+3. Themes
+- Power corrupts
+4. Discussion Questions
+1. Why do the animals accept the changes to the commandments?
+2. Summary or satire?
+"""
+
+
+def test_numbered_bare_headings_are_headings_and_numbered_questions_are_not():
+    """ "1. Summary" was read as an ordered list's first item: every section fell into the facts."""
+    headings = [line for line in adapt(NUMBERED_LOOSE).text.split("\n") if line.startswith("#")]
+    assert headings == [
+        "# Animal Farm",
+        "## 1. Summary",
+        "## 2) Characters",
+        "## 3. Themes",
+        "## 4. Discussion Questions",
+    ]
+
+
+def test_numbered_loose_guide_keeps_its_sections(load):
+    guide, _ = load("animal-farm.txt", NUMBERED_LOOSE)
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters", "themes", "questions"]
+    assert [e.term for e in guide.section("characters").entries] == ["Napoleon", "Snowball"]
+
+
+DASH_ENTRIES = """Brave New World
+Brave New World by Aldous Huxley
+Summary
+In a future World State, people are engineered in hatcheries and kept content with a drug.
+Key Characters
+Bernard Marx - An Alpha who feels like an outsider
+Lenina Crowne - A popular Beta worker
+John the Savage - Raised on a reservation, he quotes Shakespeare and cannot accept the new world
+Mustapha Mond – One of the ten World Controllers
+Themes
+- Stability against freedom
+"""
+
+
+def test_a_run_of_name_dash_text_lines_is_entries_not_headings(load):
+    """Any of them short, and followed by a long one, read as a heading over it."""
+    headings = [line for line in adapt(DASH_ENTRIES).text.split("\n") if line.startswith("#")]
+    assert headings == ["# Brave New World", "## Summary", "## Key Characters", "## Themes"]
+    guide, report = load("brave-new-world.txt", DASH_ENTRIES)
+    assert [e.term for e in guide.section("characters").entries] == [
+        "Bernard Marx",
+        "Lenina Crowne",
+        "John the Savage",
+        "Mustapha Mond",
+    ]
+    assert "W-UNKNOWN-SECTION" not in {d.code for d in report.items}
+
+
+def test_a_dashed_heading_over_prose_is_still_a_heading():
+    text = (
+        "Moby-Dick\nMoby-Dick by Herman Melville\nPart One - The Voyage\n"
+        "Ishmael signs on to the Pequod, a whaler out of Nantucket.\n"
+    )
+    headings = [line for line in adapt(text).text.split("\n") if line.startswith("#")]
+    assert headings == ["# Moby-Dick", "## Part One - The Voyage"]

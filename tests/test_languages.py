@@ -894,13 +894,26 @@ def test_section_names_give_the_language_when_nothing_else_does(load, name, text
 
 
 def test_english_section_names_or_too_few_leave_the_default(load):
-    english, report = load("english.md", "# Emma\n\n## Summary\n\nText.\n\n## Characters\n\n- Emma: heroine\n")
+    english, report = load(
+        "english.md", "# Emma\n\n## Summary\n\nText.\n\n## Characters\n\n- Emma: heroine\n"
+    )
     assert english.meta.language == "en" and not [d for d in report.items if d.code == "W-LANGUAGE"]
-    # One name alone ("Temas" is Spanish and Portuguese alike; "Resumo" is one vote) decides nothing.
-    guide, _ = load("short.md", "# Emma\n\n## Resumo\n\nTexto.\n\n## Temas\n\n- Amor\n")
-    assert guide.meta.language == "en"
+    # One name alone decides nothing, nor do names two languages share ("Temas": es and pt), but
+    # the guide says its names are not English ones.
+    for one in ("## Resumen\n\nTexto.\n", "## Temas\n\n- Amor\n\n## Temas\n\n- Odio\n"):
+        guide, report = load("short.md", f"# Emma\n\n{one}")
+        assert guide.meta.language == "en"
+        [warning] = [d for d in report.items if d.code == "W-LANGUAGE"]
+        assert "not 'en' ones" in warning.message and "add a language line" in warning.message
+    # A shared name counts for each language: "Resumen" and "Temas" are Spanish, "Resumo" and
+    # "Temas" Portuguese.
+    for name, language in (("Resumen", "es"), ("Resumo", "pt")):
+        guide, _ = load("pair.md", f"# Pedro\n\n## {name}\n\nTexto.\n\n## Temas\n\n- La muerte\n")
+        assert guide.meta.language == language
     # English names outvote a single foreign one.
-    guide, _ = load("mixed.md", "# Emma\n\n## Summary\n\nText.\n\n## Personagens\n\n- A\n\n## Themes\n\n- B\n")
+    guide, _ = load(
+        "mixed.md", "# Emma\n\n## Summary\n\nText.\n\n## Personagens\n\n- A\n\n## Themes\n\n- B\n"
+    )
     assert guide.meta.language == "en"
 
 
