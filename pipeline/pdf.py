@@ -12,6 +12,7 @@ from pipeline import model as m
 from pipeline.atomic import atomic_path
 from pipeline.diagnostics import Report
 from pipeline.direction import text_direction
+from pipeline.early_breaks import mend_early_breaks
 from pipeline.excerpt import description, guide_length
 from pipeline.fetcher import make_fetcher
 from pipeline.fonts import missing_fonts
@@ -195,6 +196,7 @@ def render_document(
         return source.render(stylesheets=stylesheets, font_config=font_config, pdf_tags=True)
 
     document = lay_out()
+    document = mend_early_breaks(document, lay_out)
     if 'class="footnote"' in html:  # the check walks every box: only for documents with notes
         document = keep_notes_with_calls(document, lay_out)
     return document

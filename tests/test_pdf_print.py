@@ -626,3 +626,67 @@ def test_html_that_is_not_plain_xhtml_is_left_to_weasyprints_parser():
     assert parse_xhtml('<html><head><base href="x/"/></head><body/></html>') is None
     pre = parse_xhtml("<html><body><pre>\ncode</pre></body></html>\n")
     assert pre is not None and pre.find("body/pre").text == "code"
+
+
+CASTAWAY = """# Robinson Crusoe
+
+**Author:** Daniel Defoe
+**Year:** 1719
+
+## Summary
+
+Robinson Crusoe is shipwrecked and survives alone on an island for twenty-eight years, later rescuing Friday.
+
+## Characters
+
+- Robinson Crusoe: the castaway
+- Friday: a man Crusoe rescues from cannibals
+"""
+
+
+def _summary_lines(document) -> list[str]:
+    lines = []
+    for page in document.pages:
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            if type(box).__name__ == "LineBox":
+                text = "".join(t.text for t in box.descendants() if type(t).__name__ == "TextBox")
+                if "ship" in text or "Friday." in text:
+                    lines.append(text)
+                continue
+            stack.extend(reversed(getattr(box, "children", ()) or ()))
+    return lines
+
+
+def test_a_line_before_a_link_that_does_not_fit_breaks_before_the_link(tmp_path):
+    """WeasyPrint 70 broke it at the paragraph's first hyphenation point instead: "Robinson
+    Crusoe is ship-" stretched over the whole justified line, "wrecked ... Friday." below."""
+    from pipeline import pdf
+    from pipeline.early_breaks import stretched_blocks
+    from pipeline.theme import load_theme
+
+    source = tmp_path / "robinson-crusoe.md"
+    source.write_text(CASTAWAY, encoding="utf-8")
+    guide, _ = load_guide(source)
+    html = pdf.book_html(guide, "a4")
+    document = pdf.render_document(html, guide, load_theme(None), pdf.PrintOptions())
+    lines = _summary_lines(document)
+    assert lines[0].endswith("later rescuing") and lines[1] == "Friday.", lines
+    assert stretched_blocks(document) == []
+
+
+def test_the_mend_moves_spaces_into_inline_elements_and_keeps_the_text():
+    from xml.etree import ElementTree
+
+    from pipeline.early_breaks import _spaces_into_inline_elements
+
+    block = ElementTree.fromstring(
+        "<p><a>Robinson</a> is here, <em>so <b>is</b> he</em> and <span/> <a>Friday</a>.</p>"
+    )
+    before = "".join(block.itertext())
+    _spaces_into_inline_elements(block)
+    assert "".join(block.itertext()) == before
+    assert ElementTree.tostring(block, encoding="unicode") == (
+        "<p><a>Robinson</a> is here,<em> so<b> is</b> he</em> and<span> </span><a> Friday</a>.</p>"
+    )
