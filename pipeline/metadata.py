@@ -271,6 +271,8 @@ def fold_key(key: str) -> str:
 KEY_OF = {fold_key(alias): key for key, aliases in _KEYS.items() for alias in aliases}
 
 _SOFT_SEPARATOR = re.compile(r"\s+[·•]\s+")
+# "Author - X", or "Author—X" as typography sets a spaced hyphen in English.
+_DASH_FIELD = re.compile(r"^\s*([^\n]{1,40}?)(?:\s+[-–—]\s+|\s*[–—]\s*)(.+?)\s*$", re.S)
 _FIELD = re.compile(rf"^\s*([^{COLONS}\n]{{1,40}}?)\s*[{COLONS}]\s*(.+?)\s*$", re.S)
 # "320 pages", "۳۲۰ صفحه", "כ-320 עמודים" ("about 320"); ٬ is the Arabic-script thousands separator.
 _PAGES_PART = re.compile(
@@ -343,10 +345,13 @@ class MetadataDraft:
 
 
 def split_field(text: str) -> tuple[str, str] | None:
-    """ "Key: Value" -> (key, value); None when the text is not a field."""
+    """ "Key: Value" -> (key, value), and "Author - Value" with a dash for the known field names
+    only (a cast list's "Bernard Marx - An Alpha" is no field); None when the text is not a field."""
     match = _FIELD.match(text)
     if not match:
-        return None
+        match = _DASH_FIELD.match(text)
+        if not match or canonical_key(match.group(1).strip(" *_" + DIRECTION_MARKS)) is None:
+            return None
     return match.group(1).strip(" *_" + DIRECTION_MARKS), match.group(2).strip(DIRECTION_MARKS + " \t\n")
 
 

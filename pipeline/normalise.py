@@ -20,6 +20,7 @@ from pipeline.metadata import (
     MetadataDraft,
     absorb_field,
     build_metadata,
+    canonical_key,
     language_tag,
     split_field,
 )
@@ -210,7 +211,7 @@ def _language(
         return default
     sample = text[:20000]
     if not wide_search(_CJK, sample) and not wide_search(_HANGUL, sample):
-        return _heading_language(headings, report, default)
+        return _script_language(sample, report) or _heading_language(headings, report, default)
     letters = sum(ch.isalpha() for ch in sample) or 1
     if len(re.findall(_CJK, sample)) / letters > 0.3:
         guess = "ja" if re.search(_KANA, sample) else "zh-Hans"
@@ -220,6 +221,39 @@ def _language(
         return default
     report.warn("W-LANGUAGE", f"no language given; the text looks like {guess!r}, so that is used", 1)
     return guess
+
+
+# Scripts that one language writes almost alone. Cyrillic and Arabic are not among them (Russian
+# or Ukrainian, Arabic or Persian or Urdu): their section names decide, if anything does.
+_SCRIPTS = (
+    ("el", r"[\u0370-\u03ff\u1f00-\u1fff]"),
+    ("hi", r"[\u0900-\u097f]"),
+    ("bn", r"[\u0980-\u09ff]"),
+    ("ta", r"[\u0b80-\u0bff]"),
+    ("th", r"[\u0e00-\u0e7f]"),
+    ("he", r"[\u0590-\u05ff]"),
+    ("hy", r"[\u0530-\u058f]"),
+    ("ka", r"[\u10a0-\u10ff]"),
+)
+
+
+_SCRIPT_LETTERS = 40  # a few words ("[ΑΓΩ]: /φου") are no guide in that language
+
+
+def _script_language(sample: str, report: Report) -> str | None:
+    """The language of a text mostly in a script only it writes (a Hindi guide tagged English is
+    hyphenated as English and read by screen readers in an English voice)."""
+    if not sample or max(sample) < "\u0370":  # Latin script only: the usual case, one pass in C
+        return None
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    for language, script in _SCRIPTS:
+        written = len(re.findall(script, sample))
+        if written >= _SCRIPT_LETTERS and written / letters > 0.3:
+            report.warn(
+                "W-LANGUAGE", f"no language given; the text looks like {language!r}, so that is used", 1
+            )
+            return language
+    return None
 
 
 def _heading_language(headings: list[str], report: Report, default: str) -> str:
@@ -364,6 +398,8 @@ def _absorb_fields(block: m.Block, draft: MetadataDraft) -> bool:
             for item in block.items
             if item and isinstance(item[0], m.Paragraph)
         ]
+    elif isinstance(block, m.Table):
+        return _absorb_table(block, draft)
     else:
         return False
     pairs = [split_field(line) for line in lines if line]
@@ -372,6 +408,23 @@ def _absorb_fields(block: m.Block, draft: MetadataDraft) -> bool:
     for pair in pairs:
         assert pair is not None
         absorb_field(draft, *pair)
+    return True
+
+
+def _absorb_table(table: m.Table, draft: MetadataDraft) -> bool:
+    """A two-column table of fields ("| Author | George Eliot |"), under a header that is a field
+    too or just names the columns ("| Field | Value |"). Most of its names must be known ones (a
+    table of something else is left as it is); the others are kept as extra facts, as in a list."""
+    rows = [tuple(plain_text(cell).strip() for cell in row) for row in table.rows]
+    header = tuple(plain_text(cell).strip() for cell in table.header)
+    if header and canonical_key(header[0]):
+        rows.insert(0, header)
+    if not rows or any(len(row) != 2 or not row[0] for row in rows):
+        return False
+    if 2 * sum(canonical_key(key) is not None for key, _ in rows) <= len(rows):
+        return False
+    for key, value in rows:
+        absorb_field(draft, key, value)
     return True
 
 

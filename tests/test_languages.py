@@ -929,3 +929,19 @@ def test_a_title_line_with_the_named_author_loses_the_byline(load):
     other = GERMAN_LOOSE.split("\n", 1)[1].replace("Autor: Franz Kafka", "Autor: Max Brod")
     guide, _ = load("edited.md", other)
     assert guide.meta.title == "Der Process von Franz Kafka"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("# Ο Καπετάν Μιχάλης\n\n## Περίληψη\n\nΗ Κρήτη επαναστατεί ενάντια στους Τούρκους.\n", "el"),
+        ("# गोदान\n\n## सारांश\n\nहोरी एक गरीब किसान है जो एक गाय का सपना देखता है।\n", "hi"),
+        ("# สี่แผ่นดิน\n\n## เรื่องย่อ\n\nแม่พลอยเติบโตในวังในสมัยรัชกาลที่ห้า\n", "th"),
+    ],
+)
+def test_a_script_only_one_language_writes_gives_the_language(load, text, language):
+    """A Hindi guide tagged English is read by screen readers in an English voice."""
+    guide, report = load("guide.md", text)
+    assert guide.meta.language == language
+    assert any(d.code == "W-LANGUAGE" and repr(language) in d.message for d in report.items)
+    assert f'lang="{language}"' in book_html(guide)

@@ -435,3 +435,33 @@ def test_right_to_left_prose_with_a_colon_is_no_known_field(line):
     draft = MetadataDraft()
     assert absorb_field(draft, *pair) is False
     assert draft.values == {}
+
+
+def test_book_info_written_with_dashes_for_known_field_names(load):
+    guide, report = load(
+        "quixote.md",
+        "# Don Quixote\n\nAuthor - Miguel de Cervantes\n\nYear – c. 1605\n\nPages — 1,072\n\n"
+        "## Summary\n\nAn hidalgo reads too many romances.\n",
+    )
+    assert guide.meta.authors == ("Miguel de Cervantes",)
+    assert guide.meta.year_text == "c. 1605" and guide.meta.pages == 1072
+    assert "W-NO-AUTHOR" not in {d.code for d in report.items}
+
+
+def test_a_dash_only_makes_a_field_of_a_known_name(load):
+    """'Bernard Marx - An Alpha' is an entry of a cast list, not a field called Bernard Marx."""
+    from pipeline.metadata import split_field
+
+    assert split_field("Author - Miguel de Cervantes") == ("Author", "Miguel de Cervantes")
+    assert split_field("Bernard Marx - An Alpha who feels like an outsider") is None
+
+
+def test_book_info_as_a_table(load):
+    guide, _ = load(
+        "middlemarch.md",
+        "# Middlemarch\n\n## Book Info\n\n| Field | Value |\n| --- | --- |\n| Author | George Eliot |\n"
+        "| Year | 1871–1872 |\n| Pages | 880 |\n\n## Summary\n\nDorothea marries Casaubon.\n",
+    )
+    assert guide.meta.authors == ("George Eliot",)
+    assert guide.meta.year_text == "1871–1872" and guide.meta.pages == 880
+    assert not guide.section("info").blocks  # the table was read, not printed as well
