@@ -76,11 +76,12 @@ def extract_entries(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Entry, ...], t
         elif isinstance(block, m.ListBlock):
             leftovers = []
             for item in block.items:
-                entry = _entry_from_item(item, block.loc)
+                own, lifted = _labelled_sub_entries(item, block.loc)
+                entry = _entry_from_item(own, block.loc)
                 if entry is None:
                     leftovers.append(item)
                 else:
-                    entries.append(replace(entry, group=group))
+                    entries.extend(replace(each, group=group) for each in (entry, *lifted))
             if leftovers:
                 kept.append(m.ListBlock(tuple(leftovers), block.ordered, block.start, block.loc))
         elif isinstance(block, m.Table) and (rows := _entries_from_table(block)):
@@ -162,6 +163,43 @@ def _entry_from_item(item: tuple[m.Block, ...], loc: m.SourceLocation) -> m.Entr
     return m.Entry(entry.term, _trim(entry.body + tuple(extra)), entry.loc) if extra else entry
 
 
+def _labelled_sub_entries(
+    item: tuple[m.Block, ...], loc: m.SourceLocation
+) -> tuple[tuple[m.Block, ...], list[m.Entry]]:
+    """Entries listed under a label in an entry ("Her sisters:" over "Jane Bennet: the gentle
+    eldest") are entries of their own, not words of their parent's description: the item without
+    those lists, and the entries. Every item under the label must be an entry with a description."""
+    kept: list[m.Block] = []
+    lifted: list[m.Entry] = []
+    for position, block in enumerate(item):
+        subs = _under_label(block, loc) if position else None
+        if subs:
+            lifted.extend(subs)
+        else:
+            kept.append(block)
+    return tuple(kept), lifted
+
+
+def _under_label(block: m.Block, loc: m.SourceLocation) -> list[m.Entry] | None:
+    if not isinstance(block, m.ListBlock) or len(block.items) != 1:
+        return None
+    [labelled] = block.items
+    if (
+        len(labelled) != 2
+        or not isinstance(labelled[0], m.Paragraph)
+        or not isinstance(labelled[1], m.ListBlock)
+    ):
+        return None
+    if not plain_text(labelled[0].inlines).strip().endswith((":", "：")):
+        return None
+    subs = [_entry_from_item(sub, loc) for sub in labelled[1].items]
+    return (
+        [sub for sub in subs if sub is not None]
+        if all(sub is not None and sub.body for sub in subs)
+        else None
+    )
+
+
 def _block_as_inlines(block: m.Block) -> list[m.Inline]:
     """A block an entry's one-paragraph description cannot hold, as inlines: a quotation in
     italics (its words, set apart without quote marks of any one language), code as code, and
@@ -185,10 +223,21 @@ def _nested_items(block: m.ListBlock, lead: bool) -> list[m.Inline]:
     for item in block.items:
         for inner in item:
             if isinstance(inner, m.Paragraph):
-                out.extend(((m.Text("; "),) if out else ((m.Text(": "),) if lead else ())) + inner.inlines)
+                out.extend((_separator(out, lead), *inner.inlines))
             elif isinstance(inner, m.ListBlock):
-                out.extend(_nested_items(inner, lead=bool(out) or lead))
+                nested = _nested_items(inner, lead=bool(out) or lead)
+                if nested and isinstance(nested[0], m.Text) and nested[0].text == ": ":
+                    nested[0] = _separator(out, lead=True)  # "Known for:" is followed by a space only
+                out.extend(nested)
     return out
+
+
+def _separator(before: list[m.Inline], lead: bool) -> m.Inline:
+    """ "; " between items, ": " after the description, nothing after a label's own colon."""
+    last = before[-1] if before else None
+    if isinstance(last, m.Text) and last.text.rstrip().endswith((":", "：")):
+        return m.Text(" ")
+    return m.Text("; ") if before else m.Text(": ") if lead else m.Text("")
 
 
 def _strip_leading_separator(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:

@@ -195,3 +195,26 @@ def test_a_quotation_code_or_table_under_a_name_stays_in_its_description(load):
     assert any(isinstance(i, m.Emph) and "dreary night of November" in plain_text(i.children) for i in victor)
     assert m.Code("learns to read") in entries["The Creature"].body
     assert "Geneva" in plain_text(entries["Elizabeth"].body) and "17" in plain_text(entries["Elizabeth"].body)
+
+
+def test_entries_listed_under_a_label_in_an_entry_are_entries_of_their_own(load):
+    guide, _ = load(
+        "pride.md",
+        "# Pride and Prejudice\n\n## Characters\n\n- Elizabeth Bennet: witty second daughter\n"
+        "  - Her sisters:\n    - Jane Bennet: the gentle eldest\n    - Lydia Bennet: the reckless youngest\n"
+        "- Mr Darcy: proud and rich\n\n## Summary\n\nText.\n",
+    )
+    entries = guide.section("characters").entries
+    assert [e.term for e in entries] == ["Elizabeth Bennet", "Jane Bennet", "Lydia Bennet", "Mr Darcy"]
+    assert plain_text(entries[0].body) == "witty second daughter"
+    assert plain_text(entries[1].body) == "the gentle eldest"
+
+
+def test_sub_bullets_that_are_no_entries_still_join_the_description_without_a_doubled_colon(load):
+    guide, _ = load(
+        "eyre.md",
+        "# Jane Eyre\n\n## Characters\n\n- Jane Eyre: the heroine\n  - Known for:\n    - her plain speech\n"
+        "    - her temper\n\n## Summary\n\nText.\n",
+    )
+    [entry] = guide.section("characters").entries
+    assert plain_text(entry.body) == "the heroine: Known for: her plain speech; her temper"
