@@ -233,7 +233,7 @@ def _nested_items(block: m.ListBlock, lead: bool) -> list[m.Inline]:
 
 
 def _separator(before: list[m.Inline], lead: bool) -> m.Inline:
-    """ "; " between items, ": " after the description, nothing after a label's own colon."""
+    """ "; " between items, ": " after the description, a space after a label's own colon."""
     last = before[-1] if before else None
     if isinstance(last, m.Text) and last.text.rstrip().endswith((":", "：")):
         return m.Text(" ")
