@@ -690,3 +690,16 @@ def test_the_mend_moves_spaces_into_inline_elements_and_keeps_the_text():
     assert ElementTree.tostring(block, encoding="unicode") == (
         "<p><a>Robinson</a> is here,<em> so<b> is</b> he</em> and<span> </span><a> Friday</a>.</p>"
     )
+
+
+@pytest.mark.parametrize("manuscript", MANUSCRIPTS, ids=lambda p: p.stem)
+def test_no_shipped_guide_prints_a_line_broken_too_early(manuscript):
+    """Great Expectations printed "has been Pip's benefactor all along. Pip is horri-" stretched
+    over a line, and Pride and Prejudice "pro-" alone on one, until the mend (early_breaks)."""
+    from pipeline import pdf
+    from pipeline.early_breaks import stretched_blocks
+    from pipeline.theme import load_theme
+
+    guide, _ = load_guide(manuscript)
+    document = pdf.render_document(pdf.book_html(guide, "a4"), guide, load_theme(None), pdf.PrintOptions())
+    assert stretched_blocks(document) == []
