@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import json
@@ -343,7 +344,10 @@ def _import_writers(formats: tuple[str, ...]) -> None:
     if set(formats) & {"pdf", "handout"}:
         from pipeline.weasyprint_loader import load_weasyprint
 
-        load_weasyprint()  # here, so the workers inherit it rather than each importing it (0.3 s)
+        # Here, so the workers inherit it rather than each importing it (0.3 s). A WeasyPrint that
+        # cannot load is left for each guide to report as its own failure, as without this.
+        with contextlib.suppress(Exception):
+            load_weasyprint()
 
 
 def build_collection(name: str, paths: list[Path], options: BuildOptions) -> tuple[list[Outcome], list[Path]]:

@@ -330,3 +330,19 @@ def test_weasyprint_is_imported_the_usual_way_when_the_fast_way_fails(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip() == "True True"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="workers are forked (POSIX)")
+def test_a_weasyprint_that_cannot_load_fails_each_pdf_not_the_batch(library, tmp_path, monkeypatch):
+    import pipeline.weasyprint_loader as loader
+
+    def broken() -> None:
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(loader, "load_weasyprint", broken)
+    monkeypatch.setattr("pipeline.pdf.load_weasyprint", broken)
+    out = tmp_path / "out"
+    outcomes = build_all([library], BuildOptions(formats=("pdf",), out_dir=out, jobs=2, use_cache=False))
+    assert len(outcomes) == len(list(library.iterdir())) >= 2
+    assert all(o.failed and "libpango" in o.reason for o in outcomes), [o.reason for o in outcomes]
+    assert not list(out.rglob("*.pdf"))
