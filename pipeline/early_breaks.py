@@ -18,7 +18,7 @@ from collections.abc import Callable
 MIN_FILL = 0.6
 
 
-def stretched_blocks(document) -> list:
+def early_broken_blocks(document) -> list:
     """The elements (paragraphs, list items ...) holding a line broken too early."""
     from weasyprint.formatting_structure import boxes
 
@@ -53,13 +53,13 @@ def _broken_early(line, width: float, text_box_type) -> bool:
 def mend_early_breaks(document, relayout: Callable[[], object]):
     """Lay out again the blocks with a line broken too early (see the module's docstring).
     `relayout` renders the same HTML tree, whose elements are the ones changed here."""
-    elements = stretched_blocks(document)
+    elements = early_broken_blocks(document)
     if not elements:
         return document
     for element in elements:
         _spaces_into_inline_elements(element)
     document = relayout()
-    elements = stretched_blocks(document)
+    elements = early_broken_blocks(document)
     if not elements:
         return document
     for element in elements:

@@ -58,7 +58,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     path = str(source.path)
     adapted = adapt(source.text)
     front_matter = _front_matter(adapted, report)
-    language = _language(front_matter, source.text, _atx_headings(adapted.text), report, default_language)
+    language = _language(front_matter, source.text, adapted.text, report, default_language)
     tokens, recovered = recover_deep_content(parse_markdown(adapted.text, language), adapted.text, language)
     if recovered:
         report.warn(
@@ -196,7 +196,7 @@ def _clean_value(value: object) -> object:
 
 
 def _language(
-    front_matter: dict[str, object], text: str, headings: list[str], report: Report, default: str = "en"
+    front_matter: dict[str, object], text: str, adapted_text: str, report: Report, default: str = "en"
 ) -> str:
     value = next((front_matter[k] for k in ("language", "lang", "langue") if k in front_matter), None)
     if value is None and (match := _LANGUAGE_LINE.search(text[:5000])):
@@ -211,7 +211,9 @@ def _language(
         return default
     sample = text[:20000]
     if not wide_search(_CJK, sample) and not wide_search(_HANGUL, sample):
-        return _script_language(sample, report) or _heading_language(headings, report, default)
+        return _script_language(sample, report) or _heading_language(
+            _atx_headings(adapted_text), report, default
+        )
     letters = sum(ch.isalpha() for ch in sample) or 1
     if len(re.findall(_CJK, sample)) / letters > 0.3:
         guess = "ja" if re.search(_KANA, sample) else "zh-Hans"

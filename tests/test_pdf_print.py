@@ -663,7 +663,7 @@ def test_a_line_before_a_link_that_does_not_fit_breaks_before_the_link(tmp_path)
     """WeasyPrint 70 broke it at the paragraph's first hyphenation point instead: "Robinson
     Crusoe is ship-" stretched over the whole justified line, "wrecked ... Friday." below."""
     from pipeline import pdf
-    from pipeline.early_breaks import stretched_blocks
+    from pipeline.early_breaks import early_broken_blocks
     from pipeline.theme import load_theme
 
     source = tmp_path / "robinson-crusoe.md"
@@ -673,7 +673,7 @@ def test_a_line_before_a_link_that_does_not_fit_breaks_before_the_link(tmp_path)
     document = pdf.render_document(html, guide, load_theme(None), pdf.PrintOptions())
     lines = _summary_lines(document)
     assert lines[0].endswith("later rescuing") and lines[1] == "Friday.", lines
-    assert stretched_blocks(document) == []
+    assert early_broken_blocks(document) == []
 
 
 def test_the_mend_moves_spaces_into_inline_elements_and_keeps_the_text():
@@ -697,9 +697,9 @@ def test_no_shipped_guide_prints_a_line_broken_too_early(manuscript):
     """Great Expectations printed "has been Pip's benefactor all along. Pip is horri-" stretched
     over a line, and Pride and Prejudice "pro-" alone on one, until the mend (early_breaks)."""
     from pipeline import pdf
-    from pipeline.early_breaks import stretched_blocks
+    from pipeline.early_breaks import early_broken_blocks
     from pipeline.theme import load_theme
 
     guide, _ = load_guide(manuscript)
     document = pdf.render_document(pdf.book_html(guide, "a4"), guide, load_theme(None), pdf.PrintOptions())
-    assert stretched_blocks(document) == []
+    assert early_broken_blocks(document) == []
