@@ -179,7 +179,7 @@ def bare_main(listfile: str, outdir: str, status: str) -> int:
 def _final_index_css(document, guide, theme, options) -> tuple[str | None, str]:
     """The index's HTML and the page and column CSS its final layout gets (not timed: finding
     the balanced height takes a measuring layout, which is our pipeline's cost, not the floor's)."""
-    from pipeline import pdf
+    from pipeline.writers.pdf import book as pdf
 
     index = pdf.index_html(guide, pdf.anchor_pages(document))
     if index is None:
@@ -205,9 +205,16 @@ def floor_main(listfile: str, outdir: str, status: str) -> int:
     sys.path.insert(0, str(ROOT))
     import weasyprint  # noqa: F401  (imported before timing starts, like a long-lived server)
 
-    from pipeline.build import load_guide
-    from pipeline.pdf import INDEX_ANCHOR, PrintOptions, book_html, has_index, render_document, write_document
-    from pipeline.theme import load_theme
+    from pipeline.build.batch import load_guide
+    from pipeline.writers.pdf.book import (
+        INDEX_ANCHOR,
+        PrintOptions,
+        book_html,
+        has_index,
+        render_document,
+        write_document,
+    )
+    from pipeline.writers.theme import load_theme
 
     files = [Path(line) for line in Path(listfile).read_text(encoding="utf-8").splitlines() if line]
     out = Path(outdir)
@@ -273,7 +280,7 @@ _BYLINE = re.compile(r"^(.*?)(\s+\b(?:by|par|von|por|di|door)\s+\S.*)$", re.I)
 
 try:  # the pipeline's own section names, to turn bare loose-dialect headings into `##`
     sys.path.insert(0, str(ROOT))
-    from pipeline.sections import section_kind as _section_kind
+    from pipeline.i18n.section_names import section_kind as _section_kind
 except Exception:  # a fallback keeps the benchmark working if internals move
     _KNOWN = re.compile(
         r"info|summary|story|plot|overview|character|theme|takeaway|matters|question|"

@@ -1,10 +1,10 @@
-"""`python -m pipeline`: the command line (see pipeline/cli.py)."""
+"""`python -m pipeline`: the command line (see pipeline/cli/)."""
 
 import gc
 import signal
 import sys
 
-from pipeline.cli import main
+from pipeline.cli.main import main
 
 
 def _stop_like_ctrl_c(signum: int, frame: object) -> None:

@@ -28,10 +28,10 @@ MANUSCRIPTS = REPO / "manuscripts"
 if str(REPO) not in sys.path:  # the project is not necessarily pip-installed; tests import it from the tree
     sys.path.insert(0, str(REPO))
 
-from pipeline.build import BuildOptions, Outcome, build_all, load_guide  # noqa: E402
-from pipeline.diagnostics import Report  # noqa: E402
-from pipeline.model import Guide  # noqa: E402
-from pipeline.sources import find_manuscripts  # noqa: E402
+from pipeline.build.batch import BuildOptions, Outcome, build_all, load_guide  # noqa: E402
+from pipeline.model.diagnostics import Report  # noqa: E402
+from pipeline.model.guide import Guide  # noqa: E402
+from pipeline.readers.sources import find_manuscripts  # noqa: E402
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -223,8 +223,8 @@ def commonmark_sample(tmp_path_factory, epubcheck_pool) -> dict[int, Path]:
 
     from PIL import Image
 
-    from pipeline.epub import build_epub
-    from pipeline.theme import load_theme
+    from pipeline.writers.epub.book import build_epub
+    from pipeline.writers.theme import load_theme
 
     require_shared(COMMONMARK)
     examples = {e["example"]: e for e in commonmark_examples()}

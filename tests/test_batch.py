@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build import BuildOptions, build_all
+from pipeline.build.batch import BuildOptions, build_all
 
 REPO = Path(__file__).resolve().parents[1]
 MANUSCRIPTS = REPO / "manuscripts"
@@ -83,7 +83,7 @@ def test_changed_options_theme_or_images_rebuild(library, tmp_path):
 def test_library_signatures_name_the_installed_versions():
     from importlib.metadata import version
 
-    from pipeline.cache import LIBRARIES, library_signatures
+    from pipeline.build.cache import LIBRARIES, library_signatures
 
     signatures = dict(line.split(": ", 1) for line in library_signatures())
     assert set(signatures) == set(LIBRARIES.values())
@@ -94,7 +94,7 @@ def test_library_signatures_name_the_installed_versions():
 def test_upgrading_a_library_changes_the_code_fingerprint(tmp_path, monkeypatch):
     import importlib
 
-    from pipeline import cache
+    from pipeline.build import cache
 
     site = tmp_path / "site"
     (site / "fakelib").mkdir(parents=True)
@@ -168,7 +168,7 @@ def test_dask_cluster_builds_the_same_guides(tmp_path, monkeypatch):
 @pytest.mark.parametrize("count", [1, 2, 7, 10, 100, 1000])
 @pytest.mark.parametrize("jobs", [1, 2, 8])
 def test_chunks_cover_the_batch_in_order_and_shrink_to_single_guides(count, jobs):
-    from pipeline.build import guided_chunks
+    from pipeline.build.batch import guided_chunks
 
     chunks = guided_chunks(list(range(count)), jobs)
     assert [item for chunk in chunks for item in chunk] == list(range(count))
@@ -183,7 +183,7 @@ def test_chunks_cover_the_batch_in_order_and_shrink_to_single_guides(count, jobs
 def _report_freeze_count(chunk):
     import gc
 
-    from pipeline.build import Outcome
+    from pipeline.build.batch import Outcome
 
     return [Outcome(path, seconds=gc.get_freeze_count()) for path, _ in chunk]
 
@@ -192,7 +192,7 @@ def _report_freeze_count(chunk):
 def test_workers_inherit_a_frozen_heap_and_this_process_keeps_collecting(library, tmp_path, monkeypatch):
     import gc
 
-    from pipeline import build
+    from pipeline.build import batch as build
 
     monkeypatch.setattr(build, "_build_chunk", _report_freeze_count)  # forked workers see it too
     outcomes = build_all([library], BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=2))
@@ -207,7 +207,7 @@ def test_an_epub_build_gives_every_media_type_and_never_loads_the_system_mime_ta
     code = (
         "import mimetypes, sys\n"
         "from pathlib import Path\n"
-        "from pipeline.build import BuildOptions, build_one\n"
+        "from pipeline.build.batch import BuildOptions, build_one\n"
         f"build_one(Path({str(MANUSCRIPTS / 'dracula.md')!r}), BuildOptions(formats=('epub',), "
         f"out_dir=Path({str(tmp_path)!r}), use_cache=False))\n"
         "print(mimetypes.inited)\n"
@@ -254,7 +254,8 @@ def test_a_worker_that_dies_fails_its_guide_alone_and_leaves_no_part_file(librar
     the whole pool, and with it the batch."""
     import signal
 
-    from pipeline import build, epub
+    from pipeline.build import batch as build
+    from pipeline.writers.epub import book as epub
 
     real_write_book = epub.write_book
 
@@ -288,7 +289,7 @@ def test_weasyprint_loads_its_libraries_without_searching_for_them():
         "searched = []\n"
         "real = ctypes.util.find_library\n"
         "ctypes.util.find_library = lambda name: searched.append(name) or real(name)\n"
-        "from pipeline.weasyprint_loader import load_weasyprint\n"
+        "from pipeline.writers.pdf.weasyprint_loader import load_weasyprint\n"
         "load_weasyprint()\n"
         "print(searched)\n" + _LIBRARIES
     )
@@ -322,7 +323,7 @@ def test_weasyprint_is_imported_the_usual_way_when_the_fast_way_fails(tmp_path):
         f"import sys; sys.path.insert(0, {str(tmp_path)!r})\n"
         "import ctypes.util\n"
         "before = ctypes.util.find_library\n"
-        "from pipeline.weasyprint_loader import load_weasyprint\n"
+        "from pipeline.writers.pdf.weasyprint_loader import load_weasyprint\n"
         "load_weasyprint()\n"
         "import weasyprint\n"
         "print(weasyprint.searched, ctypes.util.find_library is before)\n"
@@ -334,13 +335,13 @@ def test_weasyprint_is_imported_the_usual_way_when_the_fast_way_fails(tmp_path):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked (POSIX)")
 def test_a_weasyprint_that_cannot_load_fails_each_pdf_not_the_batch(library, tmp_path, monkeypatch):
-    import pipeline.weasyprint_loader as loader
+    import pipeline.writers.pdf.weasyprint_loader as loader
 
     def broken() -> None:
         raise OSError("cannot load library 'libpango-1.0-0'")
 
     monkeypatch.setattr(loader, "load_weasyprint", broken)
-    monkeypatch.setattr("pipeline.pdf.load_weasyprint", broken)
+    monkeypatch.setattr("pipeline.writers.pdf.book.load_weasyprint", broken)
     out = tmp_path / "out"
     outcomes = build_all([library], BuildOptions(formats=("pdf",), out_dir=out, jobs=2, use_cache=False))
     assert len(outcomes) == len(list(library.iterdir())) >= 2

@@ -56,7 +56,7 @@ def test_build_check_validates_right_after_building(tmp_path):
 
 
 def test_check_without_java_is_a_verdict_not_a_traceback(tmp_path, monkeypatch):
-    from pipeline.check import check_epub
+    from pipeline.checks.outputs import check_epub
 
     (tmp_path / "plain.md").write_text(MANUSCRIPT, encoding="utf-8")
     assert run("build", "plain.md", "--format", "epub", "--out", "out", cwd=tmp_path).returncode == 0
@@ -66,7 +66,7 @@ def test_check_without_java_is_a_verdict_not_a_traceback(tmp_path, monkeypatch):
 
 
 def test_a_one_page_handout_and_an_emoji_title_pass_the_pdf_check(tmp_path):
-    from pipeline.check import check_pdf
+    from pipeline.checks.outputs import check_pdf
 
     (tmp_path / "tiny.md").write_text("# Tiny Tale 🐛\n\nby Someone Small\n\n## Summary\n\nShort.\n", "utf-8")
     built = run("build", "tiny.md", "--format", "pdf,handout", "--out", "out", cwd=tmp_path)
@@ -78,7 +78,7 @@ def test_a_one_page_handout_and_an_emoji_title_pass_the_pdf_check(tmp_path):
 
 
 def test_the_cover_leaves_out_what_no_face_can_draw():
-    from pipeline.cover import _drawable, _font
+    from pipeline.writers.cover.cover import _drawable, _font
 
     font = _font("en", "serif", True, 40, "The Very Hungry Caterpillar 🐛")
     assert _drawable("The Very Hungry Caterpillar 🐛", font) == "The Very Hungry Caterpillar"
@@ -91,7 +91,7 @@ def test_the_cover_leaves_out_what_no_face_can_draw():
     reason="no Chinese font installed (Debian's fonts-noto-cjk); .ci/run installs it",
 )
 def test_a_chinese_cover_is_drawn_in_a_face_that_has_its_characters():
-    from pipeline.cover import _characters, _font, _fontconfig_lang
+    from pipeline.writers.cover.cover import _characters, _font, _fontconfig_lang
 
     # fontconfig knows "zh-cn", not "zh-Hans": asked for the latter it answered with a Latin face.
     assert (_fontconfig_lang("zh-Hans"), _fontconfig_lang("zh-Hant-TW"), _fontconfig_lang("pt-BR")) == (

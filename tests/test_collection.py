@@ -12,8 +12,8 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from pipeline.check import check_epub
-from pipeline.collection import theme_keywords
+from pipeline.checks.outputs import check_epub
+from pipeline.volumes.collection import theme_keywords
 
 REPO = Path(__file__).resolve().parents[1]
 NS = {
@@ -114,8 +114,8 @@ def test_collection_contents_list_the_index_on_the_page_it_starts(volume):
 
 
 def test_collection_index_gives_each_character_and_term_the_page_of_its_own_entry(volume):
-    from pipeline.build import load_guide
-    from pipeline.collection import make_volume
+    from pipeline.build.batch import load_guide
+    from pipeline.volumes.collection import make_volume
 
     _, pdf = volume
     reader = PdfReader(pdf)

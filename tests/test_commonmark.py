@@ -25,13 +25,13 @@ from conftest import (
 )
 from lxml import etree
 
-from pipeline import epub
-from pipeline.diagnostics import GuideError, Report
-from pipeline.labels import labels_for
-from pipeline.normalise import normalise
-from pipeline.pdf import book_html, has_index
-from pipeline.sources import SourceText
-from pipeline.transforms import apply_transforms
+from pipeline.i18n.labels import labels_for
+from pipeline.model.diagnostics import GuideError, Report
+from pipeline.readers.normalise import normalise
+from pipeline.readers.sources import SourceText
+from pipeline.transforms.passes import apply_transforms
+from pipeline.writers.epub import book as epub
+from pipeline.writers.pdf.book import book_html, has_index
 
 EXAMPLES = commonmark_examples()
 if EXAMPLES:
@@ -106,11 +106,11 @@ def section_documents(guide) -> dict[str, etree._Element]:
     """The guide's EPUB section documents (file name -> parsed XHTML), through the writer's own code.
 
     The EPUB writer has no public per-page API, so this reaches for its private helpers:
-    `_section_pages` (sections, table of contents) or, in older versions, `_pages`, and `_shell`.
+    `section_pages` (sections, table of contents) or, in older versions, `_pages`, and `_shell`.
     """
     labels = labels_for(guide.meta.language)
-    if hasattr(epub, "_section_pages"):
-        pages, _ = epub._section_pages(guide, labels, {}, prefix="")
+    if hasattr(epub, "section_pages"):
+        pages, _ = epub.section_pages(guide, labels, {}, prefix="")
     else:
         pages = [p for p in epub._pages(guide, labels, {}) if p.uid not in ("cover", "titlepage", "nav")]
     return {p.file_name: etree.fromstring(epub._shell(p, guide.meta.language).encode("utf-8")) for p in pages}
@@ -192,8 +192,8 @@ def test_trailing_link_reference_definitions_are_not_an_error(load, tail):
 
 
 def _all_text(section) -> str:
-    from pipeline.tokens import plain_text
-    from pipeline.walk import block_inlines, iter_blocks
+    from pipeline.model.text import plain_text
+    from pipeline.model.walk import block_inlines, iter_blocks
 
     return " ".join(plain_text(inlines) for b in iter_blocks(section.blocks) for inlines in block_inlines(b))
 

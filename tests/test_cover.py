@@ -7,10 +7,10 @@ import io
 import pytest
 from PIL import Image, ImageChops, ImageDraw
 
-from pipeline import cover
-from pipeline.jpeg_rows import encode_rows, row_count, split_rows
-from pipeline.model import Metadata
-from pipeline.theme import load_theme
+from pipeline.model.guide import Metadata
+from pipeline.writers.cover import cover
+from pipeline.writers.cover.jpeg_rows import encode_rows, row_count, split_rows
+from pipeline.writers.theme import load_theme
 
 THEME = load_theme(None)
 INK = THEME.variable("cover-ink", "#fdfaf3")
@@ -92,7 +92,7 @@ def test_a_file_that_is_not_a_jpeg_is_refused():
 def test_an_encoder_without_restart_markers_still_gives_a_whole_cover(monkeypatch):
     """Older Pillow ignores restart_marker_rows: the frame is then one segment and the cover is
     drawn and encoded whole instead of failing."""
-    from pipeline import jpeg_rows
+    from pipeline.writers.cover import jpeg_rows
 
     monkeypatch.setattr(cover, "_frame_rows", lambda background, accent: jpeg_rows.RowJpeg(b"", (b"",)))
     data = cover.cover_image(METAS[0], THEME, "Study guide")
@@ -123,7 +123,7 @@ def test_a_theme_edited_while_the_process_lives_gives_the_next_cover_its_colours
 def test_rows_encoded_once_per_kind_give_the_bytes_of_a_whole_encode(height):
     import random
 
-    from pipeline.jpeg_rows import encode_repeating_rows
+    from pipeline.writers.cover.jpeg_rows import encode_repeating_rows
 
     rng = random.Random(height)
     image = Image.new("RGB", (1000, height), BACKGROUND)

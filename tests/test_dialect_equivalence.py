@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.inspect_json import guide_to_json
+from pipeline.writers.inspect_json import guide_to_json
 
 SUMMARY = (
     "Mara keeps the light on a rock far out at sea, and has done so for twenty years.",
@@ -126,7 +126,7 @@ COMPARED = (
 
 @pytest.fixture
 def as_json(tmp_path):
-    from pipeline.build import load_guide
+    from pipeline.build.batch import load_guide
 
     def run(dialect: str) -> dict:
         name, text = DIALECTS[dialect]

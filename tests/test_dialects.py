@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.dialects import adapt, detect_dialect, is_bare_heading, split_byline
-from pipeline.parse import parse_markdown
+from pipeline.readers.dialects import adapt, detect_dialect, is_bare_heading, split_byline
+from pipeline.readers.parse import parse_markdown
 
 LOOSE = """Lighthouse Keeper
 Lighthouse Keeper by Ada Byron
@@ -206,7 +206,7 @@ def test_loose_variants_seen_in_the_wild(load):
     assert (guide.meta.authors, guide.meta.year) == (("H. G. Wells",), 1895)
     assert [s.kind for s in guide.sections] == ["info", "summary", "themes", "significance"]
     assert not [d for d in report.items if d.code in ("W-UNKNOWN-SECTION", "W-EMPTY-SECTION")]
-    from pipeline.inspect_json import guide_to_json
+    from pipeline.writers.inspect_json import guide_to_json
 
     assert guide_to_json(guide, report)["themes"] == ["Class division", "Entropy", "Progress"]
 
@@ -287,7 +287,7 @@ def test_a_pandoc_title_block(load):
     ],
 )
 def test_a_sentence_that_starts_with_by_is_not_a_byline(line):
-    from pipeline.dialects import split_byline
+    from pipeline.readers.dialects import split_byline
 
     assert split_byline(line, "The Book") is None
 
@@ -302,7 +302,7 @@ def test_a_sentence_that_starts_with_by_is_not_a_byline(line):
     ],
 )
 def test_names_with_particles_and_lower_case_names_are_still_bylines(line, author):
-    from pipeline.dialects import split_byline
+    from pipeline.readers.dialects import split_byline
 
     assert split_byline(line, "The Book") == author
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.inspect_json import guide_to_json
-from pipeline.model import Entry
-from pipeline.tokens import plain_text
+from pipeline.model.guide import Entry
+from pipeline.model.text import plain_text
+from pipeline.writers.inspect_json import guide_to_json
 
 FORMS = [
     ("- Kathy H.: The narrator, a thoughtful carer", "colon"),
@@ -102,7 +102,7 @@ def test_sub_headings_with_paragraphs_are_entries_and_group_headings_title_their
     # A sub-heading over a list of entries titles them, in place, rather than floating above all.
     assert section.blocks == ()
     assert [e.group for e in section.entries] == ["", "", "Minor characters", "Minor characters"]
-    from pipeline.xhtml import XhtmlWriter
+    from pipeline.writers.xhtml import XhtmlWriter
 
     html = XhtmlWriter("epub", "en", {}, image_href=str).entries(section)
     assert html.index("Tom Pell") < html.index("Minor characters") < html.index("Ida")
@@ -169,7 +169,7 @@ def test_entries_only_in_characters_and_glossary(load):
 
 
 def test_themes_written_as_sub_headings_are_named_by_them(load):
-    from pipeline.inspect_json import themes_of
+    from pipeline.writers.inspect_json import themes_of
 
     text = labelled("- Anne: the heroine") + (
         "\n## Themes\n\n### Persuasion\n\nAnne was persuaded.\n\n### Second chances\n\nTime helps.\n"
@@ -179,7 +179,7 @@ def test_themes_written_as_sub_headings_are_named_by_them(load):
 
 
 def test_a_quotation_code_or_table_under_a_name_stays_in_its_description(load):
-    from pipeline import model as m
+    from pipeline.model import guide as m
 
     characters = (
         "- **Victor**: a young scientist.\n\n"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pipeline.build import BuildOptions, build_all
-from pipeline.check import check_ace, check_epub
+from pipeline.build.batch import BuildOptions, build_all
+from pipeline.checks.outputs import check_ace, check_epub
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "corpus"

@@ -32,10 +32,10 @@ from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 from lxml import etree
 
-from pipeline.build import BuildOptions, build_all, load_guide
-from pipeline.diagnostics import GuideError
-from pipeline.epub import build_epub
-from pipeline.theme import load_theme
+from pipeline.build.batch import BuildOptions, build_all, load_guide
+from pipeline.model.diagnostics import GuideError
+from pipeline.writers.epub.book import build_epub
+from pipeline.writers.theme import load_theme
 
 # Hypothesis caches constants it finds in our sources under ./.hypothesis even without a database;
 # keep that out of the repository unless a storage folder is chosen explicitly.
@@ -319,7 +319,7 @@ def test_any_manuscript_is_refused_cleanly_or_gives_a_well_formed_epub(tmp_path,
 def test_any_manuscript_builds_whole_epub_and_pdf_or_is_refused(tmp_path, text):
     from pypdf import PdfReader
 
-    from pipeline.pdf import book_html
+    from pipeline.writers.pdf.book import book_html
 
     guide, _ = _load(tmp_path, text)
     html = book_html(guide) if guide is not None else None

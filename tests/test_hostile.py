@@ -32,12 +32,12 @@ from types import SimpleNamespace
 import pytest
 from lxml import etree
 
-from pipeline import model as m
-from pipeline.build import BuildOptions, Outcome, build_all, load_guide
-from pipeline.diagnostics import GuideError
-from pipeline.sources import MAX_BYTES
-from pipeline.tokens import plain_text
-from pipeline.walk import block_inlines, iter_blocks
+from pipeline.build.batch import BuildOptions, Outcome, build_all, load_guide
+from pipeline.model import guide as m
+from pipeline.model.diagnostics import GuideError
+from pipeline.model.text import plain_text
+from pipeline.model.walk import block_inlines, iter_blocks
+from pipeline.readers.sources import MAX_BYTES
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -272,7 +272,7 @@ _LONG_LINE_TEST = "test_long_unbroken_line_pdf_finishes_in_time"
 _LONG_LINE_SCRIPT = r"""
 import json, sys, time
 from pathlib import Path
-from pipeline.build import BuildOptions, build_all
+from pipeline.build.batch import BuildOptions, build_all
 source, out = Path(sys.argv[1]), Path(sys.argv[2])
 started = time.perf_counter()
 outcome = build_all([source], BuildOptions(formats=("pdf",), out_dir=out))[0]
@@ -562,7 +562,7 @@ def test_images_and_links_never_reach_outside_the_manuscript_folder(tmp_path, ou
 
 
 def test_fetcher_serves_only_files_inside_the_allowed_folders(tmp_path, outside, local_server):
-    from pipeline.fetcher import RefusedURL, make_fetcher
+    from pipeline.writers.pdf.fetcher import RefusedURL, make_fetcher
 
     folder = tmp_path / "allowed"
     folder.mkdir()
@@ -934,8 +934,8 @@ def test_normalising_grows_linearly_with_many_quoted_terms(tmp_path):
 
 
 def test_anchors_grow_linearly_with_repeated_headings():
-    from pipeline.location import SourceLocation
-    from pipeline.transforms import assign_anchors
+    from pipeline.model.location import SourceLocation
+    from pipeline.transforms.passes import assign_anchors
 
     def guide(count: int) -> m.Guide:
         loc = SourceLocation("x.md", 1)
@@ -1119,7 +1119,7 @@ def test_failing_pdf_writer_leaves_the_previous_pdf_and_no_partial_file(tmp_path
 
 
 def test_failing_epub_writer_leaves_the_previous_epub_and_no_partial_file(tmp_path, monkeypatch):
-    from pipeline import epub
+    from pipeline.writers.epub import book as epub
 
     _, victim, bystander = _victim_and_bystander(tmp_path)
     out = tmp_path / "out"
@@ -1174,7 +1174,7 @@ def test_long_unbroken_line_pdf_finishes_in_time(long_line_pdf_job):
 def test_image_bombs_and_disguised_files_are_refused(tmp_path):
     from PIL import Image
 
-    from pipeline.build import load_guide
+    from pipeline.build.batch import load_guide
 
     Image.new("1", (9000, 9000), 1).save(tmp_path / "huge.png")  # 81 MP in a few kilobytes
     (tmp_path / "fake.png").write_text("not a picture", encoding="utf-8")

@@ -11,15 +11,15 @@ from typing import get_args
 
 import pytest
 
-from pipeline.diagnostics import Report
-from pipeline.dialects import adapt, is_bare_heading, split_byline
-from pipeline.handout import build_handout, handout_html
-from pipeline.labels import _LABELS, labels_for
-from pipeline.model import SectionKind
-from pipeline.pdf import PrintOptions, _index_page_css, book_html, build_pdf, render_index
-from pipeline.sections import section_kind
-from pipeline.theme import load_theme
-from pipeline.tokens import plain_text
+from pipeline.i18n.labels import _LABELS, labels_for
+from pipeline.i18n.section_names import section_kind
+from pipeline.model.diagnostics import Report
+from pipeline.model.guide import SectionKind
+from pipeline.model.text import plain_text
+from pipeline.readers.dialects import adapt, is_bare_heading, split_byline
+from pipeline.writers.pdf.book import PrintOptions, _index_page_css, book_html, build_pdf, render_index
+from pipeline.writers.pdf.handout import build_handout, handout_html
+from pipeline.writers.theme import load_theme
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ARABIC = CORPUS / "kalila-wa-dimna.md"
@@ -799,10 +799,10 @@ def test_a_loose_right_to_left_manuscript_yields_its_book_facts(load, text, expe
 def test_text_without_cjk_characters_skips_the_cjk_patterns_and_counts_the_same(text, wide):
     import re
 
-    from pipeline import excerpt
-    from pipeline import model as m
-    from pipeline.location import SourceLocation
-    from pipeline.wide_text import may_hold_wide
+    from pipeline.model import excerpt
+    from pipeline.model import guide as m
+    from pipeline.model.location import SourceLocation
+    from pipeline.model.wide_text import may_hold_wide
 
     assert may_hold_wide(text) is wide
     where = SourceLocation("x.md", 1)
@@ -818,9 +818,9 @@ def test_text_without_cjk_characters_skips_the_cjk_patterns_and_counts_the_same(
 def test_the_description_reads_only_the_opening_and_says_what_the_whole_summary_would(seed):
     import random
 
-    from pipeline import excerpt
-    from pipeline import model as m
-    from pipeline.location import SourceLocation
+    from pipeline.model import excerpt
+    from pipeline.model import guide as m
+    from pipeline.model.location import SourceLocation
 
     rng = random.Random(seed)
     words = ["Mr.", "Darcy", "St.", "Kathy", "said", "no.", "Why?", "M.", "the", "end.", "Yes!", "a" * 90]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.metadata import (
+from pipeline.readers.metadata import (
     MetadataDraft,
     absorb_field,
     build_metadata,
@@ -187,7 +187,7 @@ def test_stable_identifier_is_stable_and_distinct():
 
 
 def test_two_guides_to_one_book_get_two_identifiers(tmp_path):
-    from pipeline.build import load_guide
+    from pipeline.build.batch import load_guide
 
     text = "---\ntitle: Hamlet\nauthor: William Shakespeare\n---\n\n## Summary\n\nA prince.\n"
     identifiers = set()
@@ -208,7 +208,7 @@ def test_explicit_identifier_wins_over_the_derived_one():
 
 
 def test_no_alias_names_two_kinds_once_folded():
-    from pipeline.metadata import _KEYS, fold_key
+    from pipeline.readers.metadata import _KEYS, fold_key
 
     kinds: dict[str, set[str]] = {}
     for kind, aliases in _KEYS.items():
@@ -450,7 +450,7 @@ def test_book_info_written_with_dashes_for_known_field_names(load):
 
 def test_a_dash_only_makes_a_field_of_a_known_name(load):
     """'Bernard Marx - An Alpha' is an entry of a cast list, not a field called Bernard Marx."""
-    from pipeline.metadata import split_field
+    from pipeline.readers.metadata import split_field
 
     assert split_field("Author - Miguel de Cervantes") == ("Author", "Miguel de Cervantes")
     assert split_field("Bernard Marx - An Alpha who feels like an outsider") is None

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from pipeline.ocf_zip import OcfZip
+from pipeline.writers.epub.ocf_zip import OcfZip
 
 PARTS = {
     "mimetype": b"application/epub+zip",
@@ -68,7 +68,7 @@ def test_parts_of_any_size_inflate_back_and_compress_as_zipfile_does(size):
     import random
     import zlib
 
-    from pipeline.ocf_zip import _deflate
+    from pipeline.writers.epub.ocf_zip import _deflate
 
     words = [b"Kathy", b"Tommy", b"Ruth", b"Hailsham", b"<p>", b"</p>\n", b"donation", b"the"]
     rng = random.Random(size)

@@ -6,11 +6,11 @@ import itertools
 import re
 import zipfile
 
-from pipeline import model as m
-from pipeline.build import BuildOptions, build_all
-from pipeline.location import SourceLocation
-from pipeline.outline import rank_headings
-from pipeline.walk import iter_blocks
+from pipeline.build.batch import BuildOptions, build_all
+from pipeline.model import guide as m
+from pipeline.model.location import SourceLocation
+from pipeline.model.walk import iter_blocks
+from pipeline.readers.outline import rank_headings
 
 LOC = SourceLocation("x.md", 1)
 

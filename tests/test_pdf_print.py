@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from pipeline.build import BuildOptions, build_all, load_guide
-from pipeline.inspect_json import guide_to_json
+from pipeline.build.batch import BuildOptions, build_all, load_guide
+from pipeline.writers.inspect_json import guide_to_json
 
 REPO = Path(__file__).resolve().parents[1]
 MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
@@ -74,7 +74,7 @@ def test_table_of_contents_prints_the_page_each_section_starts_on(printed, manus
 @needs_poppler
 @pytest.mark.parametrize("manuscript", MANUSCRIPTS, ids=lambda p: p.stem)
 def test_the_contents_list_the_index_on_the_page_it_starts_and_no_page_is_left_blank(printed, manuscript):
-    from pipeline.labels import labels_for
+    from pipeline.i18n.labels import labels_for
 
     guide, _ = load_guide(manuscript)
     label = labels_for(guide.meta.language)["index"]
@@ -92,7 +92,7 @@ def test_the_contents_list_the_index_on_the_page_it_starts_and_no_page_is_left_b
 
 
 def test_a_guide_without_characters_or_terms_lists_no_index(tmp_path):
-    from pipeline import pdf
+    from pipeline.writers.pdf import book as pdf
 
     manuscript = tmp_path / "plain.md"
     manuscript.write_text("# Plain\n\n## Summary\n\nA story with no one named in it.\n", encoding="utf-8")
@@ -213,8 +213,8 @@ def test_no_list_leaves_a_lone_item_on_a_page(paper):
     # On Letter, Moby-Dick's seventh question used to stand alone at the top of a page.
     from weasyprint.formatting_structure import boxes
 
-    from pipeline.pdf import PrintOptions, book_html, render_document
-    from pipeline.theme import load_theme
+    from pipeline.writers.pdf.book import PrintOptions, book_html, render_document
+    from pipeline.writers.theme import load_theme
 
     guide, _ = load_guide(REPO / "manuscripts" / "moby-dick.md")
     document = render_document(book_html(guide, paper), guide, load_theme(), PrintOptions(paper=paper))
@@ -288,9 +288,9 @@ def _many_notes(count: int) -> str:
 def test_every_note_is_printed_on_the_page_of_its_call(tmp_path, paper):
     """Checked on the laid-out boxes: on A4, WeasyPrint put Dracula's notes a page (note 1) and two
     pages (note 2) after their calls, and on A5 it deferred notes whose call was near the foot."""
-    from pipeline.footnotes import note_pages
-    from pipeline.pdf import PrintOptions, book_html, render_document
-    from pipeline.theme import load_theme
+    from pipeline.writers.pdf.book import PrintOptions, book_html, render_document
+    from pipeline.writers.pdf.footnotes import note_pages
+    from pipeline.writers.theme import load_theme
 
     many = tmp_path / "many.md"
     many.write_text(_many_notes(30))
@@ -303,8 +303,8 @@ def test_every_note_is_printed_on_the_page_of_its_call(tmp_path, paper):
 
 
 def plain_text_of(note) -> str:
-    from pipeline.tokens import plain_text
-    from pipeline.walk import block_inlines, iter_blocks
+    from pipeline.model.text import plain_text
+    from pipeline.model.walk import block_inlines, iter_blocks
 
     return " ".join(plain_text(inlines) for b in iter_blocks(note.blocks) for inlines in block_inlines(b))
 
@@ -313,8 +313,8 @@ def plain_text_of(note) -> str:
 def test_no_card_splits_across_pages(tmp_path, paper):
     from weasyprint.formatting_structure import boxes
 
-    from pipeline.pdf import PrintOptions, book_html, render_document
-    from pipeline.theme import load_theme
+    from pipeline.writers.pdf.book import PrintOptions, book_html, render_document
+    from pipeline.writers.theme import load_theme
 
     about = "who keeps the family's letters, quarrels with every cousin and leaves for the city in the end"
     characters = "\n".join(f"- Person {n} Quill: someone {about}, {n} times over" for n in range(40))
@@ -338,16 +338,16 @@ def test_no_card_splits_across_pages(tmp_path, paper):
 
 def test_every_language_prints_its_own_labels():
     # A German or Spanish guide must not print "Classroom Handout", "First used:" or "Index".
-    from pipeline.labels import _LABELS
+    from pipeline.i18n.labels import _LABELS
 
     for language, table in _LABELS.items():
         assert set(table) == set(_LABELS["en"]), (language, set(_LABELS["en"]) - set(table))
 
 
 def test_overview_sentences_end_at_full_stops_in_any_script():
-    from pipeline import model as m
-    from pipeline.location import SourceLocation
-    from pipeline.overview import first_sentences, sentence_count
+    from pipeline.model import guide as m
+    from pipeline.model.location import SourceLocation
+    from pipeline.writers.pdf.overview import first_sentences, sentence_count
 
     def paragraph(*inlines):
         return m.Paragraph(tuple(inlines), SourceLocation("x", 1))
@@ -418,7 +418,7 @@ def test_the_index_runs_in_two_columns_letter_after_letter(printed):
 
 
 def test_index_running_heads_carry_the_running_head_style():
-    from pipeline.pdf import _index_page_css
+    from pipeline.writers.pdf.book import _index_page_css
 
     for first_page, direction in [(8, "ltr"), (9, "ltr"), (8, "rtl")]:
         css = _index_page_css(first_page, "A Title", "Index", direction)
@@ -428,9 +428,9 @@ def test_index_running_heads_carry_the_running_head_style():
 
 def _index_layouts(manuscript: Path, paper: str = "a4"):
     """(calls made to render the index, the index document) for one guide."""
-    from pipeline import pdf
-    from pipeline.index_columns import lay_out_balanced
-    from pipeline.theme import load_theme
+    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.index_columns import lay_out_balanced
+    from pipeline.writers.theme import load_theme
 
     guide, _ = load_guide(manuscript)
     theme, options = load_theme(None), pdf.PrintOptions(paper=paper)
@@ -449,7 +449,7 @@ def _index_layouts(manuscript: Path, paper: str = "a4"):
 @pytest.mark.parametrize(("stem", "paper"), [("frankenstein.txt", "a4"), ("pride-and-prejudice.txt", "a5")])
 def test_a_one_page_index_is_balanced_in_two_layouts_not_dozens(stem, paper):
     """WeasyPrint's own balancing laid Frankenstein's 14-entry index out 22 times (0.44 s)."""
-    from pipeline.index_columns import _boxes
+    from pipeline.writers.pdf.index_columns import _boxes
 
     calls, document = _index_layouts(REPO / "manuscripts" / stem, paper)
     assert len(calls) == 2 and "column-fill: auto" in calls[1]
@@ -473,7 +473,7 @@ def test_an_index_longer_than_a_page_keeps_weasyprints_own_columns(tmp_path):
     manuscript.write_text(f"# Long\n\nby Ann Author\n\n## Summary\n\nText.\n\n## Glossary\n\n{terms}\n")
     calls, document = _index_layouts(manuscript)
     assert len(document.pages) >= 2 and calls[-1] == ""  # measured, found too long, laid out as before
-    from pipeline.index_columns import _entries
+    from pipeline.writers.pdf.index_columns import _entries
 
     assert len(_entries(document)) == 160
 
@@ -526,8 +526,9 @@ def test_the_scoped_user_agent_sheet_lays_out_every_box_as_weasyprints_own(monke
     box for box as they do with the stock sheet (list markers, footnote calls and markers too)."""
     import weasyprint
 
-    from pipeline import pdf, print_html
-    from pipeline.theme import load_theme
+    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf import print_html
+    from pipeline.writers.theme import load_theme
 
     assert print_html.print_html_class() is not weasyprint.HTML  # the installed WeasyPrint's sheet is scoped
     source = REPO / "manuscripts" / stem
@@ -549,8 +550,8 @@ def test_the_cascade_computes_pseudo_element_styles_only_for_list_items_and_note
     pseudo-element styles for every element, a fifth of a guide's layout time."""
     import weasyprint.css
 
-    from pipeline import pdf
-    from pipeline.theme import load_theme
+    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.theme import load_theme
 
     counts: list[Counter] = []
     original = weasyprint.css.StyleFor.__init__
@@ -602,14 +603,14 @@ def test_expat_reads_our_print_html_into_the_tree_weasyprints_parser_builds(manu
     included, for the book, its index and its handout."""
     import tinyhtml5
 
-    from pipeline import pdf
-    from pipeline.handout import handout_html
-    from pipeline.print_html import parse_xhtml
+    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.handout import handout_html
+    from pipeline.writers.pdf.print_html import parse_xhtml
 
     guide, _ = load_guide(manuscript)
     book = pdf.book_html(guide)
     anchors = {entry.anchor: 3 for section in guide.sections for entry in section.entries}
-    index = pdf.index_html(guide, {**dict.fromkeys(pdf._mentions(guide), 2), **anchors})
+    index = pdf.index_html(guide, {**dict.fromkeys(pdf.mentions_of(guide), 2), **anchors})
     for html in (book, index, handout_html(guide, 9.5, None)):
         if html is None:
             continue
@@ -619,7 +620,7 @@ def test_expat_reads_our_print_html_into_the_tree_weasyprints_parser_builds(manu
 
 
 def test_html_that_is_not_plain_xhtml_is_left_to_weasyprints_parser():
-    from pipeline.print_html import parse_xhtml
+    from pipeline.writers.pdf.print_html import parse_xhtml
 
     assert parse_xhtml("<html><body><p>one<p>two</body></html>") is None  # not well-formed
     assert parse_xhtml('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>') is None
@@ -662,9 +663,9 @@ def _summary_lines(document) -> list[str]:
 def test_a_line_before_a_link_that_does_not_fit_breaks_before_the_link(tmp_path):
     """WeasyPrint 70 broke it at the paragraph's first hyphenation point instead: "Robinson
     Crusoe is ship-" stretched over the whole justified line, "wrecked ... Friday." below."""
-    from pipeline import pdf
-    from pipeline.early_breaks import early_broken_blocks
-    from pipeline.theme import load_theme
+    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.early_breaks import early_broken_blocks
+    from pipeline.writers.theme import load_theme
 
     source = tmp_path / "robinson-crusoe.md"
     source.write_text(CASTAWAY, encoding="utf-8")
@@ -679,7 +680,7 @@ def test_a_line_before_a_link_that_does_not_fit_breaks_before_the_link(tmp_path)
 def test_the_mend_moves_spaces_into_inline_elements_and_keeps_the_text():
     from xml.etree import ElementTree
 
-    from pipeline.early_breaks import _spaces_into_inline_elements
+    from pipeline.writers.pdf.early_breaks import _spaces_into_inline_elements
 
     block = ElementTree.fromstring(
         "<p><a>Robinson</a> is here, <em>so <b>is</b> he</em> and <span/> <a>Friday</a>.</p>"
@@ -696,9 +697,9 @@ def test_the_mend_moves_spaces_into_inline_elements_and_keeps_the_text():
 def test_no_shipped_guide_prints_a_line_broken_too_early(manuscript):
     """Great Expectations printed "has been Pip's benefactor all along. Pip is horri-" stretched
     over a line, and Pride and Prejudice "pro-" alone on one, until the mend (early_breaks)."""
-    from pipeline import pdf
-    from pipeline.early_breaks import early_broken_blocks
-    from pipeline.theme import load_theme
+    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.early_breaks import early_broken_blocks
+    from pipeline.writers.theme import load_theme
 
     guide, _ = load_guide(manuscript)
     document = pdf.render_document(pdf.book_html(guide, "a4"), guide, load_theme(None), pdf.PrintOptions())

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import parser
-from pipeline.lint import CODES
+from pipeline.checks.lint import CODES
+from pipeline.cli.main import parser
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")

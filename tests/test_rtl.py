@@ -9,10 +9,10 @@ import zipfile
 
 import pytest
 
-from pipeline.build import BuildOptions, build_all
-from pipeline.check import check_epub
-from pipeline.direction import text_direction
-from pipeline.theme import font_file
+from pipeline.build.batch import BuildOptions, build_all
+from pipeline.checks.outputs import check_epub
+from pipeline.i18n.direction import text_direction
+from pipeline.writers.theme import font_file
 
 ARABIC = """---
 title: حي بن يقظان
@@ -79,7 +79,7 @@ def test_a_left_to_right_guide_says_nothing_of_direction(write_manuscript, tmp_p
 @pytest.mark.skipif(not shutil.which("fc-match"), reason="fontconfig (fc-match) is not installed")
 @pytest.mark.parametrize(("language", "text"), [("ar", "حي بن يقظان"), ("he", "שלום"), ("hi", "गोदान")])
 def test_cover_text_the_book_faces_lack_uses_an_installed_font(language, text):
-    from pipeline.cover import _font
+    from pipeline.writers.cover.cover import _font
 
     book_face = font_file("serif", True)
     assert _font(language, "serif", True, 40, text).path != str(book_face)

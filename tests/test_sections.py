@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.sections import section_kind
+from pipeline.i18n.section_names import section_kind
 
 ALIASES = [
     ("The Story in Brief", "summary"),

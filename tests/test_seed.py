@@ -8,8 +8,8 @@ import subprocess
 import pytest
 from conftest import epubcheck_problems, pdf_outline_titles, squash
 
-from pipeline.build import load_guide
-from pipeline.inspect_json import guide_to_json
+from pipeline.build.batch import load_guide
+from pipeline.writers.inspect_json import guide_to_json
 
 CHARACTERS = ["Kathy H.", "Ruth", "Tommy", "Miss Emily", "Madame"]
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pipeline.build import BuildOptions, build_all
-from pipeline.catalog import write_catalog
-from pipeline.serve import make_server, shelf_urls
+from pipeline.build.batch import BuildOptions, build_all
+from pipeline.shelf.catalog import write_catalog
+from pipeline.shelf.serve import make_server, shelf_urls
 
 REPO = Path(__file__).resolve().parents[1]
 ATOM = "http://www.w3.org/2005/Atom"
@@ -84,7 +84,7 @@ def test_feed_parser_finds_every_guide(shelf_dir):
 
 
 def test_library_page_carries_the_theme_css_verbatim(shelf_dir):
-    from pipeline.theme import load_theme
+    from pipeline.writers.theme import load_theme
 
     page = (shelf_dir / "index.html").read_text(encoding="utf-8")
     style = page[page.index("<style>") : page.index("</style>")]
@@ -259,7 +259,7 @@ def test_library_page_in_a_real_browser(server, shelf_dir, tmp_path):
 
 
 def test_the_shelf_reads_back_only_epubs_that_changed(tmp_path, monkeypatch):
-    from pipeline import catalog
+    from pipeline.shelf import catalog
 
     out = tmp_path / "out"
     outcomes = build_all(

@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from pipeline.diagnostics import GuideError, Report
-from pipeline.sources import clean_text, decode, find_manuscripts, read_source
+from pipeline.model.diagnostics import GuideError, Report
+from pipeline.readers.sources import clean_text, decode, find_manuscripts, read_source
 
 WESTERN = (
     "Café naïve résumé — a story told over coffee. The narrator’s façade cracks when déjà vu "

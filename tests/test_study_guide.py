@@ -12,10 +12,10 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from pipeline.build import BuildOptions, build_all, load_guide
-from pipeline.crosslinks import name_variants, term_variants
-from pipeline.glossary import find_terms, is_term
-from pipeline.inspect_json import guide_to_json
+from pipeline.build.batch import BuildOptions, build_all, load_guide
+from pipeline.transforms.crosslinks import name_variants, term_variants
+from pipeline.transforms.glossary import find_terms, is_term
+from pipeline.writers.inspect_json import guide_to_json
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seeds" / "never-let-me-go.txt"
@@ -131,7 +131,7 @@ def test_name_variants_use_unique_parts_only():
 
 def mentions_in(text: str, manuscript: str) -> list[tuple[str, str]]:
     """(words, entry anchor) of every mention the linker finds in `text`."""
-    from pipeline.crosslinks import _Linker
+    from pipeline.transforms.crosslinks import _Linker
 
     guide, _ = load_guide(REPO / "manuscripts" / manuscript)
     return [(text[a:b], anchor) for a, b, anchor in _Linker(guide).matches(text)]

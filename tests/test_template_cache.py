@@ -5,7 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from pipeline import render
+from pipeline.writers import render
 
 CONTEXT = {"image_href": "images/cover.jpg", "alt": "Cover: Dracula, Bram Stoker"}
 

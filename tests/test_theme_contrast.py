@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.theme import available_themes, load_theme
+from pipeline.writers.theme import available_themes, load_theme
 
 
 def luminance(hex_colour: str) -> float:

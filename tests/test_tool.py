@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.build import BuildOptions
+from pipeline.build.batch import BuildOptions
 
 REPO = Path(__file__).resolve().parents[1]
 DRACULA = REPO / "manuscripts" / "dracula.md"
@@ -59,8 +59,8 @@ def test_configuration_sets_defaults_and_flags_override_them(tmp_path):
 def test_shipped_themes_style_both_outputs(tmp_path, theme):
     from PIL import Image
 
-    from pipeline.build import build_all
-    from pipeline.theme import load_theme
+    from pipeline.build.batch import build_all
+    from pipeline.writers.theme import load_theme
 
     [outcome] = build_all([DRACULA], BuildOptions(formats=("epub", "pdf"), out_dir=tmp_path, theme_dir=theme))
     assert not outcome.failed, outcome.reason
@@ -143,7 +143,7 @@ def test_a_terminal_gets_a_progress_bar_and_a_table_and_no_color_is_respected(tm
 
 
 def test_watch_rebuilds_the_preview_when_the_manuscript_changes(tmp_path):
-    from pipeline.watch import watch
+    from pipeline.cli.watch import watch
 
     folder = tmp_path / "manuscripts"
     folder.mkdir()
@@ -181,6 +181,6 @@ def test_watch_rebuilds_the_preview_when_the_manuscript_changes(tmp_path):
     ],
 )
 def test_new_names_the_file_after_the_title_in_any_script(tmp_path, title, stem):
-    from pipeline.scaffold import new_manuscript
+    from pipeline.cli.scaffold import new_manuscript
 
     assert new_manuscript(tmp_path, title, "Someone").name == f"{stem}.md"

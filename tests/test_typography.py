@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Paragraph
-from pipeline.tokens import plain_text
-from pipeline.typography import dash_for, quoted, smarten
+from pipeline.i18n.typography import dash_for, quoted, smarten
+from pipeline.model.guide import Paragraph
+from pipeline.model.text import plain_text
 
 EM_DASH, EN_DASH, NBSP = "\u2014", "\u2013", "\u00a0"
 

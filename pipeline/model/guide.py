@@ -1,0 +1,213 @@
+"""The typed model of a study guide: what every dialect reads into and every writer reads from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pipeline.model.location import SourceLocation
+
+SectionKind = Literal[
+    "info",
+    "summary",
+    "characters",
+    "themes",
+    "takeaways",
+    "significance",
+    "questions",
+    "glossary",
+    "quotes",
+    "symbols",
+    "chapters",
+    "reading",
+    "other",
+]
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strike:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink; `href` is already vetted by the normaliser (see `links.py`)."""
+
+    href: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A local image; `src` is a path relative to the manuscript's folder."""
+
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A reference to footnote number `number` (1-based, in order of first reference)."""
+
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A mention of a character or glossary term, added by the cross-link pass.
+
+    `target` is the entry's anchor; `link` is True for the first mention in a section (it becomes
+    a link), False for later ones (plain text in the EPUB, an index target in the PDF).
+    `mention` is a unique id the PDF index points at.
+    """
+
+    target: str
+    children: tuple[Inline, ...]
+    link: bool
+    mention: str
+
+
+Inline = Text | Code | Emph | Strong | Strike | Link | Image | NoteRef | LineBreak | Ref
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    inlines: tuple[Inline, ...]
+    loc: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading inside a section; `level` is relative: 1 is the first level below the section."""
+
+    level: int
+    inlines: tuple[Inline, ...]
+    loc: SourceLocation
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    items: tuple[tuple[Block, ...], ...]
+    ordered: bool
+    start: int
+    loc: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class BlockQuote:
+    blocks: tuple[Block, ...]
+    loc: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBlock:
+    text: str
+    loc: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    loc: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    aligns: tuple[str, ...]
+    loc: SourceLocation
+
+
+Block = Paragraph | Heading | ListBlock | BlockQuote | CodeBlock | Rule | Table
+
+# ---------------------------------------------------------------- guide
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A named entry of a characters or glossary section: "Name: description"."""
+
+    term: str
+    body: tuple[Inline, ...]
+    loc: SourceLocation
+    anchor: str = ""
+    context: str = ""  # for terms the pipeline found itself: the sentence of first use
+    aliases: tuple[str, ...] = ()  # other ways the text names this entry ("Kathy" for "Kathy H.")
+    group: str = ""  # the sub-heading it was listed under ("Minor characters"), if any
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote, numbered in order of first reference."""
+
+    number: int
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: SectionKind
+    title: str
+    blocks: tuple[Block, ...]
+    loc: SourceLocation
+    entries: tuple[Entry, ...] = ()
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    year_text: str | None = None
+    genres: tuple[str, ...] = ()
+    pages: int | None = None
+    reading_time: str | None = None
+    language: str = "en"
+    identifier: str = ""
+    subtitle: str | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Guide:
+    source: str
+    dialect: str
+    meta: Metadata
+    sections: tuple[Section, ...]
+    notes: tuple[Note, ...] = ()
+    images: tuple[str, ...] = ()  # each local image once, in order of first use
+    images_described: bool = True  # every image (in notes too) has a text alternative
+
+    def section(self, kind: SectionKind) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)

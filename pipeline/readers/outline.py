@@ -1,0 +1,47 @@
+"""A section's heading levels re-ranked so that no heading skips a level below the one before it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.model import guide as m
+from pipeline.model.walk import iter_blocks
+
+
+class _Ranker:
+    """Maps source levels (Markdown's 1-6) to ranks 1, 2, 3 ... in document order.
+
+    A heading ranks one below the nearest earlier heading of a smaller source level, so
+    "## Summary" then "#### Note" gives the note rank 1, not 2: readers and checkers (WCAG 1.3.1,
+    DAISY Ace's heading-order) treat a skipped level as a missing part of the outline.
+    """
+
+    def __init__(self) -> None:
+        self.open: list[int] = []  # source levels of the headings still enclosing this point
+
+    def rank(self, level: int) -> int:
+        while self.open and self.open[-1] >= level:
+            self.open.pop()
+        self.open.append(level)
+        return len(self.open)
+
+
+def rank_headings(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
+    """The blocks with every heading, in lists and quotes too, at a level that skips none."""
+    if not any(isinstance(block, m.Heading) for block in iter_blocks(blocks)):
+        return blocks
+    return _ranked(blocks, _Ranker())
+
+
+def _ranked(blocks: tuple[m.Block, ...], ranker: _Ranker) -> tuple[m.Block, ...]:
+    # Recursion is bounded: the parser flattens nesting past MAX_NESTING (100) levels.
+    out: list[m.Block] = []
+    for block in blocks:
+        if isinstance(block, m.Heading):
+            block = replace(block, level=ranker.rank(block.level))
+        elif isinstance(block, m.ListBlock):
+            block = replace(block, items=tuple(_ranked(item, ranker) for item in block.items))
+        elif isinstance(block, m.BlockQuote):
+            block = replace(block, blocks=_ranked(block.blocks, ranker))
+        out.append(block)
+    return tuple(out)

@@ -1,0 +1,130 @@
+"""The markdown-it-py configuration: CommonMark plus front matter, footnotes, tables and typography."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from pipeline.i18n.typography import quote_marks
+
+# markdown-it stops descending past this many nested blocks and silently drops what follows;
+# the normaliser checks for that (see `normalise.check_nesting`), so keep the limit generous
+# but bounded, because the renderers recurse too.
+MAX_NESTING = 100
+
+
+@lru_cache(maxsize=16)
+def markdown_parser(language: str = "en") -> MarkdownIt:
+    """One configured parser per quote style; building one costs more than parsing a guide."""
+    primary = language.split("-")[0].lower()
+    md = MarkdownIt(
+        "commonmark",
+        {"typographer": True, "quotes": quote_marks(primary), "maxNesting": MAX_NESTING},
+    )
+    md.use(front_matter_plugin).use(footnote_plugin)
+    # Not markdown-it's "replacements": it makes "--" an en dash, while our typography makes it the
+    # same dash as a spaced hyphen in the guide's language (see typography.smarten).
+    md.enable(["smartquotes", "table", "strikethrough"])
+    md.disable("replacements")
+    # markdown-it silently leaves javascript:, vbscript:, file: and most data: links as literal
+    # Markdown source (no warning, the URL shown in full). Let every link and image through as a
+    # token instead: the one link policy (links.py) refuses them, warns with the line and keeps
+    # only their text. We never use markdown-it's own HTML renderer, which this check guards.
+    md.validateLink = _every_link_reaches_the_policy
+    return md
+
+
+def _every_link_reaches_the_policy(url: str) -> bool:
+    return True
+
+
+def parse_markdown(text: str, language: str = "en") -> list[Token]:
+    return markdown_parser(language).parse(text)
+
+
+_MARKERS = re.compile(r"^(?:\s*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s)))+\s*")
+_TOP_LEVEL_START = re.compile(r"^(?:#{1,6}\s|[^\s>*+\-\d])")
+_LEAF_TYPES = {"inline", "fence", "code_block", "html_block", "hr", "front_matter", "table_open"}
+
+
+def recover_deep_content(
+    tokens: list[Token], text: str, language: str = "en"
+) -> tuple[list[Token], list[int]]:
+    """Give back the text markdown-it drops past its nesting limit.
+
+    markdown-it stops descending at `MAX_NESTING` and silently skips the rest of that container,
+    often the rest of the file. When a parse reached that depth, every non-blank line no leaf token
+    covers is found. Those inside the deep structure come back flattened into plain paragraphs;
+    from the first one that starts a new top-level block (a heading after a deep list), the text is
+    parsed again as ordinary Markdown. Returns the tokens and the 0-based lines recovered.
+    """
+    if not tokens or max(token.level for token in tokens) < MAX_NESTING - 2:
+        return tokens, []
+    covered: set[int] = set()
+    for token in tokens:
+        if token.type in _LEAF_TYPES and token.map:
+            covered.update(range(token.map[0], token.map[1]))
+    lines = text.split("\n")
+    dropped = [n for n, line in enumerate(lines) if n not in covered and _MARKERS.sub("", line).strip()]
+    if not dropped:
+        return tokens, []
+    restart = next((n for n in dropped if _TOP_LEVEL_START.match(lines[n])), None)
+    flattened = [n for n in dropped if restart is None or n < restart]
+    out = list(tokens)
+    for run in reversed(_runs(flattened)):  # from the end, so earlier positions stay valid
+        content = " ".join(_MARKERS.sub("", lines[n]).strip() for n in run)
+        out[_top_level_position_after(out, run[-1]) : _top_level_position_after(out, run[-1])] = _paragraph(
+            content, run[0], run[-1] + 1
+        )
+    if restart is not None:
+        rest = "\n".join(lines[restart:])
+        more, more_dropped = recover_deep_content(markdown_parser(language).parse(rest), rest, language)
+        for token in more:
+            _shift(token, restart)
+        out = [t for t in out if not (t.map and t.map[0] >= restart and t.level == 0)] + more
+        flattened += [restart + n for n in more_dropped]
+    return out, flattened
+
+
+def _runs(numbers: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
+
+
+def _shift(token: Token, offset: int) -> None:
+    if token.map:
+        token.map = [token.map[0] + offset, token.map[1] + offset]
+    for child in token.children or []:
+        _shift(child, offset)
+
+
+def _top_level_position_after(tokens: list[Token], line: int) -> int:
+    for index, token in enumerate(tokens):
+        if token.level == 0 and token.nesting >= 0 and token.map and token.map[0] > line:
+            return index
+    return len(tokens)
+
+
+def _paragraph(content: str, start: int, end: int) -> list[Token]:
+    opening = Token("paragraph_open", "p", 1, map=[start, end], block=True)
+    inline = Token(
+        "inline",
+        "",
+        0,
+        map=[start, end],
+        content=content,
+        block=True,
+        children=[Token("text", "", 0, content=content)],
+    )
+    closing = Token("paragraph_close", "p", -1, block=True)
+    return [opening, inline, closing]

@@ -1,0 +1,200 @@
+"""The input edge: find manuscripts and turn their bytes into clean text, or refuse them clearly."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.model.diagnostics import Report, UsageError
+
+MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".txt")
+# The longest real study guides are a few hundred KB; past this size input is a mistake (a
+# pasted book, a binary), and refusing it keeps time and memory bounded (see README, limits).
+MAX_BYTES = 5 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Characters XML 1.0 cannot carry or that have no business in prose: C0/C1 controls other than
+# tab and newline, DEL, the noncharacters U+FFFE/U+FFFF, and ANSI escape sequences as a whole.
+# Operating-system commands and other string sequences (ESC ] ... ended by BEL or ESC \, as in
+# terminal titles and hyperlinks) go with their payload, or "0;title" would be left in the prose;
+# one without its terminator loses only its first two characters, never the text after it.
+_ANSI_ESCAPE = re.compile(r"\x1b[\]P^_X][^\x07\x1b\n]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) can make text display in an
+# order other than the one it is stored in ("Trojan Source"); prose never needs them, so they go.
+# Marks that shape text (ZWJ, ZWNJ, LRM, RLM, ZWSP) are kept: Persian, Hindi, emoji and
+# Arabic-in-English need them. A BOM inside the text (U+FEFF) is a leftover of concatenated files.
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    path: Path
+    text: str
+    encoding: str
+
+
+def find_manuscripts(paths: list[Path]) -> list[Path]:
+    """Expand files and folders into a sorted, de-duplicated list of manuscript files.
+
+    Folders are searched to any depth (a shelf kept as manuscripts/term-1/, term-2/ builds whole),
+    skipping hidden folders and never following a linked folder, which could loop or lead out.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(_manuscripts_under(path))
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise UsageError(f"{path}: not a regular file or folder")
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
+
+
+def _manuscripts_under(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(root) / name
+            for name in sorted(files)
+            if Path(name).suffix.lower() in MANUSCRIPT_SUFFIXES
+            and not name.startswith(".")
+            and (Path(root) / name).is_file()  # a FIFO or device named *.md would block a read
+        )
+    return found
+
+
+def read_source(path: Path, report: Report) -> SourceText:
+    """Read one manuscript; raises GuideError (recorded in `report`) when it cannot be text."""
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        # The rule images follow holds for the manuscript too: a symlink dropped into manuscripts/
+        # (git keeps them) must not publish ~/.ssh or /etc into a guide and onto the shelf.
+        raise report.error("E-READ", "refused: a symlink to a file outside the manuscript's folder")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise report.error(
+                "E-TOO-LARGE", f"manuscript is {size:,} bytes; the limit is {MAX_BYTES:,} bytes"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise report.error("E-READ", f"cannot read file: {exc.strerror or exc}") from None
+    text, encoding = decode(data, report)
+    return SourceText(path, clean_text(text, report), encoding)
+
+
+def decode(data: bytes, report: Report) -> tuple[str, str]:
+    """Bytes to text: BOMs honoured, UTF-8 preferred, a detector as the last resort, never U+FFFD."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                offset = exc.start + len(bom)
+                raise report.error(
+                    "E-ENCODING", f"invalid {encoding} at byte offset {offset}", _line_of(data, offset)
+                ) from None
+            if not text.strip():
+                raise report.error("E-EMPTY", "manuscript is empty")
+            return text, encoding
+    if not data.strip():
+        raise report.error("E-EMPTY", "manuscript is empty")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+    if b"\x00" in data[:8192]:
+        nul = data.index(0)
+        raise report.error("E-BINARY", f"not a text file (NUL byte at offset {nul})", _line_of(data, nul))
+    guess = _detect(data)
+    if guess is None:
+        raise report.error(
+            "E-ENCODING",
+            f"not valid UTF-8 at byte offset {offset}, and no encoding fits",
+            _line_of(data, offset),
+        )
+    text, encoding = guess
+    report.warn(
+        "W-ENCODING",
+        f"not UTF-8 (invalid byte at offset {offset}); decoded as {encoding}",
+        _line_of(data, offset),
+    )
+    return text, encoding
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    # Imported lazily: only non-UTF-8 input pays for it.
+    from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    # Short Western text fits several single-byte code pages about equally well, and for a few
+    # lines the detector may not even list Windows-1252 (it ranked Baltic cp775 first for
+    # "Il était une fois", giving "ķtait"). Windows-1252 is by far the likeliest source (Word,
+    # Notepad), so it wins whenever its reading is no messier than the detector's pick.
+    text, encoding = str(best), best.encoding
+    western = _decodes_as(data, "cp1252")
+    if encoding != "cp1252" and western is not None and mess_ratio(western, 1.0) <= best.chaos + 0.05:
+        text, encoding = western, "cp1252"
+    # A detector that has to invent characters, or finds binary noise, is not to be trusted.
+    if "\ufffd" in text or best.chaos > 0.3:
+        return None
+    return text, encoding
+
+
+def _decodes_as(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def strip_unsafe(text: str) -> str:
+    """Remove what XML cannot carry from text made after cleaning (character references, YAML escapes)."""
+    return _BIDI_CONTROLS.sub("", _FORBIDDEN.sub("", _ANSI_ESCAPE.sub("", text)))
+
+
+def clean_text(text: str, report: Report) -> str:
+    """Normalise line endings and remove what XML cannot carry, warning once per manuscript."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = _FORBIDDEN.sub("", _ANSI_ESCAPE.sub("", text))
+    if len(cleaned) != len(text):
+        first = min(m.start() for m in (_ANSI_ESCAPE.search(text), _FORBIDDEN.search(text)) if m)
+        line = text.count("\n", 0, first) + 1
+        report.warn(
+            "W-CONTROL-CHARS",
+            f"removed {len(text) - len(cleaned)} control or non-character code points (first on line {line})",
+            line,
+        )
+    without_bidi = _BIDI_CONTROLS.sub("", cleaned)
+    if len(without_bidi) != len(cleaned):
+        first = _BIDI_CONTROLS.search(cleaned)
+        line = cleaned.count("\n", 0, first.start() if first else 0) + 1
+        report.warn(
+            "W-BIDI-CONTROLS",
+            f"removed {len(cleaned) - len(without_bidi)} bidirectional override or embedding characters",
+            line,
+        )
+    return without_bidi

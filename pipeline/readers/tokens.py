@@ -1,0 +1,221 @@
+"""markdown-it tokens -> model blocks and inlines; the only module that knows token types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from pipeline.i18n.typography import smarten
+from pipeline.model import guide as m
+from pipeline.model.diagnostics import Report
+from pipeline.model.location import SourceLocation
+from pipeline.model.text import plain_text
+from pipeline.readers.sources import strip_unsafe
+
+# Emphasis nested deeper than this is flattened (with W-TOO-DEEP): the writers recurse per level.
+MAX_INLINE_DEPTH = 40
+
+LinkPolicy = Callable[[str, int], str | None]  # (href, line) -> vetted href, or None to unlink
+ImagePolicy = Callable[[str, int], str | None]  # (src, line) -> local path, or None to drop
+
+
+@dataclass(slots=True)
+class Converter:
+    """Walks one token stream; collects footnotes in order of first reference."""
+
+    path: str
+    language: str
+    report: Report
+    line_of: Callable[[int], int]
+    vet_link: LinkPolicy
+    vet_image: ImagePolicy
+    keep_replacement: bool = False  # True when the author typed U+FFFD; else it marks a bad reference
+    unsafe_lines: list[int] = field(default_factory=list)
+    too_deep_lines: list[int] = field(default_factory=list)
+    note_numbers: dict[int, int] = field(default_factory=dict)
+    note_bodies: dict[int, tuple[m.Block, ...]] = field(default_factory=dict)
+    raw_html_lines: list[int] = field(default_factory=list)
+
+    def loc(self, token: Token) -> SourceLocation:
+        return SourceLocation(self.path, self.line_of(token.map[0]) if token.map else 0)
+
+    # ------------------------------------------------------------ blocks
+
+    def blocks(self, tokens: list[Token], start: int, stop_type: str | None) -> tuple[list[m.Block], int]:
+        """Convert tokens from `start` until a closing token of `stop_type`; returns (blocks, next index)."""
+        out: list[m.Block] = []
+        i = start
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if stop_type is not None and kind == stop_type:
+                return out, i + 1
+            if kind == "paragraph_open":
+                inline = tokens[i + 1]
+                inlines = self.inlines(inline.children or [], self.loc(token).line)
+                if inlines:
+                    out.append(m.Paragraph(inlines, self.loc(token)))
+                i += 3
+            elif kind == "heading_open":
+                inlines = self.inlines(tokens[i + 1].children or [], self.loc(token).line)
+                out.append(m.Heading(int(token.tag[1]), inlines, self.loc(token)))
+                i += 3
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                block, i = self._list(tokens, i)
+                out.append(block)
+            elif kind == "blockquote_open":
+                inner, i = self.blocks(tokens, i + 1, "blockquote_close")
+                out.append(m.BlockQuote(tuple(inner), self.loc(token)))
+            elif kind in ("fence", "code_block"):
+                out.append(
+                    m.CodeBlock(self.safe(token.content.rstrip("\n"), self.loc(token).line), self.loc(token))
+                )
+                i += 1
+            elif kind == "hr":
+                out.append(m.Rule(self.loc(token)))
+                i += 1
+            elif kind == "html_block":
+                out.extend(self._raw_html_block(token))
+                i += 1
+            elif kind == "table_open":
+                block, i = self._table(tokens, i)
+                out.append(block)
+            elif kind == "footnote_block_open":
+                i = self._footnotes(tokens, i + 1)
+            else:  # front matter and anything a plugin adds that has no meaning here
+                i += 1
+        return out, i
+
+    def _list(self, tokens: list[Token], i: int) -> tuple[m.ListBlock, int]:
+        open_token = tokens[i]
+        close = open_token.type.replace("_open", "_close")
+        ordered = open_token.type == "ordered_list_open"
+        start = int(open_token.attrs.get("start", 1)) if ordered else 1
+        items: list[tuple[m.Block, ...]] = []
+        i += 1
+        while tokens[i].type != close:
+            inner, i = self.blocks(tokens, i + 1, "list_item_close")
+            items.append(tuple(inner))
+        return m.ListBlock(tuple(items), ordered, start, self.loc(open_token)), i + 1
+
+    def _table(self, tokens: list[Token], i: int) -> tuple[m.Table, int]:
+        loc = self.loc(tokens[i])
+        header: list[tuple[m.Inline, ...]] = []
+        rows: list[tuple[tuple[m.Inline, ...], ...]] = []
+        aligns: list[str] = []
+        row: list[tuple[m.Inline, ...]] = []
+        in_head = False
+        i += 1
+        while tokens[i].type != "table_close":
+            token = tokens[i]
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type in ("th_open", "td_open"):
+                style = str(token.attrs.get("style", ""))
+                if in_head:
+                    aligns.append(style.removeprefix("text-align:") or "")
+            elif token.type == "inline":
+                row.append(self.inlines(token.children or [], loc.line))
+            elif token.type == "tr_close":
+                (header if in_head else rows).extend([tuple(row)] if not in_head else row)
+                row = []
+            i += 1
+        return m.Table(tuple(header), tuple(rows), tuple(aligns), loc), i + 1
+
+    def _footnotes(self, tokens: list[Token], i: int) -> int:
+        while tokens[i].type != "footnote_block_close":
+            token = tokens[i]
+            if token.type == "footnote_open":
+                inner, i = self.blocks(tokens, i + 1, "footnote_close")
+                self.note_bodies[int(token.meta["id"])] = tuple(inner)
+            else:
+                i += 1
+        return i + 1
+
+    def _raw_html_block(self, token: Token) -> list[m.Block]:
+        text = token.content.strip()
+        if not text or (text.startswith("<!--") and text.endswith("-->")):
+            return []  # comments are the author's notes to themselves
+        self.raw_html_lines.append(self.loc(token).line)
+        return [m.Paragraph((m.Text(self.safe(text, self.loc(token).line)),), self.loc(token))]
+
+    # ------------------------------------------------------------ inlines
+
+    def safe(self, text: str, line: int) -> str:
+        """Character references (&#12;) and bad ones (U+FFFD) can still smuggle in what XML refuses."""
+        cleaned = strip_unsafe(text)
+        if not self.keep_replacement:
+            cleaned = cleaned.replace("\ufffd", "")
+        if cleaned != text:
+            self.unsafe_lines.append(line)
+        return cleaned
+
+    def inlines(self, tokens: list[Token], line: int) -> tuple[m.Inline, ...]:
+        stack: list[tuple[str, str, list[m.Inline]]] = [("root", "", [])]
+        skipped: list[str] = []  # openers past MAX_INLINE_DEPTH: their text joins the enclosing level
+        for token in tokens:
+            kind = token.type
+            top = stack[-1][2]
+            if kind == "text":
+                if token.content:
+                    top.append(m.Text(smarten(self.safe(token.content, line), self.language)))
+            elif kind == "softbreak":
+                top.append(m.Text("\n"))  # kept, so "Key: Value" lines stay apart
+            elif kind == "hardbreak":
+                top.append(m.LineBreak())
+            elif kind == "code_inline":
+                top.append(m.Code(self.safe(token.content, line)))
+            elif kind in ("em_open", "strong_open", "s_open", "link_open"):
+                if len(stack) > MAX_INLINE_DEPTH:
+                    skipped.append(kind)
+                    self.too_deep_lines.append(line)
+                    continue
+                href = str(token.attrs.get("href", "")) if kind == "link_open" else ""
+                stack.append((kind, href, []))
+            elif kind in ("em_close", "strong_close", "s_close", "link_close") and skipped:
+                skipped.pop()
+            elif kind in ("em_close", "strong_close", "s_close", "link_close") and len(stack) > 1:
+                opener, href, children = stack.pop()
+                stack[-1][2].extend(self._close(opener, href, tuple(children), line))
+            elif kind == "image":
+                alt = self.safe(plain_text(self.inlines(token.children or [], line)) or token.content, line)
+                src = self.vet_image(str(token.attrs.get("src", "")), line)
+                top.append(m.Image(src, alt) if src is not None else m.Text(alt))
+            elif kind == "footnote_ref":
+                note_id = int(token.meta["id"])
+                number = self.note_numbers.setdefault(note_id, len(self.note_numbers) + 1)
+                top.append(m.NoteRef(number))
+            elif kind == "html_inline" and not token.content.startswith("<!--"):
+                self.raw_html_lines.append(line)
+                top.append(m.Text(self.safe(token.content, line)))
+        while len(stack) > 1:  # unbalanced markers cannot happen in markdown-it, but never lose text
+            _, _, children = stack.pop()
+            stack[-1][2].extend(children)
+        return _merge_text(stack[0][2])
+
+    def _close(
+        self, opener: str, href: str, children: tuple[m.Inline, ...], line: int
+    ) -> tuple[m.Inline, ...]:
+        if opener == "em_open":
+            return (m.Emph(children),)
+        if opener == "strong_open":
+            return (m.Strong(children),)
+        if opener == "s_open":
+            return (m.Strike(children),)
+        vetted = self.vet_link(href, line)
+        # A refused link keeps its text and formatting, without the link.
+        return (m.Link(vetted, children),) if vetted is not None else children
+
+
+def _merge_text(items: list[m.Inline]) -> tuple[m.Inline, ...]:
+    merged: list[m.Inline] = []
+    for item in items:
+        if isinstance(item, m.Text) and merged and isinstance(merged[-1], m.Text):
+            merged[-1] = m.Text(merged[-1].text + item.text)
+        else:
+            merged.append(item)
+    return tuple(merged)

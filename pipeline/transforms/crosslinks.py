@@ -1,0 +1,364 @@
+"""Cross-links: mentions of characters and glossary terms become references to their entries.
+
+The first mention of an entry in each section links to it; later mentions are marked too (the
+PDF index points at them). Headings, links, code and an entry's own text are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import count
+
+from pipeline.model import guide as m
+from pipeline.model.wide_text import wide_search
+
+# Words that name a rank or relation rather than a person: "Miss Emily" is found as "Emily".
+_NOT_A_NAME = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "lady",
+    "lord",
+    "captain",
+    "capt",
+    "the",
+    "of",
+    "and",
+    "de",
+    "du",
+    "la",
+    "le",
+    "von",
+    "van",
+    "der",
+    "di",
+    "da",
+    "saint",
+    "st",
+    "mme",
+    "mlle",
+    "m",
+    "monsieur",
+    "madame",
+    "comte",
+    "count",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "uncle",
+    "aunt",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "old",
+    "young",
+    "little",
+    "family",
+}
+_ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "der", "die", "das", "il", "lo"}
+# Particles that belong to the surname after them: "the exiled De Lacey family" names "De Lacey".
+_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "du",
+    "des",
+    "del",
+    "della",
+    "do",
+    "dos",
+    "das",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ten",
+    "ter",
+    "le",
+    "la",
+}
+_CJK = r"[\u3040-\u30ff\u3400-\u9fff]"  # see wide_text
+SKIPPED_KINDS = ("info",)
+_WORD = re.compile(r"[\w’'-]+")
+_WORD_CHAR = re.compile(r"[\w’'-]")
+# "Jonathan's", "Mina’s", "the Bennets'", 'Mina' in single quotes: the name is the word without
+# its possessive ending or the apostrophes around it.
+_LEADING = re.compile(r"^[’']+")
+_TRAILING = re.compile(r"[’']s$|[’']+$")
+
+
+def _core(word: str) -> tuple[int, str, str]:
+    """(characters cut from the front, the word without quotes or possessive, its casefold)."""
+    start = 0
+    lead = _LEADING.match(word)
+    if lead and lead.end() < len(word):
+        start, word = lead.end(), word[lead.end() :]
+    trail = _TRAILING.search(word)
+    if trail and trail.start() > 0:
+        word = word[: trail.start()]
+    return start, word, word.casefold()
+
+
+# Raw word -> its core, shared by every guide a process builds: the words of a language repeat,
+# so after the first guides almost every word is one dictionary look-up instead of two regexes.
+_CORES: dict[str, tuple[int, str, str]] = {}
+_CORES_LIMIT = 50_000  # a long-lived process (watch, serve) starts over rather than grow (~8 MB)
+
+
+def _cores(words) -> list[tuple[int, str, str]]:
+    cores = _CORES
+    if len(cores) > _CORES_LIMIT:
+        cores.clear()
+    out = []
+    for word in words:
+        core = cores.get(word)
+        if core is None:
+            core = cores[word] = _core(word)
+        out.append(core)
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` stands as a whole word of `text` (what _WORD would find as one match)."""
+    found = []
+    position = text.find(word)
+    while position >= 0:
+        after = position + len(word)
+        if not (position and _WORD_CHAR.match(text, position - 1)) and not _WORD_CHAR.match(text, after):
+            found.append(position)
+        position = text.find(word, after)
+    return found
+
+
+def name_variants(term: str, all_terms: list[str]) -> list[str]:
+    """The full name, its alternatives ("Pip (Philip Pirrip)", "A / B") and any part no other
+    character shares ("Kathy" for "Kathy H.", but not "Bennet" when five Bennets are listed)."""
+    full = [part.strip() for part in re.split(r"\s*/\s*|\s*\(|\)", term) if part.strip()]
+    variants = list(dict.fromkeys([term.strip(), *full]))
+    shared = {word for other in all_terms if other != term for word in _WORD.findall(other)}
+    for name in full:
+        words = _WORD.findall(name)
+        for index, word in enumerate(words):
+            if len(word) < 3 or word.casefold().strip(".") in _NOT_A_NAME or not word[0].isupper():
+                continue
+            if word not in shared:
+                variants.append(word)
+                variants += _with_particles(words, index)
+        variants += _described_forms(name)
+    return list(dict.fromkeys(variants))
+
+
+def _with_particles(words: list[str], index: int) -> list[str]:
+    """The surname at `index` with the particles before it, as written and with them in lower
+    case ("De Lacey", "de Lacey"), so a mention links the whole name rather than its last word."""
+    first = index
+    while first > 0 and words[first - 1].casefold() in _PARTICLES:
+        first -= 1
+    if first == index:
+        return []
+    particles, surname = words[first:index], words[index]
+    return [" ".join([*particles, surname]), " ".join([*(p.lower() for p in particles), surname])]
+
+
+def _described_forms(name: str) -> list[str]:
+    """A name that is a description ("The Creature", "The Narrator") is written in lower case in
+    running text ("the creature confronts him"), so those forms name the character too."""
+    article, _, rest = name.partition(" ")
+    if not rest or article.casefold() not in _ARTICLES:
+        return []
+    lower_article = article[0].lower() + article[1:]
+    return [f"{lower_article} {rest}", f"{article} {rest.lower()}", f"{lower_article} {rest.lower()}"]
+
+
+def term_variants(term: str) -> list[str]:
+    base = term.strip()
+    forms = [base]
+    if not wide_search(_CJK, base):
+        forms.append(base[:-1] if base.endswith("s") and len(base) > 3 else base + "s")
+    return forms
+
+
+class _Linker:
+    """Finds mentions with dictionary look-ups over word runs: linear in the text, whatever the
+    number of characters and terms (a regular expression of a thousand alternatives is not)."""
+
+    def __init__(self, guide: m.Guide) -> None:
+        characters = [e for s in guide.sections if s.kind == "characters" for e in s.entries]
+        glossary = [e for s in guide.sections if s.kind == "glossary" for e in s.entries]
+        names = [e.term for e in characters]
+        self.exact: dict[str, str] = {}  # names match as written
+        self.folded: dict[str, str] = {}  # terms match in any case
+        cjk: dict[str, str] = {}
+        for entry in characters:
+            for variant in name_variants(entry.term, names):
+                self._add(variant, entry.anchor, self.exact, cjk)
+        for entry in glossary:
+            for variant in term_variants(entry.term):
+                self._add(variant.casefold(), entry.anchor, self.folded, cjk)
+        keys = [*self.exact, *self.folded]
+        # Only a word that can begin a name or term is worth trying spans from, and only as many
+        # words as its longest name or term has.
+        self.first_words: dict[str, int] = {}
+        for key in keys:
+            words = _WORD.findall(key) or [""]
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+        # Scripts without spaces have no words to look up; their few variants share one expression.
+        ordered = sorted(cjk, key=len, reverse=True)
+        self.cjk = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self.cjk_anchor = cjk
+        self.active = bool(keys or cjk)
+        self.ids = count(1)
+
+    @staticmethod
+    def _add(variant: str, anchor: str, table: dict[str, str], cjk: dict[str, str]) -> None:
+        key = variant.strip().rstrip(".")
+        if not key:
+            return
+        if wide_search(_CJK, key):
+            cjk.setdefault(key, anchor)
+        else:
+            table.setdefault(key, anchor)
+
+    # Most blocks mention nobody: whatever comes back unchanged is the very object passed in, so
+    # the model is copied only along the paths that gained a reference.
+    def section(self, section: m.Section) -> m.Section:
+        linked: set[str] = set()
+        blocks = tuple(self.block(b, linked, excluded="") for b in section.blocks)
+        entries = tuple(self.entry(e, linked) for e in section.entries)
+        if _same(blocks, section.blocks) and _same(entries, section.entries):
+            return section
+        return replace(section, blocks=blocks, entries=entries)
+
+    def entry(self, entry: m.Entry, linked: set[str]) -> m.Entry:
+        body = self.inlines(entry.body, linked, excluded=entry.anchor)
+        return entry if body is entry.body else replace(entry, body=body)
+
+    def block(self, block: m.Block, linked: set[str], excluded: str) -> m.Block:
+        if isinstance(block, m.Paragraph):
+            inlines = self.inlines(block.inlines, linked, excluded)
+            return block if inlines is block.inlines else replace(block, inlines=inlines)
+        if isinstance(block, m.ListBlock):
+            items = tuple(tuple(self.block(b, linked, excluded) for b in item) for item in block.items)
+            if all(_same(new, old) for new, old in zip(items, block.items, strict=True)):
+                return block
+            return replace(block, items=items)
+        if isinstance(block, m.BlockQuote):
+            blocks = tuple(self.block(b, linked, excluded) for b in block.blocks)
+            return block if _same(blocks, block.blocks) else replace(block, blocks=blocks)
+        return block  # headings, code and tables stay as written
+
+    def inlines(self, inlines: tuple[m.Inline, ...], linked: set[str], excluded: str) -> tuple[m.Inline, ...]:
+        """The inlines with mentions made references; `inlines` itself when there were none."""
+        out: list[m.Inline] = []
+        changed = False
+        for item in inlines:
+            if isinstance(item, m.Text):
+                pieces = self.text(item.text, linked, excluded)
+                if pieces is None:
+                    out.append(item)
+                else:
+                    out.extend(pieces)
+                    changed = True
+            elif isinstance(item, (m.Emph, m.Strong, m.Strike)):
+                children = self.inlines(item.children, linked, excluded)
+                if children is item.children:
+                    out.append(item)
+                else:
+                    out.append(replace(item, children=children))
+                    changed = True
+            else:
+                out.append(item)  # links, code, images and note references are left alone
+        return tuple(out) if changed else inlines
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, anchor), longest first at each place, in order."""
+        found: list[tuple[int, int, str]] = []
+        if self.first_words:
+            # Most text mentions nobody, and the rest few: one pass in C over the distinct words
+            # (each a cached look-up), then work only where a name or term can begin.
+            distinct = set(_WORD.findall(text))
+            first_words = self.first_words
+            starts = sorted(
+                position
+                for raw, (_, word, folded) in zip(distinct, _cores(distinct), strict=True)
+                if word in first_words or folded in first_words
+                for position in _occurrences(text, raw)
+            )
+            end = 0
+            for start in starts:
+                if start >= end:
+                    match = self._longest_at(text, start)
+                    if match:
+                        found.append(match)
+                        end = match[1]
+        if self.cjk is not None:
+            found += [(m.start(), m.end(), self.cjk_anchor[m.group(0)]) for m in self.cjk.finditer(text)]
+            found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+            kept: list[tuple[int, int, str]] = []
+            for item in found:
+                if not kept or item[0] >= kept[-1][1]:
+                    kept.append(item)
+            found = kept
+        return found
+
+    def _longest_at(self, text: str, position: int) -> tuple[int, int, str] | None:
+        """The name or term with the most words that begins with the word at `position`."""
+        words: list[tuple[int, int]] = []
+        limit = 1
+        cores = _CORES
+        for match in _WORD.finditer(text, position):
+            raw = match.group()
+            core = cores.get(raw)
+            if core is None:
+                core = cores[raw] = _core(raw)
+            lead, word, folded = core
+            if not words:
+                limit = max(self.first_words.get(word, 0), self.first_words.get(folded, 0))
+            words.append((match.start() + lead, match.start() + lead + len(word)))
+            if len(words) >= limit:
+                break
+        for size in range(len(words), 0, -1):
+            start, end = words[0][0], words[size - 1][1]
+            candidate = text[start:end]
+            anchor = self.exact.get(candidate) or self.folded.get(candidate.casefold())
+            if anchor:
+                return start, end, anchor
+        return None
+
+    def text(self, text: str, linked: set[str], excluded: str) -> list[m.Inline] | None:
+        """The text split around its mentions; None when it mentions nobody (but `excluded`)."""
+        out: list[m.Inline] = []
+        position = 0
+        for start, end, anchor in self.matches(text):
+            if anchor == excluded:
+                continue
+            if start > position:
+                out.append(m.Text(text[position:start]))
+            first = anchor not in linked
+            linked.add(anchor)
+            out.append(m.Ref(anchor, (m.Text(text[start:end]),), first, f"mention-{next(self.ids)}"))
+            position = end
+        if not out:
+            return None
+        if position < len(text):
+            out.append(m.Text(text[position:]))
+        return out
+
+
+def _same(new: tuple, old: tuple) -> bool:
+    """Every item of `new` is the very object at the same place in `old`."""
+    return len(new) == len(old) and all(a is b for a, b in zip(new, old, strict=True))
+
+
+def add_cross_links(guide: m.Guide) -> m.Guide:
+    linker = _Linker(guide)
+    if not linker.active:
+        return guide
+    sections = tuple(s if s.kind in SKIPPED_KINDS else linker.section(s) for s in guide.sections)
+    return replace(guide, sections=sections)

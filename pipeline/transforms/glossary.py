@@ -1,0 +1,148 @@
+"""The book's own terms: words a summary sets in quotes as terms (not speech), merged into a Glossary.
+
+The rule, stated once: a quoted span is a term when it
+  1. holds one to three words (one to six characters in scripts written without spaces),
+  2. has no "!", "?" or comma inside (those are speech) and is made of words: it starts with a
+     letter and holds only letters, digits, spaces, hyphens, apostrophes and dots (`x()` in a
+     pasted `onclick="x()"` or "<b>" is code, not a term),
+  3. is not introduced or followed by a speech verb ("she said “…”", "“…,” he asks"),
+  4. is not capitalised with closing punctuation inside ("“Yes.”" is a reply), nor a Title Case
+     phrase of several words ("“Paradise Lost”" is the name of a work).
+Trailing full stops inside the quotes are dropped (“purpose.” is the term "purpose").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from pipeline.i18n.section_names import label
+from pipeline.model import guide as m
+from pipeline.model.excerpt import ABBREVIATION
+from pipeline.model.location import SourceLocation
+from pipeline.model.text import plain_text
+from pipeline.model.walk import block_inlines, iter_blocks
+from pipeline.model.wide_text import wide_search
+
+# English “…”, straight "…", French and Spanish «…», German „…“ and CJK 「…」.
+_QUOTED = re.compile(
+    r"“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"|«\s?([^«»\n]{1,60}?)\s?»|「([^「」\n]{1,30})」|„([^„“”\"\n]{1,60})[“”\"]"
+)
+_SPEECH_VERBS = (
+    r"said|says|say|asks?|asked|replie[sd]|reply|cries|cried|shouts?|shouted|whispers?|whispered|tells?|told|"
+    r"exclaims?|exclaimed|answers?|answered|calls?|called out|declares?|declared|insists?|insisted|yells?|"
+    r"murmurs?|murmured|dit|demande|répond|crie|sagt|fragt|antwortet|ruft|erklärt|erklären|meint|flüstert|"
+    r"schreit|dice|pregunta|responde|contesta|grita|exclama|说|问|道"
+)
+# Speech verbs within two words of the quote, in the same sentence.
+_SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})\b|[:：])\s*(?:[^\s.!?]+\s+){{0,2}}$", re.I)
+_SPEECH_AFTER = re.compile(rf"^[\s,]*(?:[^\s.!?]+\s+){{0,2}}\b(?:{_SPEECH_VERBS})\b", re.I)
+_NOT_A_WORD = re.compile(r"[^\w\s'’\-.·・]")
+_NO_SPACES = r"[\u3040-\u30ff\u3400-\u9fff]"  # see wide_text
+_SENTENCES = re.compile(r"(?<=[.!?。！？])[\"”»]?\s+")
+SCANNED_KINDS = ("summary", "chapters", "themes", "takeaways", "significance", "symbols", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundTerm:
+    term: str
+    context: str
+    loc: SourceLocation
+
+
+def is_term(inner: str, before: str, after: str) -> bool:
+    """Apply the module's rule to one quoted span and the text around it."""
+    text = inner.strip()
+    stripped = text.rstrip(".").strip()
+    if not stripped or re.search(r"[!?,;:！？，]", stripped):
+        return False
+    if not stripped[0].isalpha() or _NOT_A_WORD.search(stripped):
+        return False
+    if wide_search(_NO_SPACES, stripped):
+        if len(stripped) > 6:
+            return False
+    elif len(stripped.split()) > 3 or not re.search(r"\w", stripped):
+        return False
+    if _SPEECH_BEFORE.search(before[-40:]) or _SPEECH_AFTER.search(after[:40]):
+        return False
+    words = stripped.split()
+    title_case = len(words) > 1 and all(w[0].isupper() for w in words)
+    return not (stripped[0].isupper() and (text.endswith(".") or title_case))
+
+
+def find_terms(text: str) -> list[tuple[str, str]]:
+    """(term, sentence of use) for each quoted term in a paragraph's text, in order."""
+    found = []
+    boundaries: list[tuple[int, int]] | None = None  # (start, end) of each sentence, made once
+    for match in _QUOTED.finditer(text):
+        inner = next(group for group in match.groups() if group is not None)
+        if is_term(
+            inner, text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 60]
+        ):
+            if boundaries is None:
+                boundaries = _sentence_spans(text)
+            index = bisect.bisect_right([start for start, _ in boundaries], match.start()) - 1
+            start, end = boundaries[max(index, 0)]
+            found.append((inner.strip().rstrip(".").strip(), text[start:end].strip()))
+    return found
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for boundary in _SENTENCES.finditer(text):
+        # "Josef K. versteht", "Mr. Darcy": a full stop after an initial or a title ends no sentence.
+        if ABBREVIATION.search(text[max(start, boundary.start() - 11) : boundary.start()]):
+            continue
+        spans.append((start, boundary.start() + 1))
+        start = boundary.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def collect_terms(guide: m.Guide) -> list[FoundTerm]:
+    """Every distinct term the guide's prose sets in quotes, with the sentence of its first use."""
+    seen: dict[str, FoundTerm] = {}
+    for section in guide.sections:
+        if section.kind not in SCANNED_KINDS:
+            continue
+        for block in iter_blocks(section.blocks):
+            if isinstance(block, m.Heading):
+                continue
+            for inlines in block_inlines(block):
+                text = plain_text(inlines).replace("\n", " ")
+                for term, context in find_terms(text):
+                    seen.setdefault(term.casefold(), FoundTerm(term, context, block.loc))
+    return list(seen.values())
+
+
+def term_key(term: str) -> str:
+    """Terms match case-insensitively and ignoring a plural -s: "deferral" is "deferrals"."""
+    key = term.casefold().strip()
+    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
+
+
+def add_auto_glossary(guide: m.Guide) -> m.Guide:
+    """Merge found terms into the Glossary section (the manuscript's own definitions win)."""
+    found = collect_terms(guide)
+    if not found:
+        return guide
+    glossary = guide.section("glossary")
+    known = {term_key(entry.term) for entry in glossary.entries} if glossary else set()
+    known |= {term_key(e.term) for s in guide.sections if s.kind == "characters" for e in s.entries}
+    new_entries = tuple(
+        m.Entry(term.term, (), term.loc, context=term.context)
+        for term in found
+        if term_key(term.term) not in known
+    )
+    if not new_entries:
+        return guide
+    if glossary is None:
+        section = m.Section(
+            "glossary", label(guide.meta.language, "glossary"), (), new_entries[0].loc, new_entries
+        )
+        return replace(guide, sections=(*guide.sections, section))
+    sections = tuple(
+        replace(s, entries=s.entries + new_entries) if s is glossary else s for s in guide.sections
+    )
+    return replace(guide, sections=sections)

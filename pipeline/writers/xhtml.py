@@ -1,0 +1,299 @@
+"""Model -> XHTML fragments for both writers; every piece of escaping in the project lives here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from typing import Literal
+
+from markupsafe import Markup
+
+from pipeline.i18n.labels import labels_for
+from pipeline.i18n.typography import quoted
+from pipeline.model import guide as m
+from pipeline.model.text import plain_text
+from pipeline.model.walk import iter_blocks
+
+Target = Literal["epub", "pdf"]
+
+# epub:type and ARIA role of each section kind (EPUB 3 Structural Semantics, DPUB-ARIA).
+SEMANTICS: dict[str, tuple[str, str]] = {
+    "info": ("preamble", ""),
+    "summary": ("chapter", "doc-chapter"),
+    "characters": ("chapter", "doc-chapter"),
+    "themes": ("chapter", "doc-chapter"),
+    "takeaways": ("conclusion", "doc-conclusion"),
+    "significance": ("afterword", "doc-afterword"),
+    "questions": ("appendix", "doc-appendix"),
+    "glossary": ("glossary", "doc-glossary"),
+    "quotes": ("appendix", "doc-appendix"),
+    "symbols": ("chapter", "doc-chapter"),
+    "chapters": ("chapter", "doc-chapter"),
+    "reading": ("bibliography", "doc-bibliography"),
+    "other": ("chapter", "doc-chapter"),
+}
+
+
+_QUOTE_ITEM = re.compile(
+    r"^\s*[“\"«„「]\s?(?P<quote>.+?)\s?[”\"»“」]\s*(?:[—–-]\s*(?P<speaker>[^:：]+?))?\s*(?:[:：]\s*(?P<explanation>.+))?$",
+    re.S,
+)
+
+
+_LONG_RUN = 80
+# Runs of characters with no break opportunity; ideographic scripts break anywhere already.
+# Compiled (and cached by `re`) on first use: only PDFs need it, and it costs a millisecond to compile.
+_UNBROKEN = rf"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]{{{_LONG_RUN},}}"
+
+
+def esc(text: str) -> str:
+    return escape(text, quote=True)
+
+
+@dataclass(slots=True)
+class XhtmlWriter:
+    """Renders blocks and inlines for one target; notes are rendered where the target wants them."""
+
+    target: Target
+    language: str
+    notes: dict[int, m.Note]
+    image_href: Callable[[str], str]
+    note_href: Callable[[int], str] = lambda number: f"#note-{number}"
+    anchor_href: Callable[[str], str] = lambda anchor: f"#{anchor}"
+    heading_base: int = 1
+    first_mentions: dict[str, str] = field(default_factory=dict)  # entry anchor -> first mention id
+    id_prefix: str = ""  # keeps note ids apart when several guides share one document or book
+    note_refs_seen: dict[int, int] = field(default_factory=dict)
+
+    # ------------------------------------------------------------ inlines
+
+    def inlines(self, inlines: tuple[m.Inline, ...]) -> str:
+        return "".join(self.inline(item) for item in inlines)
+
+    def text(self, text: str) -> str:
+        if self.target == "pdf" and len(text) > _LONG_RUN:
+            # WeasyPrint lays out an unbreakable word in quadratic time (50,000 characters take
+            # minutes); a zero-width space every few dozen characters gives it places to break.
+            text = re.sub(_UNBROKEN, lambda m: "\u200b".join(re.findall(".{1,40}", m.group(0))), text)
+        return esc(text)
+
+    def inline(self, item: m.Inline) -> str:
+        if isinstance(item, m.Text):
+            return self.text(item.text)
+        if isinstance(item, m.Code):
+            return f"<code>{self.text(item.text)}</code>"
+        if isinstance(item, m.Emph):
+            return f"<em>{self.inlines(item.children)}</em>"
+        if isinstance(item, m.Strong):
+            return f"<strong>{self.inlines(item.children)}</strong>"
+        if isinstance(item, m.Strike):
+            return f"<s>{self.inlines(item.children)}</s>"
+        if isinstance(item, m.Link):
+            return f'<a href="{esc(item.href)}">{self.inlines(item.children)}</a>'
+        if isinstance(item, m.Image):
+            return f'<img src="{esc(self.image_href(item.src))}" alt="{esc(item.alt)}"/>'
+        if isinstance(item, m.NoteRef):
+            return self.note_ref(item.number)
+        if isinstance(item, m.LineBreak):
+            return "<br/>"
+        if isinstance(item, m.Ref):
+            return self.ref(item)
+        raise TypeError(f"unknown inline {item!r}")
+
+    def ref(self, item: m.Ref) -> str:
+        inner = self.inlines(item.children)
+        if self.target == "pdf":
+            self.first_mentions.setdefault(item.target, item.mention)
+            if item.link:
+                return f'<a class="xref" id="{item.mention}" href="#{item.target}">{inner}</a>'
+            return f'<span class="mention" id="{item.mention}">{inner}</span>'
+        if item.link:
+            return f'<a class="xref" href="{esc(self.anchor_href(item.target))}">{inner}</a>'
+        return inner
+
+    def note_ref(self, number: int) -> str:
+        count = self.note_refs_seen[number] = self.note_refs_seen.get(number, 0) + 1
+        if self.target == "pdf":
+            note = self.notes.get(number)
+            if note is None or count > 1:  # WeasyPrint footnotes float once; later calls point back
+                return f'<a class="noteref" href="#{self.id_prefix}note-{number}">{number}</a>'
+            body = " ".join(
+                self.inlines(b.inlines) for b in iter_blocks(note.blocks) if hasattr(b, "inlines")
+            )
+            return f'<span class="footnote" id="{self.id_prefix}note-{number}">{body}</span>'
+        ref_id = f"{self.id_prefix}noteref-{number}" + ("" if count == 1 else f"-{count}")
+        return (
+            f'<sup><a class="noteref" epub:type="noteref" role="doc-noteref" id="{ref_id}" '
+            f'href="{esc(self.note_href(number))}">{number}</a></sup>'
+        )
+
+    # ------------------------------------------------------------ blocks
+
+    def blocks(self, blocks: tuple[m.Block, ...]) -> str:
+        return "\n".join(self.block(block) for block in blocks)
+
+    def block(self, block: m.Block) -> str:
+        if isinstance(block, m.Paragraph):
+            return f"<p>{self.inlines(block.inlines)}</p>"
+        if isinstance(block, m.Heading):
+            level = min(6, self.heading_base + block.level)
+            ident = f' id="{block.anchor}"' if block.anchor else ""
+            return f"<h{level}{ident}>{self.inlines(block.inlines)}</h{level}>"
+        if isinstance(block, m.ListBlock):
+            return self.list_block(block)
+        if isinstance(block, m.BlockQuote):
+            return f"<blockquote>{self.blocks(block.blocks)}</blockquote>"
+        if isinstance(block, m.CodeBlock):
+            return f"<pre><code>{esc(block.text)}</code></pre>"
+        if isinstance(block, m.Rule):
+            return '<hr class="break"/>'
+        if isinstance(block, m.Table):
+            return self.table(block)
+        raise TypeError(f"unknown block {block!r}")
+
+    def list_block(self, block: m.ListBlock, css_class: str = "") -> str:
+        tag = "ol" if block.ordered else "ul"
+        attrs = f' class="{css_class}"' if css_class else ""
+        if block.ordered and block.start != 1:
+            attrs += f' start="{block.start}"'
+        items = []
+        for item in block.items:
+            # A tight item of one paragraph needs no <p>: it keeps lists compact on the page.
+            if len(item) == 1 and isinstance(item[0], m.Paragraph):
+                items.append(f"<li>{self.inlines(item[0].inlines)}</li>")
+            else:
+                items.append(f"<li>{self.blocks(item)}</li>")
+        return f"<{tag}{attrs}>\n" + "\n".join(items) + f"\n</{tag}>"
+
+    def table(self, table: m.Table) -> str:
+        def cells(tag: str, row: tuple[tuple[m.Inline, ...], ...]) -> str:
+            out = []
+            for index, cell in enumerate(row):
+                align = table.aligns[index] if index < len(table.aligns) else ""
+                style = f' class="align-{align}"' if align in ("left", "right", "center") else ""
+                out.append(f"<{tag}{style}>{self.inlines(cell)}</{tag}>")
+            return "<tr>" + "".join(out) + "</tr>"
+
+        head = f"<thead>{cells('th', table.header)}</thead>" if table.header else ""
+        body = "".join(cells("td", row) for row in table.rows)
+        return f"<table>{head}<tbody>{body}</tbody></table>"
+
+    # ------------------------------------------------------------ sections
+
+    def section_body(self, section: m.Section) -> str:
+        """A section's content below its heading, laid out for its kind."""
+        if section.kind in ("characters", "glossary"):
+            return self.blocks(section.blocks) + "\n" + self.entries(section)
+        parts = []
+        for block in section.blocks:
+            if isinstance(block, m.ListBlock) and section.kind == "quotes":
+                parts.append(self.pull_quotes(block))
+            elif isinstance(block, m.ListBlock) and section.kind in ("themes", "questions", "takeaways"):
+                parts.append(self.list_block(block, section.kind))
+            else:
+                parts.append(self.block(block))
+        return "\n".join(parts)
+
+    def pull_quotes(self, block: m.ListBlock) -> str:
+        """Quote items ("“Words” — Speaker: why it matters") as pull quotes; others as a list."""
+        out = []
+        for item in block.items:
+            text = (
+                plain_text(item[0].inlines).replace("\n", " ")
+                if item and isinstance(item[0], m.Paragraph)
+                else ""
+            )
+            match = _QUOTE_ITEM.match(text)
+            if not match:
+                out.append(self.list_block(m.ListBlock((item,), False, 1, block.loc)))
+                continue
+            quote, speaker, explanation = match.group("quote", "speaker", "explanation")
+            caption = f"<figcaption>— {esc(speaker.strip())}</figcaption>" if speaker else ""
+            note = f'<p class="quote-explanation">{esc(explanation.strip())}</p>' if explanation else ""
+            out.append(
+                f'<div class="quote"><figure class="pullquote"><blockquote><p>{esc(quote.strip())}</p>'
+                f"</blockquote>{caption}</figure>{note}</div>"
+            )
+        return "\n".join(out)
+
+    def entries(self, section: m.Section) -> str:
+        if not section.entries:
+            return ""
+        css = "characters" if section.kind == "characters" else "glossary"
+        opening = f'<dl class="entries {css}">'
+        items = [opening]
+        group = ""
+        for entry in section.entries:
+            if entry.group != group:  # a sub-heading the manuscript listed these entries under
+                group = entry.group
+                level = min(6, self.heading_base + 1)
+                items += ["</dl>", f'<h{level} class="entry-group">{esc(group)}</h{level}>', opening]
+            term = esc(entry.term)
+            if section.kind == "glossary":
+                term = f"<dfn>{term}</dfn>"
+            body = self.inlines(entry.body)
+            if entry.context:
+                first_use = esc(labels_for(self.language)["first_use"])
+                # Marks set here, not by <q>: a reader's own quotes would nest the same marks twice.
+                context = esc(quoted(entry.context, self.language))
+                body = f'<span class="first-use">{first_use}</span> <span class="context">{context}</span>'
+            if self.target == "pdf" and section.kind == "glossary" and entry.anchor in self.first_mentions:
+                mention = self.first_mentions[entry.anchor]
+                body += f' <a class="pageref" href="#{mention}"></a>'
+            dd = f"<dd>{body}</dd>" if body else ""
+            items.append(f'<div class="entry"><dt id="{entry.anchor}">{term}</dt>{dd}</div>')
+        items.append("</dl>")
+        # A group heading right at the start leaves an empty list before it: drop that.
+        return "\n".join(items).replace(f"{opening}\n</dl>\n", "")
+
+    def glance(self, meta: m.Metadata, section: m.Section, length: tuple[int, int] | None = None) -> str:
+        """The at-a-glance facts: only the fields the manuscript gives, never an empty one."""
+        labels = labels_for(self.language)
+        rows: list[tuple[str, str]] = []
+        if meta.authors:
+            rows.append((labels["authors" if len(meta.authors) > 1 else "author"], ", ".join(meta.authors)))
+        if meta.year_text:
+            rows.append((labels["year"], meta.year_text))
+        if meta.genres:
+            rows.append((labels["genres"], " · ".join(meta.genres)))
+        if meta.pages:
+            rows.append((labels["pages"], f"{meta.pages:,}".replace(",", "\u202f")))
+        if meta.reading_time:
+            rows.append((labels["reading_time"], meta.reading_time))
+        rows.extend((key, value) for key, value in meta.extra if value.strip() and value.strip() != "None")
+        if length:
+            words, minutes = length
+            rows.append(
+                (labels["this_guide"], f"{words:,} {labels['words']} · {minutes} {labels['minutes']}")
+            )
+        facts = "\n".join(
+            f'<div class="fact"><dt>{esc(key)}</dt><dd>{esc(value)}</dd></div>' for key, value in rows
+        )
+        listing = f'<dl class="glance">\n{facts}\n</dl>' if rows else ""
+        return listing + ("\n" + self.blocks(section.blocks) if section.blocks else "")
+
+    def notes_aside(self, numbers: list[int]) -> str:
+        """EPUB footnotes: asides that pop up on Apple Books and Kobo, each with a back-link."""
+        back = esc(labels_for(self.language)["back"])
+        out = []
+        for number in numbers:
+            note = self.notes[number]
+            body = self.blocks(note.blocks) or "<p></p>"
+            backlink = (
+                f'<a class="backlink" role="doc-backlink" href="#{self.id_prefix}noteref-{number}" '
+                f'title="{back}">{number}.</a> '
+            )
+            body = body.replace("<p>", "<p>" + backlink, 1) if body.startswith("<p>") else backlink + body
+            out.append(
+                f'<aside class="footnote" epub:type="footnote" role="doc-footnote" '
+                f'id="{self.id_prefix}note-{number}">'
+                f"{body}</aside>"
+            )
+        return "\n".join(out)
+
+
+def markup(text: str) -> Markup:
+    """Mark a fragment from this module as safe for the Jinja2 templates."""
+    return Markup(text)
