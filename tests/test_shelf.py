@@ -7,6 +7,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -92,12 +93,14 @@ def test_library_page_carries_the_theme_css_verbatim(shelf_dir):
     assert "<script" not in page  # and the page needs no script
 
 
-def get(url: str) -> tuple[int, dict, bytes]:
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
+    """Status, headers (case-insensitive, as HTTP's are) and body of a GET."""
+    request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), b""
+        return error.code, error.headers, b""
 
 
 def test_e_reader_follows_every_acquisition_link(server, shelf_dir):
@@ -142,6 +145,47 @@ def test_downloads_keep_any_file_name(tmp_path):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_an_e_reader_resumes_an_epub_with_a_range(server, shelf_dir):
+    whole = (shelf_dir / "epub" / "dracula.epub").read_bytes()
+    status, headers, head = get(f"{server}/epub/dracula.epub", {"Range": "bytes=0-9999"})
+    assert status == 206 and head == whole[:10_000]
+    assert headers["Content-Range"] == f"bytes 0-9999/{len(whole)}" and headers["Accept-Ranges"] == "bytes"
+    assert headers["Content-Type"] == "application/epub+zip"
+    # The rest, only if the file has not changed since (If-Range with the ETag): the bytes join up.
+    resume = {"Range": "bytes=10000-", "If-Range": headers["ETag"]}
+    status, _, rest = get(f"{server}/epub/dracula.epub", resume)
+    assert status == 206 and head + rest == whole
+    status, _, body = get(f"{server}/epub/dracula.epub", {**resume, "If-Range": '"another-version"'})
+    assert status == 200 and body == whole  # changed since: the whole file, not a stale piece
+    status, _, tail = get(f"{server}/epub/dracula.epub", {"Range": "bytes=-500"})
+    assert status == 206 and tail == whole[-500:]
+    status, headers, _ = get(f"{server}/epub/dracula.epub", {"Range": f"bytes={len(whole)}-"})
+    assert status == 416 and headers["Content-Range"] == f"bytes */{len(whole)}"
+
+
+def test_a_reader_that_has_the_file_is_told_so(server):
+    status, headers, _ = get(f"{server}/opds.xml")
+    assert status == 200 and headers["ETag"] and headers["Last-Modified"]
+    assert get(f"{server}/opds.xml", {"If-None-Match": headers["ETag"]})[:1] == (304,)
+    assert get(f"{server}/opds.xml", {"If-Modified-Since": headers["Last-Modified"]})[:1] == (304,)
+    assert get(f"{server}/opds.xml", {"If-None-Match": '"stale"'})[0] == 200
+
+
+def test_every_kind_of_file_on_the_shelf_has_its_type(server, shelf_dir):
+    expected = {
+        "index.html": "text/html; charset=utf-8",
+        "opds.xml": "application/atom+xml;profile=opds-catalog;kind=acquisition",
+        "epub/dracula.epub": "application/epub+zip",
+        "pdf/dracula.pdf": "application/pdf",
+        f"covers/{next((shelf_dir / 'covers').iterdir()).name}": "image/jpeg",
+    }
+    for path, kind in expected.items():
+        status, headers, _ = get(f"{server}/{path}")
+        assert status == 200 and headers["Content-Type"] == kind, path
+        assert headers["X-Content-Type-Options"] == "nosniff"
+    assert get(f"{server}/")[2] == (shelf_dir / "index.html").read_bytes()  # the folder's index
 
 
 @pytest.mark.parametrize(

@@ -1,108 +1,160 @@
-"""A local server for the shelf: output/ over HTTP for e-readers (OPDS) and browsers, nothing else."""
+"""The shelf server: output/ over HTTP for e-readers (OPDS) and browsers, nothing else.
+
+Starlette serves the files (shelf_files.py: Range, ETag, no symlinks, no hidden files, no
+listings) and uvicorn runs them on one event loop (shelf_protocol.py: a connection cap, header,
+idle and stall timeouts). `make_server` binds the socket at once, so a bad address fails before
+anything is printed, and returns an object that runs and stops like http.server's.
+"""
 
 from __future__ import annotations
 
-import os
-import posixpath
+import logging
+import socket
+import threading
 from functools import partial
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from typing import Any
 
-MIME_TYPES = {
-    ".epub": "application/epub+zip",
-    ".pdf": "application/pdf",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".svg": "image/svg+xml",
-    ".html": "text/html; charset=utf-8",
-    ".xml": "application/atom+xml;profile=opds-catalog;kind=acquisition",
-}
-DOWNLOADS = (".epub", ".pdf")
+import uvicorn
+from starlette.applications import Starlette
+from starlette.routing import Mount
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from pipeline.shelf_files import ShelfFiles
+from pipeline.shelf_protocol import Limits, ShelfProtocol, peer
+
+__all__ = ["Limits", "ShelfServer", "make_server", "shelf_urls"]
+
+log = logging.getLogger("pipeline.serve")
+SERVER_NAME = "StudyGuideShelf/2"
 
 
-class ShelfHandler(SimpleHTTPRequestHandler):
-    """Serves files under one root; refuses traversal, symlinks out, hidden files and listings."""
+class ShelfServer:
+    """uvicorn on a socket bound already, driven like http.server: serve_forever, shutdown, server_close."""
 
-    server_version = "StudyGuideShelf/1"
+    def __init__(self, app: ASGIApp, listener: socket.socket, limits: Limits, quiet: bool) -> None:
+        self.socket = listener
+        self.server_address = listener.getsockname()
+        config = uvicorn.Config(
+            app,
+            http=partial(ShelfProtocol, limits=limits),  # type: ignore[arg-type]
+            loop="asyncio",
+            interface="asgi3",
+            lifespan="off",
+            ws="none",
+            proxy_headers=False,  # nobody stands in front: log the real peer, not a header's claim
+            backlog=limits.backlog,
+            timeout_keep_alive=limits.idle_timeout,
+            # A backstop only: ShelfProtocol.shutdown cuts downloads first, without a traceback.
+            timeout_graceful_shutdown=int(limits.shutdown_timeout) + 2,
+            server_header=False,
+            headers=[("server", SERVER_NAME)],
+            log_config=log_config(quiet),
+            access_log=not quiet,
+        )
+        self.server = uvicorn.Server(config)
+        self.running = threading.Event()
+        self.stopped = threading.Event()
 
-    def __init__(self, *args, root: Path, **kwargs) -> None:
-        self.root = root
-        super().__init__(*args, directory=str(root), **kwargs)
-
-    def send_head(self):
-        target = self._resolve(self.path)
-        if target is None:
-            self.send_error(HTTPStatus.NOT_FOUND, "Not found")
-            return None
-        if target.is_dir():
-            target = target / "index.html"
-            if not target.is_file():
-                self.send_error(HTTPStatus.NOT_FOUND, "Not found")
-                return None
+    def serve_forever(self) -> None:
+        """Serve until shutdown() or Ctrl-C (uvicorn stops, then raises KeyboardInterrupt here)."""
+        self.running.set()
         try:
-            handle = open(target, "rb")  # noqa: SIM115 - the base class closes it after copying
-        except OSError:
-            self.send_error(HTTPStatus.NOT_FOUND, "Not found")
-            return None
-        size = os.fstat(handle.fileno()).st_size
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", MIME_TYPES.get(target.suffix.lower(), "application/octet-stream"))
-        self.send_header("Content-Length", str(size))
-        if target.suffix.lower() in DOWNLOADS:
-            self.send_header("Content-Disposition", content_disposition(target.name))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.end_headers()
-        return handle
+            self.server.run(sockets=[self.socket])
+        finally:
+            self.stopped.set()
 
-    def _resolve(self, raw_path: str) -> Path | None:
-        """The file a request names, or None when it is outside the root (after every decoding)."""
-        path = unquote(urlsplit(raw_path).path)
-        if "\x00" in path or "\\" in path:
-            return None
-        normal = posixpath.normpath(path)
-        parts = [part for part in normal.split("/") if part]
-        if any(part.startswith(".") for part in parts):  # '..', hidden files, temporary .part files
-            return None
-        candidate = self.root.joinpath(*parts) if parts else self.root
-        try:
-            resolved = candidate.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return None
-        if resolved != self.root and not resolved.is_relative_to(self.root):
-            return None  # a symlink that leads out
-        return resolved
+    def shutdown(self) -> None:
+        """Stop serve_forever from another thread and wait until it has returned."""
+        self.server.should_exit = True
+        if self.running.is_set():
+            self.stopped.wait()
 
-    def list_directory(self, path):
-        self.send_error(HTTPStatus.NOT_FOUND, "Not found")
-        return None
+    def server_close(self) -> None:
+        self.socket.close()
 
-    def log_message(self, format: str, *args) -> None:
-        if not getattr(self.server, "quiet", False):
-            super().log_message(format, *args)
-
-
-def content_disposition(name: str) -> str:
-    """An attachment header for any file name (RFC 6266): an ASCII fallback and the UTF-8 name.
-
-    Headers travel as Latin-1, so a name such as "红楼梦.epub" written plainly would fail the
-    response, and a quote in it would end the parameter early.
-    """
-    fallback = "".join(c if " " <= c <= "~" and c not in '"\\' else "_" for c in name)
-    if fallback == name:
-        return f'attachment; filename="{name}"'
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+    @property
+    def connections(self) -> int:
+        """Connections open now (for tests and measurements)."""
+        return len(self.server.server_state.connections)
 
 
 def make_server(
-    root: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False
-) -> ThreadingHTTPServer:
-    handler = partial(ShelfHandler, root=root.resolve())
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    server.quiet = quiet  # type: ignore[attr-defined]
-    return server
+    root: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False, limits: Limits | None = None
+) -> ShelfServer:
+    """A server for the regular files under root, bound to host:port (0: any free port)."""
+    limits = limits or Limits()
+    app = LeaveLog(Starlette(routes=[Mount("/", app=ShelfFiles(root))]))
+    return ShelfServer(app, bind(host, port, limits.backlog), limits, quiet)
+
+
+def bind(host: str, port: int, backlog: int) -> socket.socket:
+    """A listening TCP socket (IPv4 or IPv6, as host is written); OSError when it cannot be had."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # restart at once, as http.server
+        listener.bind(address)
+        listener.listen(backlog)
+    except OSError:
+        listener.close()
+        raise
+    return listener
+
+
+class LeaveLog:
+    """One log line for a response cut short (the client left, or the server stopped), not a traceback."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        state: dict[str, Any] = {"sent": 0, "size": "?", "done": False, "left": False}
+
+        async def counting_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                state["size"] = dict(message.get("headers", [])).get(b"content-length", b"?").decode()
+            elif message["type"] == "http.response.body":
+                state["sent"] += len(message.get("body", b""))
+                state["done"] = not message.get("more_body", False)
+            await send(message)
+
+        async def watching_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.disconnect" and not state["done"] and not state["left"]:
+                state["left"] = True
+                log.info(
+                    "%s - %s %s ended early: %d of %s bytes sent",
+                    peer(scope.get("client")), scope["method"], scope["path"], state["sent"], state["size"],
+                )  # fmt: skip
+            return message
+
+        await self.app(scope, watching_receive, counting_send)
+
+
+def log_config(quiet: bool) -> dict[str, Any]:
+    """uvicorn's logging: one plain line per request and per event, startup chatter left out."""
+    level = "WARNING" if quiet else "INFO"
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": "%(asctime)s %(message)s", "datefmt": "%Y-%m-%d %H:%M:%S"}},
+        "handlers": {
+            "stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}
+        },
+        "loggers": {
+            # uvicorn.error says "Started server process", "Uvicorn running on ..." at INFO: the
+            # command prints its own lines; warnings (a malformed request) still show.
+            "uvicorn": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+            "uvicorn.access": {"level": level},
+            "pipeline.serve": {"handlers": ["stderr"], "level": level, "propagate": False},
+        },
+    }
 
 
 def shelf_urls(host: str, port: int) -> list[str]:
