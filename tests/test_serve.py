@@ -27,8 +27,8 @@ from pathlib import Path
 import anyio
 import pytest
 
-from pipeline.serve import Limits, make_server
-from pipeline.shelf_files import ShelfFiles
+from pipeline.shelf.serve import Limits, make_server
+from pipeline.shelf.static_files import ShelfFiles
 
 REPO = Path(__file__).resolve().parents[1]
 INDEX = b"<!doctype html><title>Shelf</title><p>the shelf</p>"
@@ -317,7 +317,7 @@ def process_usage(pid: int) -> dict[str, int]:
 def server_process(root: Path, **limits: float) -> Iterator[tuple[int, str]]:
     """The server alone in a process (quiet, with these Limits): (pid, base URL)."""
     code = (
-        "import json, sys; from pathlib import Path; from pipeline.serve import Limits, make_server;"
+        "import json, sys; from pathlib import Path; from pipeline.shelf.serve import Limits, make_server;"
         "s = make_server(Path(sys.argv[1]), quiet=True, port=0, limits=Limits(**json.loads(sys.argv[2])));"
         "print(s.server_address[1], flush=True); s.serve_forever()"
     )

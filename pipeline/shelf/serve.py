@@ -1,7 +1,7 @@
 """The shelf server: output/ over HTTP for e-readers (OPDS) and browsers, nothing else.
 
-Starlette serves the files (shelf_files.py: Range, ETag, no symlinks, no hidden files, no
-listings) and uvicorn runs them on one event loop (shelf_protocol.py: a connection cap, header,
+Starlette serves the files (shelf/static_files.py: Range, ETag, no symlinks, no hidden files, no
+listings) and uvicorn runs them on one event loop (shelf/protocol.py: a connection cap, header,
 idle and stall timeouts). `make_server` binds the socket at once, so a bad address fails before
 anything is printed, and returns an object that runs and stops like http.server's.
 """
@@ -20,12 +20,12 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from pipeline.shelf_files import ShelfFiles
-from pipeline.shelf_protocol import Limits, ShelfProtocol, peer
+from pipeline.shelf.protocol import Limits, ShelfProtocol, peer
+from pipeline.shelf.static_files import ShelfFiles
 
 __all__ = ["Limits", "ShelfServer", "make_server", "shelf_urls"]
 
-log = logging.getLogger("pipeline.serve")
+log = logging.getLogger("pipeline.shelf.serve")
 SERVER_NAME = "StudyGuideShelf/2"
 
 
@@ -152,7 +152,7 @@ def log_config(quiet: bool) -> dict[str, Any]:
             # command prints its own lines; warnings (a malformed request) still show.
             "uvicorn": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
             "uvicorn.access": {"level": level},
-            "pipeline.serve": {"handlers": ["stderr"], "level": level, "propagate": False},
+            "pipeline.shelf.serve": {"handlers": ["stderr"], "level": level, "propagate": False},
         },
     }
 

@@ -25,7 +25,7 @@ from typing import Any
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-log = logging.getLogger("pipeline.serve")
+log = logging.getLogger("pipeline.shelf.serve")
 
 
 @dataclass(frozen=True)
