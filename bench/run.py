@@ -179,23 +179,25 @@ def bare_main(listfile: str, outdir: str, status: str) -> int:
 def _final_index_css(document, guide, theme, options) -> tuple[str | None, str]:
     """The index's HTML and the page and column CSS its final layout gets (not timed: finding
     the balanced height takes a measuring layout, which is our pipeline's cost, not the floor's)."""
-    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf import index as pdf_index
 
-    index = pdf.index_html(guide, pdf.anchor_pages(document))
+    index = pdf_index.index_html(guide, pdf_index.anchor_pages(document))
     if index is None:
         return None, ""
     sheets: list[str] = []
-    real = pdf.render_document
+    real = pdf_index.render_document  # append_index lays the index out through this name
 
     def spy(*args, **kwargs):
         sheets.append(kwargs.get("extra_css", ""))
         return real(*args, **kwargs)
 
-    pdf.render_document = spy
+    pdf_index.render_document = spy
     try:
-        pdf.append_index(document, index, guide, theme, options, guide.meta.title, pdf.has_index(guide))
+        pdf_index.append_index(
+            document, index, guide, theme, options, guide.meta.title, pdf_index.has_index(guide)
+        )
     finally:
-        pdf.render_document = real
+        pdf_index.render_document = real
     return index, sheets[-1]
 
 
@@ -206,14 +208,9 @@ def floor_main(listfile: str, outdir: str, status: str) -> int:
     import weasyprint  # noqa: F401  (imported before timing starts, like a long-lived server)
 
     from pipeline.build.batch import load_guide
-    from pipeline.writers.pdf.book import (
-        INDEX_ANCHOR,
-        PrintOptions,
-        book_html,
-        has_index,
-        render_document,
-        write_document,
-    )
+    from pipeline.writers.pdf.book import book_html
+    from pipeline.writers.pdf.engine import PrintOptions, render_document, write_document
+    from pipeline.writers.pdf.index import INDEX_ANCHOR, has_index
     from pipeline.writers.theme import load_theme
 
     files = [Path(line) for line in Path(listfile).read_text(encoding="utf-8").splitlines() if line]
