@@ -1,6 +1,11 @@
 """WeasyPrint set-up, one per process: its import, a quiet logger, one font configuration, the
 theme's stylesheets parsed once, the page size and marks; a document is laid out (with the mends
-of early_breaks and footnotes) and written atomically in the PDF variant asked for."""
+of early_breaks and footnotes) and written atomically in the PDF variant asked for.
+
+The font configuration is WeasyPrint's to work around twice: a fresh one per document leaks
+memory, and the folder of @font-face files it makes is removed only in its __del__, which often
+never runs (Kozea/WeasyPrint#2090), so it is shared and removed here at exit.
+"""
 
 from __future__ import annotations
 
@@ -62,7 +67,8 @@ def _font_config():
 def _release_fonts() -> None:
     """Remove WeasyPrint's temporary folder of @font-face files while the interpreter is whole.
     FontConfiguration removes it in __del__, which never runs in a pool worker (os._exit) and
-    fails at interpreter teardown: each PDF batch left a 2 MB folder per worker in /tmp."""
+    fails at interpreter teardown: each PDF batch left a 2 MB folder per worker in /tmp
+    (Kozea/WeasyPrint#2090)."""
     if _font_config.cache_info().currsize:
         _font_config().__del__()  # its clean-up: rmtree(ignore_errors=True), safe to run again
     _theme_sheet.cache_clear()
