@@ -17,24 +17,26 @@ from bench.peers import read_list
 from bench.pipeline_api import floor_api
 
 
-def _final_index_css(pdf: ModuleType, document, guide, theme, options) -> tuple[str | None, str]:
+def _final_index_css(pdf_index: ModuleType, document, guide, theme, options) -> tuple[str | None, str]:
     """The index's HTML and the page and column CSS its final layout gets (not timed: finding
     the balanced height takes a measuring layout, which is our pipeline's cost, not the floor's)."""
-    index = pdf.index_html(guide, pdf.anchor_pages(document))
+    index = pdf_index.index_html(guide, pdf_index.anchor_pages(document))
     if index is None:
         return None, ""
     sheets: list[str] = []
-    real = pdf.render_document
+    real = pdf_index.render_document  # append_index lays the index out through this name
 
     def spy(*args: Any, **kwargs: Any):
         sheets.append(kwargs.get("extra_css", ""))
         return real(*args, **kwargs)
 
-    pdf.render_document = spy
+    pdf_index.render_document = spy
     try:
-        pdf.append_index(document, index, guide, theme, options, guide.meta.title, pdf.has_index(guide))
+        pdf_index.append_index(
+            document, index, guide, theme, options, guide.meta.title, pdf_index.has_index(guide)
+        )
     finally:
-        pdf.render_document = real
+        pdf_index.render_document = real
     return index, sheets[-1]
 
 
@@ -42,36 +44,38 @@ def floor_main(listfile: str, outdir: str, status: str) -> int:
     """Lay out and write each listed manuscript's PDF as our build would, timing WeasyPrint alone."""
     import weasyprint  # noqa: F401  (imported before timing starts, like a long-lived server)
 
-    pdf, load_guide, load_theme = floor_api()
+    engine, book, pdf_index, load_guide, load_theme = floor_api()
     files = read_list(listfile)
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    theme, options = load_theme(None), pdf.PrintOptions()
+    theme, options = load_theme(None), engine.PrintOptions()
     wall = cpu = render_wall = 0.0
     failed, errors = 0, []
     for source in files:
         try:
             guide, _report = load_guide(source)  # not timed
-            html = pdf.book_html(guide, options.paper)  # not timed
+            html = book.book_html(guide, options.paper)  # not timed
         except Exception as exc:
             failed += 1
             errors.append(f"{source.name}: {type(exc).__name__}: {exc}")
             continue
         w0, c0 = time.perf_counter(), time.process_time()
         try:
-            document = pdf.render_document(html, guide, theme, options)
+            document = engine.render_document(html, guide, theme, options)
             paused_wall, paused_cpu = time.perf_counter(), time.process_time()
-            index, index_css = _final_index_css(pdf, document, guide, theme, options)
+            index, index_css = _final_index_css(pdf_index, document, guide, theme, options)
             w0 += time.perf_counter() - paused_wall
             c0 += time.process_time() - paused_cpu
             pages = document.pages
             if index is not None:
-                if pdf.has_index(guide) and pages and pdf.INDEX_ANCHOR in pages[-1].anchors:
+                if pdf_index.has_index(guide) and pages and pdf_index.INDEX_ANCHOR in pages[-1].anchors:
                     pages = pages[:-1]  # the page the book keeps for its index
-                pages = pages + pdf.render_document(index, guide, theme, options, extra_css=index_css).pages
+                pages = (
+                    pages + engine.render_document(index, guide, theme, options, extra_css=index_css).pages
+                )
             document = document.copy(pages)
             render_wall += time.perf_counter() - w0
-            pdf.write_document(document, out / f"{source.stem}.pdf", options)
+            engine.write_document(document, out / f"{source.stem}.pdf", options)
         except Exception as exc:
             failed += 1
             errors.append(f"{source.name}: {type(exc).__name__}: {exc}")

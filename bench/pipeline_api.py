@@ -37,10 +37,12 @@ def parse_markdown(text: str) -> list[Any]:
     return pipeline_parse(text)
 
 
-def floor_api() -> tuple[ModuleType, Any, Any]:
-    """The PDF writer module, `load_guide` and `load_theme`: what the WeasyPrint floor drives."""
+def floor_api() -> tuple[ModuleType, ModuleType, ModuleType, Any, Any]:
+    """The PDF writer's engine, book and index modules, `load_guide` and `load_theme`: what the
+    WeasyPrint floor drives."""
     from pipeline.build.batch import load_guide
-    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf import book, engine
+    from pipeline.writers.pdf import index as pdf_index
     from pipeline.writers.theme import load_theme
 
-    return pdf, load_guide, load_theme
+    return engine, book, pdf_index, load_guide, load_theme

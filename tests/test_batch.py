@@ -259,11 +259,12 @@ def test_a_worker_that_dies_fails_its_guide_alone_and_leaves_no_part_file(librar
 
     real_write_book = epub.write_book
 
-    def dies_on_moby_dick(info, front, body, toc, images, guides, body_start, target, *rest, **kw):
+    def dies_on_moby_dick(plan):
+        target = plan.target
         if target.stem == "moby-dick":
             (target.parent / f".{target.name}.dying.part").write_bytes(b"half")  # as a writer mid-way
             os.kill(os.getpid(), signal.SIGKILL)
-        return real_write_book(info, front, body, toc, images, guides, body_start, target, *rest, **kw)
+        return real_write_book(plan)
 
     monkeypatch.setattr(epub, "write_book", dies_on_moby_dick)  # forked workers inherit it
     outcomes = build_all([library], build.BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=2))
@@ -341,7 +342,7 @@ def test_a_weasyprint_that_cannot_load_fails_each_pdf_not_the_batch(library, tmp
         raise OSError("cannot load library 'libpango-1.0-0'")
 
     monkeypatch.setattr(loader, "load_weasyprint", broken)
-    monkeypatch.setattr("pipeline.writers.pdf.book.load_weasyprint", broken)
+    monkeypatch.setattr("pipeline.writers.pdf.engine.load_weasyprint", broken)
     out = tmp_path / "out"
     outcomes = build_all([library], BuildOptions(formats=("pdf",), out_dir=out, jobs=2, use_cache=False))
     assert len(outcomes) == len(list(library.iterdir())) >= 2

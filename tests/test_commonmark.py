@@ -30,8 +30,9 @@ from pipeline.model.diagnostics import GuideError, Report
 from pipeline.readers.normalise import normalise
 from pipeline.readers.sources import SourceText
 from pipeline.transforms.passes import apply_transforms
-from pipeline.writers.epub import book as epub
-from pipeline.writers.pdf.book import book_html, has_index
+from pipeline.writers.epub.pages import page_xhtml, section_pages
+from pipeline.writers.pdf.book import book_html
+from pipeline.writers.pdf.index import has_index
 
 EXAMPLES = commonmark_examples()
 if EXAMPLES:
@@ -103,17 +104,11 @@ def assert_inert(root, where: str) -> None:
 
 
 def section_documents(guide) -> dict[str, etree._Element]:
-    """The guide's EPUB section documents (file name -> parsed XHTML), through the writer's own code.
-
-    The EPUB writer has no public per-page API, so this reaches for its private helpers:
-    `section_pages` (sections, table of contents) or, in older versions, `_pages`, and `_shell`.
-    """
+    """The guide's EPUB section documents (file name -> parsed XHTML), through the writer's own code:
+    `section_pages` (sections, table of contents) and `page_xhtml` (each document's shell)."""
     labels = labels_for(guide.meta.language)
-    if hasattr(epub, "section_pages"):
-        pages, _ = epub.section_pages(guide, labels, {}, prefix="")
-    else:
-        pages = [p for p in epub._pages(guide, labels, {}) if p.uid not in ("cover", "titlepage", "nav")]
-    return {p.file_name: etree.fromstring(epub._shell(p, guide.meta.language).encode("utf-8")) for p in pages}
+    pages, _ = section_pages(guide, labels, {}, prefix="")
+    return {p.file_name: etree.fromstring(page_xhtml(p, guide.meta.language).encode("utf-8")) for p in pages}
 
 
 def duplicate_ids(root) -> list[str]:

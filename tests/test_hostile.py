@@ -1119,7 +1119,7 @@ def test_failing_pdf_writer_leaves_the_previous_pdf_and_no_partial_file(tmp_path
 
 
 def test_failing_epub_writer_leaves_the_previous_epub_and_no_partial_file(tmp_path, monkeypatch):
-    from pipeline.writers.epub import book as epub
+    from pipeline.writers.epub.documents import PinnedWriter
 
     _, victim, bystander = _victim_and_bystander(tmp_path)
     out = tmp_path / "out"
@@ -1127,7 +1127,7 @@ def test_failing_epub_writer_leaves_the_previous_epub_and_no_partial_file(tmp_pa
     assert not first.failed, errors(first)
     good = epub_of(first).read_bytes()
 
-    original = epub._Writer.write
+    original = PinnedWriter.write
 
     def write_then_fail(self):
         if Path(self.file_name).name.startswith(".victim.epub."):
@@ -1135,7 +1135,7 @@ def test_failing_epub_writer_leaves_the_previous_epub_and_no_partial_file(tmp_pa
             raise OSError(28, "No space left on device (simulated)")
         return original(self)
 
-    monkeypatch.setattr(epub._Writer, "write", write_then_fail)
+    monkeypatch.setattr(PinnedWriter, "write", write_then_fail)
     victim.write_text(victim.read_text(encoding="utf-8").replace("first, good", "second"), encoding="utf-8")
     outcomes = {o.source.name: o for o in build([victim, bystander], out)}
 

@@ -17,8 +17,10 @@ from pipeline.model.diagnostics import Report
 from pipeline.model.guide import SectionKind
 from pipeline.model.text import plain_text
 from pipeline.readers.dialects import adapt, is_bare_heading, split_byline
-from pipeline.writers.pdf.book import PrintOptions, _index_page_css, book_html, build_pdf, render_index
+from pipeline.writers.pdf.book import book_html, build_pdf
+from pipeline.writers.pdf.engine import PrintOptions
 from pipeline.writers.pdf.handout import build_handout, handout_html
+from pipeline.writers.pdf.index import index_page_css, render_index
 from pipeline.writers.theme import load_theme
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -555,7 +557,7 @@ def test_index_running_heads_mirror_for_right_to_left(first_page, direction):
     """Even pages are versos: the book's title runs at their outer edge, which is the left one
     in a left-to-right book and the right one in a right-to-left book."""
     verso_edge, recto_edge = ("right", "left") if direction == "rtl" else ("left", "right")
-    first = _index_page_css(first_page, "Book", "Index", direction).split(" @page ")[0]
+    first = index_page_css(first_page, "Book", "Index", direction).split(" @page ")[0]
     if first_page % 2 == 0:
         assert (
             f'@top-{verso_edge} {{ content: "Book";' in first

@@ -92,13 +92,14 @@ def test_the_contents_list_the_index_on_the_page_it_starts_and_no_page_is_left_b
 
 
 def test_a_guide_without_characters_or_terms_lists_no_index(tmp_path):
-    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.book import book_html
+    from pipeline.writers.pdf.index import has_index
 
     manuscript = tmp_path / "plain.md"
     manuscript.write_text("# Plain\n\n## Summary\n\nA story with no one named in it.\n", encoding="utf-8")
     guide, _ = load_guide(manuscript, auto_glossary=False)
-    assert not pdf.has_index(guide)
-    assert 'href="#index"' not in pdf.book_html(guide)
+    assert not has_index(guide)
+    assert 'href="#index"' not in book_html(guide)
     outcomes = build_all([manuscript], BuildOptions(formats=("pdf",), out_dir=tmp_path / "out", jobs=1))
     reader = PdfReader(outcomes[0].outputs[0])
     assert "index" not in reader.named_destinations
@@ -213,7 +214,8 @@ def test_no_list_leaves_a_lone_item_on_a_page(paper):
     # On Letter, Moby-Dick's seventh question used to stand alone at the top of a page.
     from weasyprint.formatting_structure import boxes
 
-    from pipeline.writers.pdf.book import PrintOptions, book_html, render_document
+    from pipeline.writers.pdf.book import book_html
+    from pipeline.writers.pdf.engine import PrintOptions, render_document
     from pipeline.writers.theme import load_theme
 
     guide, _ = load_guide(REPO / "manuscripts" / "moby-dick.md")
@@ -288,7 +290,8 @@ def _many_notes(count: int) -> str:
 def test_every_note_is_printed_on_the_page_of_its_call(tmp_path, paper):
     """Checked on the laid-out boxes: on A4, WeasyPrint put Dracula's notes a page (note 1) and two
     pages (note 2) after their calls, and on A5 it deferred notes whose call was near the foot."""
-    from pipeline.writers.pdf.book import PrintOptions, book_html, render_document
+    from pipeline.writers.pdf.book import book_html
+    from pipeline.writers.pdf.engine import PrintOptions, render_document
     from pipeline.writers.pdf.footnotes import note_pages
     from pipeline.writers.theme import load_theme
 
@@ -313,7 +316,8 @@ def plain_text_of(note) -> str:
 def test_no_card_splits_across_pages(tmp_path, paper):
     from weasyprint.formatting_structure import boxes
 
-    from pipeline.writers.pdf.book import PrintOptions, book_html, render_document
+    from pipeline.writers.pdf.book import book_html
+    from pipeline.writers.pdf.engine import PrintOptions, render_document
     from pipeline.writers.theme import load_theme
 
     about = "who keeps the family's letters, quarrels with every cousin and leaves for the city in the end"
@@ -418,32 +422,34 @@ def test_the_index_runs_in_two_columns_letter_after_letter(printed):
 
 
 def test_index_running_heads_carry_the_running_head_style():
-    from pipeline.writers.pdf.book import _index_page_css
+    from pipeline.writers.pdf.index import index_page_css
 
     for first_page, direction in [(8, "ltr"), (9, "ltr"), (8, "rtl")]:
-        css = _index_page_css(first_page, "A Title", "Index", direction)
+        css = index_page_css(first_page, "A Title", "Index", direction)
         for rule in re.findall(r'content: "[^"]*";[^}]*', css):
             assert "font-family" in rule and "font-size" in rule, rule
 
 
 def _index_layouts(manuscript: Path, paper: str = "a4"):
     """(calls made to render the index, the index document) for one guide."""
-    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.book import book_html
+    from pipeline.writers.pdf.engine import PAPER_WIDTHS, PrintOptions, render_document
+    from pipeline.writers.pdf.index import anchor_pages, index_html, index_page_css
     from pipeline.writers.pdf.index_columns import lay_out_balanced
     from pipeline.writers.theme import load_theme
 
     guide, _ = load_guide(manuscript)
-    theme, options = load_theme(None), pdf.PrintOptions(paper=paper)
-    book = pdf.render_document(pdf.book_html(guide, paper), guide, theme, options)
-    index = pdf.index_html(guide, pdf.anchor_pages(book))
-    extra = pdf._index_page_css(len(book.pages) + 1, guide.meta.title, "Index")
+    theme, options = load_theme(None), PrintOptions(paper=paper)
+    book = render_document(book_html(guide, paper), guide, theme, options)
+    index = index_html(guide, anchor_pages(book))
+    extra = index_page_css(len(book.pages) + 1, guide.meta.title, "Index")
     calls: list[str] = []
 
     def render(columns_css: str):
         calls.append(columns_css)
-        return pdf.render_document(index, guide, theme, options, extra_css=f"{extra} {columns_css}")
+        return render_document(index, guide, theme, options, extra_css=f"{extra} {columns_css}")
 
-    return calls, lay_out_balanced(render, pdf.PAPER_WIDTHS[paper], book.pages[0]._page_box.margin_height())
+    return calls, lay_out_balanced(render, PAPER_WIDTHS[paper], book.pages[0]._page_box.margin_height())
 
 
 @pytest.mark.parametrize(("stem", "paper"), [("frankenstein.txt", "a4"), ("pride-and-prejudice.txt", "a5")])
@@ -526,18 +532,20 @@ def test_the_scoped_user_agent_sheet_lays_out_every_box_as_weasyprints_own(monke
     box for box as they do with the stock sheet (list markers, footnote calls and markers too)."""
     import weasyprint
 
-    from pipeline.writers.pdf import book as pdf
     from pipeline.writers.pdf import print_html
+    from pipeline.writers.pdf.book import book_html
+    from pipeline.writers.pdf.engine import PrintOptions, render_document
+    from pipeline.writers.pdf.index import anchor_pages, index_html
     from pipeline.writers.theme import load_theme
 
     assert print_html.print_html_class() is not weasyprint.HTML  # the installed WeasyPrint's sheet is scoped
     source = REPO / "manuscripts" / stem
     guide, _ = load_guide(source if source.exists() else REPO / "tests" / "corpus" / stem)
-    theme, options = load_theme(None), pdf.PrintOptions()
+    theme, options = load_theme(None), PrintOptions()
 
     def lay_out() -> list[tuple]:
-        book = pdf.render_document(pdf.book_html(guide), guide, theme, options)
-        index = pdf.render_document(pdf.index_html(guide, pdf.anchor_pages(book)), guide, theme, options)
+        book = render_document(book_html(guide), guide, theme, options)
+        index = render_document(index_html(guide, anchor_pages(book)), guide, theme, options)
         return _box_tree(book) + _box_tree(index)
 
     scoped = lay_out()
@@ -550,7 +558,8 @@ def test_the_cascade_computes_pseudo_element_styles_only_for_list_items_and_note
     pseudo-element styles for every element, a fifth of a guide's layout time."""
     import weasyprint.css
 
-    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.book import book_html
+    from pipeline.writers.pdf.engine import PrintOptions, render_document
     from pipeline.writers.theme import load_theme
 
     counts: list[Counter] = []
@@ -562,8 +571,8 @@ def test_the_cascade_computes_pseudo_element_styles_only_for_list_items_and_note
 
     monkeypatch.setattr(weasyprint.css.StyleFor, "__init__", counting)
     guide, _ = load_guide(REPO / "manuscripts" / "dracula.md")
-    html = pdf.book_html(guide)
-    pdf.render_document(html, guide, load_theme(None), pdf.PrintOptions())
+    html = book_html(guide)
+    render_document(html, guide, load_theme(None), PrintOptions())
     count = counts[0]
     assert 0 < count["marker"] <= html.count("<li")
     assert 0 < count["footnote-call"] == count["footnote-marker"] <= html.count('class="footnote"')
@@ -603,14 +612,15 @@ def test_expat_reads_our_print_html_into_the_tree_weasyprints_parser_builds(manu
     included, for the book, its index and its handout."""
     import tinyhtml5
 
-    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.book import book_html
     from pipeline.writers.pdf.handout import handout_html
+    from pipeline.writers.pdf.index import index_html, mentions_of
     from pipeline.writers.pdf.print_html import parse_xhtml
 
     guide, _ = load_guide(manuscript)
-    book = pdf.book_html(guide)
+    book = book_html(guide)
     anchors = {entry.anchor: 3 for section in guide.sections for entry in section.entries}
-    index = pdf.index_html(guide, {**dict.fromkeys(pdf.mentions_of(guide), 2), **anchors})
+    index = index_html(guide, {**dict.fromkeys(mentions_of(guide), 2), **anchors})
     for html in (book, index, handout_html(guide, 9.5, None)):
         if html is None:
             continue
@@ -663,15 +673,16 @@ def _summary_lines(document) -> list[str]:
 def test_a_line_before_a_link_that_does_not_fit_breaks_before_the_link(tmp_path):
     """WeasyPrint 70 broke it at the paragraph's first hyphenation point instead: "Robinson
     Crusoe is ship-" stretched over the whole justified line, "wrecked ... Friday." below."""
-    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.book import book_html
     from pipeline.writers.pdf.early_breaks import early_broken_blocks
+    from pipeline.writers.pdf.engine import PrintOptions, render_document
     from pipeline.writers.theme import load_theme
 
     source = tmp_path / "robinson-crusoe.md"
     source.write_text(CASTAWAY, encoding="utf-8")
     guide, _ = load_guide(source)
-    html = pdf.book_html(guide, "a4")
-    document = pdf.render_document(html, guide, load_theme(None), pdf.PrintOptions())
+    html = book_html(guide, "a4")
+    document = render_document(html, guide, load_theme(None), PrintOptions())
     lines = _summary_lines(document)
     assert lines[0].endswith("later rescuing") and lines[1] == "Friday.", lines
     assert early_broken_blocks(document) == []
@@ -697,10 +708,11 @@ def test_the_mend_moves_spaces_into_inline_elements_and_keeps_the_text():
 def test_no_shipped_guide_prints_a_line_broken_too_early(manuscript):
     """Great Expectations printed "has been Pip's benefactor all along. Pip is horri-" stretched
     over a line, and Pride and Prejudice "pro-" alone on one, until the mend (early_breaks)."""
-    from pipeline.writers.pdf import book as pdf
+    from pipeline.writers.pdf.book import book_html
     from pipeline.writers.pdf.early_breaks import early_broken_blocks
+    from pipeline.writers.pdf.engine import PrintOptions, render_document
     from pipeline.writers.theme import load_theme
 
     guide, _ = load_guide(manuscript)
-    document = pdf.render_document(pdf.book_html(guide, "a4"), guide, load_theme(None), pdf.PrintOptions())
+    document = render_document(book_html(guide, "a4"), guide, load_theme(None), PrintOptions())
     assert early_broken_blocks(document) == []

@@ -126,7 +126,7 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
             outcome.outputs.append(target)
             if options.shelf:
                 from pipeline.shelf.catalog import written_record
-                from pipeline.writers.epub.book import package_metadata
+                from pipeline.writers.epub.package import package_metadata
 
                 record = written_record(options.out_dir, target, package_metadata(info, moment), info.cover)
                 outcome.shelf = [record] if record else []
@@ -139,7 +139,8 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
         if "pdf" in options.formats or "handout" in options.formats:
             # Imported only here: EPUB-only runs never load WeasyPrint (0.3 s and 40 MB).
             from pipeline.writers.pdf.handout import build_handout
-            from pipeline.writers.pdf.book import PrintOptions, build_pdf
+            from pipeline.writers.pdf.book import build_pdf
+            from pipeline.writers.pdf.engine import PrintOptions
 
             print_options = PrintOptions(options.paper, options.print_marks, options.pdf_variant)
             if "pdf" in options.formats:
@@ -388,7 +389,7 @@ def build_collection(name: str, paths: list[Path], options: BuildOptions) -> tup
         )
         written.append(target)
     if "pdf" in options.formats:
-        from pipeline.writers.pdf.book import PrintOptions
+        from pipeline.writers.pdf.engine import PrintOptions
         from pipeline.volumes.pdf import build_volume_pdf
 
         target = folder / f"{stem}.pdf"

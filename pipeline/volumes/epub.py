@@ -11,12 +11,15 @@ from pipeline.model.guide import Metadata
 from pipeline.volumes.collection import Volume
 from pipeline.volumes.index import volume_index
 from pipeline.writers.cover.cover import cover_image
-from pipeline.writers.epub.book import BookInfo, Page, image_files, section_pages, write_book
+from pipeline.writers.epub.book import BookPlan, write_book
+from pipeline.writers.epub.package import BookInfo
+from pipeline.writers.epub.pages import Page, image_files, section_pages
 from pipeline.writers.render import render
 from pipeline.writers.theme import Theme
 
 
 def build_volume_epub(volume: Volume, target: Path, theme: Theme, moment: dt.datetime) -> None:
+    """Write the volume's EPUB to `target` atomically."""
     labels = labels_for(volume.language)
     front = [
         Page(
@@ -95,6 +98,19 @@ def build_volume_epub(volume: Volume, target: Path, theme: Theme, moment: dt.dat
         cover_image(cover_meta, theme, labels["collection"]),
         f"{labels['cover']}: {volume.title}",
     )
-    first_body = body[0].file_name
     extra = ({"type": "index", "href": "index.xhtml", "title": labels["index"]},) if entries else ()
-    write_book(info, front, body, toc, images, list(volume.guides), first_body, target, theme, moment, extra)
+    write_book(
+        BookPlan(
+            info=info,
+            front=tuple(front),
+            body=tuple(body),
+            toc=tuple(toc),
+            images=images,
+            guides=tuple(volume.guides),
+            body_start=body[0].file_name,
+            target=target,
+            theme=theme,
+            moment=moment,
+            extra_landmarks=extra,
+        )
+    )

@@ -9,25 +9,16 @@ from pipeline.i18n.labels import labels_for
 from pipeline.model.diagnostics import Report
 from pipeline.volumes.collection import Volume
 from pipeline.volumes.index import volume_index
-from pipeline.writers.pdf.book import (
-    PrintOptions,
-    anchor_pages,
-    append_index,
-    index_rows,
-    mentions_of,
-    render_document,
-    render_index,
-    section_fragments,
-    warn_missing_fonts,
-    write_document,
-)
+from pipeline.writers.pdf.book import section_fragments
+from pipeline.writers.pdf.engine import PrintOptions, render_document, warn_missing_fonts, write_document
+from pipeline.writers.pdf.index import anchor_pages, append_index, index_rows, mentions_of, render_index
 from pipeline.writers.render import render
 from pipeline.writers.theme import Theme
 
 
 def volume_html(volume: Volume, index_follows: bool = False) -> str:
     """The volume as one HTML document; `index_follows`: the contents list the index, and an empty
-    last page holds its place (see pdf.append_index)."""
+    last page holds its place (see append_index)."""
     labels = labels_for(volume.language)
     parts = [
         {
@@ -55,6 +46,7 @@ def volume_html(volume: Volume, index_follows: bool = False) -> str:
 def build_volume_pdf(
     volume: Volume, target: Path, theme: Theme, report: Report, options: PrintOptions
 ) -> int:
+    """Render the volume's PDF to `target`, with its combined index; returns the page count."""
     labels = labels_for(volume.language)
     entries = _index_entries(volume, labels["theme"])
     # Every id an entry points at is laid out, so an entry with any is a row of the index.

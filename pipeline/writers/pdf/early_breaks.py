@@ -7,6 +7,8 @@ or "Robin-" stands alone on it. With the space inside the element ("rescuing<a> 
 break is found, so in a block laid out so, each space before an inline element is moved into it
 and the block laid out again; should a line still break early, automatic hyphenation is turned off
 there too. Only the blocks that need it are touched: a space inside a link is underlined with it.
+No upstream report of this case was found; Kozea/WeasyPrint#1614 (inline boxes in line breaking)
+is related.
 """
 
 from __future__ import annotations

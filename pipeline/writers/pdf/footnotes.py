@@ -1,4 +1,11 @@
-"""Keeps every footnote on the page of its call, which WeasyPrint 70 alone does not always do."""
+"""Keeps every footnote on the page of its call, which WeasyPrint 70 alone does not always do.
+
+When a paragraph's next line overflows the page and only `orphans - 1` of its lines fit, WeasyPrint
+defers ("reports") the page's footnotes to the next page to make room, rather than moving the
+paragraph on (the behaviour added for Kozea/WeasyPrint#2432): the calls stay, their notes print a
+page or two later. Here the laid-out boxes are checked, and that paragraph is started on the next
+page instead, until every note sits under its call.
+"""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from pipeline.i18n.direction import text_direction
 from pipeline.i18n.labels import labels_for
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
-from pipeline.writers.pdf.book import PrintOptions, render_document, write_document
+from pipeline.writers.pdf.engine import PrintOptions, render_document, write_document
 from pipeline.writers.pdf.overview import first_sentences, sentence_count
 from pipeline.writers.render import render
 from pipeline.writers.theme import Theme

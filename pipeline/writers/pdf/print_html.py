@@ -1,4 +1,10 @@
-"""WeasyPrint documents for print: a user-agent sheet scoped to our elements, our XHTML read by expat."""
+"""WeasyPrint documents for print: a user-agent sheet scoped to our elements, our XHTML read by expat.
+
+Two costs of WeasyPrint 70 are avoided here. Its stock user-agent sheet styles `::marker`,
+`::footnote-call`, `::footnote-marker` and the `::note-*` pseudo-elements of every element, so the
+cascade computes six styles per element where only list items and notes use any; and it reads every
+document with its pure-Python HTML5 parser, ten times slower than expat on well-formed XHTML.
+"""
 
 from __future__ import annotations
 

@@ -3,10 +3,11 @@
 WeasyPrint loads Pango, HarfBuzz and fontconfig through cffi, trying several names for each
 ("libgobject-2.0-0", "gobject-2.0-0", "gobject-2.0", "libgobject-2.0.so.0", ...). For every name the
 dynamic loader does not know, cffi asks `ctypes.util.find_library`, which on Linux runs ldconfig,
-then gcc and ld: about 200 processes and 0.17 s, once in every process that prints. Each list also
-holds the library's soname, which the loader finds on its own, so on Linux the search is skipped
-while WeasyPrint loads; if that import fails (a system whose libraries go by other names), it is
-imported again the usual way, search included.
+then gcc and ld: about 200 processes and 0.17 s, once in every process that prints (the search
+behind Kozea/WeasyPrint#1125, "Why is weasyprint exec'ing gcc?"). Each list also holds the
+library's soname, which the loader finds on its own, so on Linux the search is skipped while
+WeasyPrint loads; if that import fails (a system whose libraries go by other names), it is imported
+again the usual way, search included.
 """
 
 from __future__ import annotations
