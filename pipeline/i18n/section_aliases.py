@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.model.guide import SectionKind
 
-# Patterns are searched in headings after `sections.normalise_heading`: case-folded, accents, Arabic
+# Patterns are searched in headings after `section_names.normalise_heading`: case-folded, accents, Arabic
 # vowel marks and Hebrew points dropped, Arabic-script letter variants unified (أ إ آ -> ا, ة ۃ ہ ھ ۀ
 # -> ه, ى ی ئ -> ي, ک -> ك, ؤ -> و), a zero-width non-joiner read as a space and the Arabic definite
 # article removed, so write them in that form ("ملخص فصول", not "ملخص الفصول"; "فاظ" for the Urdu
