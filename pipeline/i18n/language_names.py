@@ -1,34 +1,17 @@
 """Languages by name: a BCP 47 tag from a tag as typed or from a language's name, in English or in
-the language itself ("Deutsch", "فارسی")."""
+the language itself ("Deutsch", "فارسی"); the names are in each language's data file."""
 
 from __future__ import annotations
 
 import re
 
 from pipeline.i18n.folding import fold_key
+from pipeline.i18n.language_data import LANGUAGES
 from pipeline.i18n.scripts import DIRECTION_MARKS
 
 # Each tag with its names: the English one first, then its own and other languages' names for it.
 LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
-    "en": ("english", "anglais"),
-    "fr": ("french", "français", "francais"),
-    "de": ("german", "deutsch"),
-    "es": ("spanish", "español"),
-    "it": ("italian", "italiano"),
-    "pt": ("portuguese",),
-    "ru": ("russian",),
-    "nl": ("dutch",),
-    "zh-Hans": ("chinese", "simplified chinese", "中文", "简体中文"),
-    "zh-Hant": ("traditional chinese", "繁體中文"),
-    "ja": ("japanese", "日本語"),
-    "el": ("greek",),
-    "la": ("latin",),
-    "pl": ("polish",),
-    "sv": ("swedish",),
-    "ar": ("arabic",),
-    "he": ("hebrew", "עברית"),
-    "fa": ("persian", "farsi", "فارسی"),
-    "ur": ("urdu", "اردو"),
+    language.tag: tuple(language.tables["language"]["names"]) for language in LANGUAGES
 }
 # Folded as field names are, so "FARSI" and "فارسي" (Arabic yeh) are Persian too.
 _TAG_OF_NAME = {fold_key(name): tag for tag, names in LANGUAGE_NAMES.items() for name in names}

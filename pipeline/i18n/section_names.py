@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from pipeline.i18n.folding import fold_letters
 from pipeline.i18n.labels import labels_for
-from pipeline.i18n.section_aliases import ALIASES
+from pipeline.i18n.section_aliases import ALIAS_TAGS, ALIASES
 from pipeline.model.guide import SectionKind
 
 # The definite article (with "and" before it) is written joined to its word: "الشخصيات".
@@ -53,7 +53,7 @@ def section_kind(title: str) -> SectionKind | None:
 
 # Per language, every section name it has: compiled when a manuscript names no language of its own.
 _BY_LANGUAGE: dict[str, re.Pattern[str] | None] = {}
-_ALIAS_LANGUAGE_TAGS = {"zh": "zh-Hans"}  # the alias tables' "zh" is Simplified Chinese
+
 _ALIAS_LANGUAGES = tuple(dict.fromkeys(language for _, patterns in ALIASES for language in patterns))
 
 
@@ -84,7 +84,7 @@ def heading_language(headings: list[str], default: str = "en") -> tuple[str | No
     ranked = sorted(named_by.items(), key=lambda item: len(item[1]), reverse=True)
     if ranked and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[1][1]) < len(ranked[0][1])):
         language, names = ranked[0]
-        return _ALIAS_LANGUAGE_TAGS.get(language, language), names
+        return ALIAS_TAGS.get(language, language), names
     return None, [
         heading for heading, text in zip(known, texts, strict=True) if not (home and home.search(text))
     ]

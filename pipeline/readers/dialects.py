@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.i18n.fields import TITLE_LINE_WORDS, alternatives
+from pipeline.i18n.fields import TITLE_LINE_WORDS
+from pipeline.i18n.language_data import alternatives
 from pipeline.i18n.scripts import COLONS
 from pipeline.i18n.section_names import section_kind
 from pipeline.readers.byline import looks_like_byline

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.i18n.fields import FRONT_MATTER_LANGUAGE_KEYS, LANGUAGE_LINE_WORDS, alternatives
+from pipeline.i18n.fields import FRONT_MATTER_LANGUAGE_KEYS, LANGUAGE_LINE_WORDS
+from pipeline.i18n.language_data import alternatives
 from pipeline.i18n.language_names import language_tag
 from pipeline.i18n.scripts import CJK, COLONS, DIRECTION_MARKS, HANGUL, KANA, SCRIPT_LANGUAGES
 from pipeline.i18n.section_names import heading_language

@@ -16,7 +16,8 @@ from pipeline.i18n.field_values import (
     TIME_WORDS,
     TIME_WORDS_ANYWHERE,
 )
-from pipeline.i18n.fields import alternatives, canonical_key
+from pipeline.i18n.fields import canonical_key
+from pipeline.i18n.language_data import alternatives
 from pipeline.i18n.scripts import COLONS, DIRECTION_MARKS
 from pipeline.model.guide import Metadata
 
