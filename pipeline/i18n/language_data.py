@@ -9,8 +9,9 @@ A file holds these tables, each optional but [language]:
   [front_matter]  language, title: front matter keys read before the fields are.
   [lines]         language, title: words (regular expressions) of a "Language: xx" line and of a
                   loose manuscript's first "Title:" line.
-  [byline]        by, by_after_title (right-to-left languages: words that are a byline only after
-                  the title), name_particles, copulas (`bylines`).
+  [byline]        by (regular expressions: a byline alone or after the title), by_after_title
+                  (right-to-left languages: only after the title), name_particles, copulas
+                  (`bylines`; a language's direction decides how its words are matched).
   [values]        about, page_units, time_words, time_units_after_number, time_words_anywhere,
                   before_common_era, and, reading_time_names (`field_values`).
 """
