@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.readers.dialects import adapt, detect_dialect, is_bare_heading, split_byline
+from pipeline.readers.byline import split_byline
+from pipeline.readers.dialects import adapt, detect_dialect, is_bare_heading
 from pipeline.readers.parse import parse_markdown
 
 LOOSE = """Lighthouse Keeper
@@ -287,8 +288,6 @@ def test_a_pandoc_title_block(load):
     ],
 )
 def test_a_sentence_that_starts_with_by_is_not_a_byline(line):
-    from pipeline.readers.dialects import split_byline
-
     assert split_byline(line, "The Book") is None
 
 
@@ -302,8 +301,6 @@ def test_a_sentence_that_starts_with_by_is_not_a_byline(line):
     ],
 )
 def test_names_with_particles_and_lower_case_names_are_still_bylines(line, author):
-    from pipeline.readers.dialects import split_byline
-
     assert split_byline(line, "The Book") == author
 
 

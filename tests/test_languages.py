@@ -16,7 +16,8 @@ from pipeline.i18n.section_names import section_kind
 from pipeline.model.diagnostics import Report
 from pipeline.model.guide import SectionKind
 from pipeline.model.text import plain_text
-from pipeline.readers.dialects import adapt, is_bare_heading, split_byline
+from pipeline.readers.byline import split_byline
+from pipeline.readers.dialects import adapt, is_bare_heading
 from pipeline.writers.pdf.book import book_html, build_pdf
 from pipeline.writers.pdf.engine import PrintOptions
 from pipeline.writers.pdf.handout import build_handout, handout_html

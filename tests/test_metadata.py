@@ -6,12 +6,13 @@ import re
 
 import pytest
 
+from pipeline.i18n.fields import FIELD_ALIASES, canonical_key
+from pipeline.i18n.folding import fold_key
+from pipeline.i18n.language_names import language_tag
 from pipeline.readers.metadata import (
     MetadataDraft,
     absorb_field,
     build_metadata,
-    canonical_key,
-    language_tag,
     parse_int,
     parse_year,
     split_field,
@@ -208,10 +209,8 @@ def test_explicit_identifier_wins_over_the_derived_one():
 
 
 def test_no_alias_names_two_kinds_once_folded():
-    from pipeline.readers.metadata import _KEYS, fold_key
-
     kinds: dict[str, set[str]] = {}
-    for kind, aliases in _KEYS.items():
+    for kind, aliases in FIELD_ALIASES.items():
         for alias in aliases:
             kinds.setdefault(fold_key(alias), set()).add(kind)
     assert {alias: found for alias, found in kinds.items() if len(found) > 1} == {}

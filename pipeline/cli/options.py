@@ -60,7 +60,7 @@ def build_options(args: argparse.Namespace):
     unknown = [f for f in s["formats"] if f not in FORMATS]
     if unknown:
         raise UsageError(f"unknown format {unknown[0]!r} in the configuration")
-    from pipeline.readers.metadata import language_tag
+    from pipeline.i18n.language_names import language_tag
 
     language = language_tag(str(s["language"])) or "en"
     return BuildOptions(

@@ -430,6 +430,8 @@ _LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+# The languages a guide can be printed in (by primary subtag); any other is printed in English.
+LABEL_LANGUAGES = frozenset(_LABELS)
 
 # Withdrawn subtags still found in older manuscripts ("iw" is Hebrew's, as `direction` knows).
 _WITHDRAWN = {"iw": "he"}

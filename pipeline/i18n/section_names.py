@@ -3,65 +3,20 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from pipeline.i18n.folding import fold_letters
 from pipeline.i18n.labels import labels_for
-from pipeline.i18n.section_aliases import ALIASES
+from pipeline.i18n.section_aliases import ALIAS_TAGS, ALIASES
 from pipeline.model.guide import SectionKind
 
-# Arabic script: vowel marks and the tatweel are optional in writing, and these letters are often
-# typed for one another (hamza on or under alef or none, ta marbuta as ha, alef maqsura as ya).
-# Hebrew vowel points and cantillation are optional too ("תַּקְצִיר" = "תקציר").
-_MARKS = re.compile(
-    r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]"
-)
-# Persian and Urdu are typed on Arabic keyboards and Arabic on Persian ones, so Farsi yeh and keheh
-# are Arabic yeh and kaf here; Urdu's heh goal, do-chashmi heh and teh marbuta goal, and the Persian
-# ezafe heh (ۀ) are heh, as ta marbuta is; hamza on waw or yeh is dropped as on alef ("سؤال" = "سوال").
-_ARABIC_LETTERS = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ة": "ه",
-        "ى": "ي",
-        "ی": "ي",
-        "ک": "ك",
-        "ہ": "ه",
-        "ۂ": "ه",
-        "ھ": "ه",
-        "ۃ": "ه",
-        "ۀ": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-    }
-)
-# A zero-width non-joiner separates the parts of a Persian or Urdu word ("شخصیت‌ها") that others
-# write with a space or not at all: it reads as a space here, so patterns write " ?" ("شخصیت ?ها").
-# Direction marks pasted with right-to-left text are dropped.
-_ZWNJ = "\u200c"
-_DIRECTION_MARKS = re.compile(r"[\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 # The definite article (with "and" before it) is written joined to its word: "الشخصيات".
 _ARABIC_ARTICLE = re.compile(r"(?<!\S)(و?)ال(?=\S\S)")
-# Latin, Greek and Cyrillic accents ("Résumé", "персонажи" with ё or й); CJK voicing marks
-# (U+3099) are outside this range, so Japanese kana survive the round trip.
-_ACCENTS = re.compile(r"[\u0300-\u036f]")
 # Punctuation and bullets that frame a heading without naming it: "Summary:", "あらすじ：",
 # "【あらすじ】", "■ テーマ", "أسئلة للنقاش؟".
 _FRAME = " :.-—–#*_\"'“”«»?!。、，،؛؟۔!・■□◆◇●○★☆【】「」『』〔〕［］()（）"
 # Western, Arabic-Indic (٢) and Persian/Urdu (۲) digits; "۔" is Urdu's full stop.
 _NUMBERING = re.compile(r"^(\d+|[٠-٩]+|[۰-۹]+|[一二三四五六七八九十]+)\s*[.)、:۔]\s*")
-
-
-def fold_letters(text: str) -> str:
-    """What both headings and patterns go through: compatibility forms, accents, Arabic variants."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
-    text = _MARKS.sub("", unicodedata.normalize("NFC", text))
-    text = _DIRECTION_MARKS.sub("", text).replace(_ZWNJ, " ")
-    return text.translate(_ARABIC_LETTERS)
 
 
 def normalise_heading(title: str) -> str:
@@ -98,7 +53,7 @@ def section_kind(title: str) -> SectionKind | None:
 
 # Per language, every section name it has: compiled when a manuscript names no language of its own.
 _BY_LANGUAGE: dict[str, re.Pattern[str] | None] = {}
-_ALIAS_LANGUAGE_TAGS = {"zh": "zh-Hans"}  # the alias tables' "zh" is Simplified Chinese
+
 _ALIAS_LANGUAGES = tuple(dict.fromkeys(language for _, patterns in ALIASES for language in patterns))
 
 
@@ -129,7 +84,7 @@ def heading_language(headings: list[str], default: str = "en") -> tuple[str | No
     ranked = sorted(named_by.items(), key=lambda item: len(item[1]), reverse=True)
     if ranked and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[1][1]) < len(ranked[0][1])):
         language, names = ranked[0]
-        return _ALIAS_LANGUAGE_TAGS.get(language, language), names
+        return ALIAS_TAGS.get(language, language), names
     return None, [
         heading for heading, text in zip(known, texts, strict=True) if not (home and home.search(text))
     ]

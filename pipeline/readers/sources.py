@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.model.diagnostics import Report, UsageError
+from pipeline.readers.unsafe_chars import ANSI_ESCAPE, BIDI_CONTROLS, FORBIDDEN
 
 MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".txt")
 # The longest real study guides are a few hundred KB; past this size input is a mistake (a
@@ -22,18 +22,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Characters XML 1.0 cannot carry or that have no business in prose: C0/C1 controls other than
-# tab and newline, DEL, the noncharacters U+FFFE/U+FFFF, and ANSI escape sequences as a whole.
-# Operating-system commands and other string sequences (ESC ] ... ended by BEL or ESC \, as in
-# terminal titles and hyperlinks) go with their payload, or "0;title" would be left in the prose;
-# one without its terminator loses only its first two characters, never the text after it.
-_ANSI_ESCAPE = re.compile(r"\x1b[\]P^_X][^\x07\x1b\n]*(?:\x07|\x1b\\)|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-# Bidi embeddings, overrides and isolates (U+202A-202E, U+2066-2069) can make text display in an
-# order other than the one it is stored in ("Trojan Source"); prose never needs them, so they go.
-# Marks that shape text (ZWJ, ZWNJ, LRM, RLM, ZWSP) are kept: Persian, Hindi, emoji and
-# Arabic-in-English need them. A BOM inside the text (U+FEFF) is a leftover of concatenated files.
-_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,26 +159,21 @@ def _decodes_as(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def strip_unsafe(text: str) -> str:
-    """Remove what XML cannot carry from text made after cleaning (character references, YAML escapes)."""
-    return _BIDI_CONTROLS.sub("", _FORBIDDEN.sub("", _ANSI_ESCAPE.sub("", text)))
-
-
 def clean_text(text: str, report: Report) -> str:
     """Normalise line endings and remove what XML cannot carry, warning once per manuscript."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    cleaned = _FORBIDDEN.sub("", _ANSI_ESCAPE.sub("", text))
+    cleaned = FORBIDDEN.sub("", ANSI_ESCAPE.sub("", text))
     if len(cleaned) != len(text):
-        first = min(m.start() for m in (_ANSI_ESCAPE.search(text), _FORBIDDEN.search(text)) if m)
+        first = min(m.start() for m in (ANSI_ESCAPE.search(text), FORBIDDEN.search(text)) if m)
         line = text.count("\n", 0, first) + 1
         report.warn(
             "W-CONTROL-CHARS",
             f"removed {len(text) - len(cleaned)} control or non-character code points (first on line {line})",
             line,
         )
-    without_bidi = _BIDI_CONTROLS.sub("", cleaned)
+    without_bidi = BIDI_CONTROLS.sub("", cleaned)
     if len(without_bidi) != len(cleaned):
-        first = _BIDI_CONTROLS.search(cleaned)
+        first = BIDI_CONTROLS.search(cleaned)
         line = cleaned.count("\n", 0, first.start() if first else 0) + 1
         report.warn(
             "W-BIDI-CONTROLS",

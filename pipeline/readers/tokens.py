@@ -12,7 +12,7 @@ from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.location import SourceLocation
 from pipeline.model.text import plain_text
-from pipeline.readers.sources import strip_unsafe
+from pipeline.readers.unsafe_chars import strip_unsafe
 
 # Emphasis nested deeper than this is flattened (with W-TOO-DEEP): the writers recurse per level.
 MAX_INLINE_DEPTH = 40

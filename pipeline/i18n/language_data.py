@@ -1,0 +1,135 @@
+"""The per-language data files, pipeline/i18n/languages/<tag>.toml: read once, checked, and handed to
+the modules that build their tables from them. Adding a language is adding its file.
+
+A file holds these tables, each optional but [language]:
+  [language]      tag (its BCP 47 tag, the file's name) and names (what people call it, lower case).
+  [sections]      per section kind, a regular expression over folded headings (`section_aliases`).
+  [fields]        per metadata field (title, subtitle, authors, year, genres, pages, reading_time,
+                  language, identifier), the names it is written under before a colon.
+  [front_matter]  language, title: front matter keys read before the fields are.
+  [lines]         language, title: words (regular expressions) of a "Language: xx" line and of a
+                  loose manuscript's first "Title:" line.
+  [byline]        by (regular expressions: a byline alone or after the title), by_after_title
+                  (right-to-left languages: only after the title), name_particles, copulas
+                  (`bylines`; a language's direction decides how its words are matched).
+  [values]        about, page_units, time_words, time_units_after_number, time_words_anywhere,
+                  before_common_era, and, reading_time_names (`field_values`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args
+
+from pipeline.model.guide import SectionKind
+
+LANGUAGES_DIR = Path(__file__).with_name("languages")
+FIELD_KINDS = (
+    "title",
+    "subtitle",
+    "authors",
+    "year",
+    "genres",
+    "pages",
+    "reading_time",
+    "language",
+    "identifier",
+)
+SECTION_KINDS = tuple(kind for kind in get_args(SectionKind) if kind != "other")
+
+# Every table and key a file may hold, and its value: one string ("text") or a list of them ("words").
+SCHEMA: dict[str, dict[str, str]] = {
+    "language": {"tag": "text", "names": "words"},
+    "sections": dict.fromkeys(SECTION_KINDS, "text"),
+    "fields": dict.fromkeys(FIELD_KINDS, "words"),
+    "front_matter": {"language": "words", "title": "words"},
+    "lines": {"language": "words", "title": "words"},
+    "byline": dict.fromkeys(("by", "by_after_title", "name_particles", "copulas"), "words"),
+    "values": dict.fromkeys(
+        (
+            *("about", "page_units", "time_words", "time_units_after_number", "time_words_anywhere"),
+            *("before_common_era", "and", "reading_time_names"),
+        ),
+        "words",
+    ),
+}
+REQUIRED = (("language", "tag"), ("language", "names"))
+
+
+class LanguageDataError(ValueError):
+    """A language file that cannot be used: the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageData:
+    """One language's file, checked against `SCHEMA`."""
+
+    tag: str
+    tables: dict[str, dict[str, str | list[str]]]
+
+    @property
+    def primary(self) -> str:
+        """The primary subtag ("zh" of "zh-Hans"), as section names are looked up."""
+        return self.tag.split("-")[0].lower()
+
+
+def load_languages(folder: Path = LANGUAGES_DIR) -> tuple[LanguageData, ...]:
+    """Every language file in the folder, in file-name order."""
+    languages = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            with path.open("rb") as file:
+                tables = tomllib.load(file)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise LanguageDataError(f"{path}: cannot be read: {exc}") from None
+        check(tables, path)
+        languages.append(LanguageData(str(tables["language"]["tag"]), tables))
+    return tuple(languages)
+
+
+def check(tables: dict[str, Any], path: Path) -> None:
+    """Raise LanguageDataError for a missing required key, an unknown table or key (a typo would
+    otherwise be ignored), a value of the wrong kind, or a tag that is not the file's name."""
+    for table, key in REQUIRED:
+        section = tables.get(table)
+        if not isinstance(section, dict) or key not in section:
+            raise LanguageDataError(f"{path}: required key {key!r} missing from [{table}]")
+    for table, section in tables.items():
+        if table not in SCHEMA or not isinstance(section, dict):
+            raise LanguageDataError(f"{path}: unknown table [{table}]")
+        for key, value in section.items():
+            kind = SCHEMA[table].get(key)
+            if kind is None:
+                raise LanguageDataError(f"{path}: unknown key {key!r} in [{table}]")
+            if kind == "text" and not (isinstance(value, str) and value):
+                raise LanguageDataError(f"{path}: [{table}] {key} must be a non-empty string")
+            if kind == "words" and not (
+                isinstance(value, list) and value and all(isinstance(word, str) and word for word in value)
+            ):
+                raise LanguageDataError(f"{path}: [{table}] {key} must be a list of non-empty strings")
+    if (tag := tables["language"]["tag"]) != path.stem:
+        raise LanguageDataError(f"{path}: tag {tag!r} is not the file's name")
+
+
+LANGUAGES = load_languages()
+
+
+def words(table: str, key: str) -> dict[str, tuple[str, ...]]:
+    """Per language tag, its words under [table] `key`, for the languages that have any."""
+    return {
+        language.tag: tuple(language.tables[table][key])
+        for language in LANGUAGES
+        if key in language.tables.get(table, {})
+    }
+
+
+def union(by_language: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Every language's words, each once, in order."""
+    return tuple(dict.fromkeys(word for found in by_language.values() for word in found))
+
+
+def alternatives(by_language: dict[str, tuple[str, ...]]) -> str:
+    """One regular-expression alternation of every language's words, each once, in order."""
+    return "|".join(union(by_language))

@@ -1,0 +1,29 @@
+"""Writing systems as characters: the colons and direction marks typed around fields, the ranges of
+CJK and Hangul, and the scripts that one language writes almost alone (for guessing a guide's
+language when it names none)."""
+
+from __future__ import annotations
+
+# Colons as typed: ASCII (Arabic-script text has no colon of its own and uses it), full-width (CJK),
+# and the small colon and ratio sign that look like it. Right-to-left text often carries
+# direction marks next to them ("نویسنده\u200f: ..."), which are no part of the key or the value.
+COLONS = ":：﹕∶"
+DIRECTION_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+# Left as text, compiled when a manuscript holds such characters (see model.wide_text).
+CJK = r"[\u4e00-\u9fff]"
+KANA = r"[\u3040-\u30ff]"
+HANGUL = r"[\uac00-\ud7af]"
+
+# Scripts that one language writes almost alone. Cyrillic and Arabic are not among them (Russian
+# or Ukrainian, Arabic or Persian or Urdu): their section names decide, if anything does.
+SCRIPT_LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("el", r"[\u0370-\u03ff\u1f00-\u1fff]"),
+    ("hi", r"[\u0900-\u097f]"),
+    ("bn", r"[\u0980-\u09ff]"),
+    ("ta", r"[\u0b80-\u0bff]"),
+    ("th", r"[\u0e00-\u0e7f]"),
+    ("he", r"[\u0590-\u05ff]"),
+    ("hy", r"[\u0530-\u058f]"),
+    ("ka", r"[\u10a0-\u10ff]"),
+)

@@ -1,0 +1,100 @@
+"""The guide's language: the one its front matter or a "Language:" line declares, else the one its
+script says (CJK, Hangul, or a script one language writes alone), else the one its section names
+are in, else the default. Every guess is reported, so an author can declare it instead."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.i18n.fields import FRONT_MATTER_LANGUAGE_KEYS, LANGUAGE_LINE_WORDS
+from pipeline.i18n.language_data import alternatives
+from pipeline.i18n.language_names import language_tag
+from pipeline.i18n.scripts import CJK, COLONS, DIRECTION_MARKS, HANGUL, KANA, SCRIPT_LANGUAGES
+from pipeline.i18n.section_names import heading_language
+from pipeline.model.diagnostics import Report
+from pipeline.model.wide_text import wide_search
+
+_LANGUAGE_LINE = re.compile(
+    rf"^[\s*_>-]*(?:{alternatives(LANGUAGE_LINE_WORDS)})[*_]*"
+    rf"[\s{DIRECTION_MARKS}]*[{COLONS}][*_\s{DIRECTION_MARKS}]*([^\s|*{DIRECTION_MARKS}]+(?: [A-Za-z]+)?)",
+    re.I | re.M,
+)
+_SCRIPT_LETTERS = 40  # a few words ("[ΑΓΩ]: /φου") are no guide in that language
+
+
+def choose_language(
+    front_matter: dict[str, object], text: str, adapted_text: str, report: Report, default: str = "en"
+) -> str:
+    """The guide's BCP 47 tag, from the manuscript's text and its adapted (Markdown) text."""
+    value = next((front_matter[k] for k in FRONT_MATTER_LANGUAGE_KEYS if k in front_matter), None)
+    if value is None and (match := _LANGUAGE_LINE.search(text[:5000])):
+        value = match.group(1)
+    if value is not None:
+        tag = language_tag(str(value))
+        if tag:
+            return tag
+        report.warn(
+            "W-LANGUAGE", f"language {value!r} is not a BCP 47 tag or a known name; using {default!r}"
+        )
+        return default
+    sample = text[:20000]
+    if not wide_search(CJK, sample) and not wide_search(HANGUL, sample):
+        return _script_language(sample, report) or _heading_language(
+            _atx_headings(adapted_text), report, default
+        )
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    if len(re.findall(CJK, sample)) / letters > 0.3:
+        guess = "ja" if re.search(KANA, sample) else "zh-Hans"
+    elif len(re.findall(HANGUL, sample)) / letters > 0.3:
+        guess = "ko"
+    else:
+        return default
+    report.warn("W-LANGUAGE", f"no language given; the text looks like {guess!r}, so that is used", 1)
+    return guess
+
+
+def _atx_headings(text: str) -> list[str]:
+    """The text of every `#` heading (the loose dialect's bare headings are made `##` ones)."""
+    return [
+        line.lstrip("#").strip()
+        for line in text.split("\n")
+        if line.startswith("#") and line.lstrip("#")[:1] == " "
+    ]
+
+
+def _script_language(sample: str, report: Report) -> str | None:
+    """The language of a text mostly in a script only it writes (a Hindi guide tagged English is
+    hyphenated as English and read by screen readers in an English voice)."""
+    if not sample or max(sample) < "\u0370":  # Latin script only: the usual case, one pass in C
+        return None
+    letters = sum(ch.isalpha() for ch in sample) or 1
+    for language, script in SCRIPT_LANGUAGES:
+        written = len(re.findall(script, sample))
+        if written >= _SCRIPT_LETTERS and written / letters > 0.3:
+            report.warn(
+                "W-LANGUAGE", f"no language given; the text looks like {language!r}, so that is used", 1
+            )
+            return language
+    return None
+
+
+def _heading_language(headings: list[str], report: Report, default: str) -> str:
+    """A guide in German that names no language is not to be hyphenated, quoted, labelled and read
+    aloud as English: its section names ("Zusammenfassung", "Figuren") tell the language."""
+    found = heading_language(headings, default)
+    if found is None or found[0] == default:
+        return default
+    language, examples = found
+    named = ", ".join(repr(example) for example in examples[:3])
+    if language is None:
+        report.warn(
+            "W-LANGUAGE",
+            f"no language given, and the section names ({named}) are not {default!r} ones; "
+            f"{default!r} is used: add a language line (Language: es)",
+            1,
+        )
+        return default
+    report.warn(
+        "W-LANGUAGE", f"no language given; the section names ({named}) are {language!r}, so that is used", 1
+    )
+    return language
