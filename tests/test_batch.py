@@ -192,9 +192,9 @@ def _report_freeze_count(chunk):
 def test_workers_inherit_a_frozen_heap_and_this_process_keeps_collecting(library, tmp_path, monkeypatch):
     import gc
 
-    from pipeline.build import batch as build
+    from pipeline.build import pool
 
-    monkeypatch.setattr(build, "_build_chunk", _report_freeze_count)  # forked workers see it too
+    monkeypatch.setattr(pool, "_build_chunk", _report_freeze_count)  # forked workers see it too
     outcomes = build_all([library], BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=2))
     assert len(outcomes) >= 2
     # The imported modules alone are tens of thousands of objects, none of them left to collect.
@@ -254,7 +254,7 @@ def test_a_worker_that_dies_fails_its_guide_alone_and_leaves_no_part_file(librar
     the whole pool, and with it the batch."""
     import signal
 
-    from pipeline.build import batch as build
+    from pipeline.build import options as build
     from pipeline.writers.epub import book as epub
 
     real_write_book = epub.write_book

@@ -173,7 +173,7 @@ def settings(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def build_options(args: argparse.Namespace):
-    from pipeline.build.batch import BuildOptions
+    from pipeline.build.options import BuildOptions
 
     s = settings(args)
     if s["paper"] not in PAPERS:
@@ -252,7 +252,7 @@ def _executor(address: str | None):
 
 
 def _build_collection(args: argparse.Namespace, paths: list[Path], options) -> int:
-    from pipeline.build.batch import build_collection
+    from pipeline.build.collection import build_collection
 
     if not args.collection.strip():
         raise UsageError("--collection needs a name")
@@ -271,7 +271,7 @@ def _build_collection(args: argparse.Namespace, paths: list[Path], options) -> i
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from pipeline.build.batch import load_guide
+    from pipeline.build.one_guide import load_guide
     from pipeline.writers.inspect_json import guide_to_json
 
     if not args.file.is_file():

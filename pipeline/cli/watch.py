@@ -6,7 +6,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from pipeline.build.batch import BuildOptions, build_all, output_path
+from pipeline.build.batch import build_all
+from pipeline.build.options import BuildOptions, output_path
 from pipeline.readers.sources import MANUSCRIPT_SUFFIXES
 from pipeline.writers.theme import load_theme
 

@@ -1,0 +1,92 @@
+"""One manuscript: read and normalise it (load_guide), then write it in each format asked
+(build_one, which worker processes run)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+
+from pipeline.build.options import BuildOptions, Outcome, output_path
+from pipeline.model import guide as m
+from pipeline.model.diagnostics import GuideError, Report
+from pipeline.readers.normalise import normalise
+from pipeline.readers.sources import read_source
+from pipeline.transforms.passes import apply_transforms
+from pipeline.writers.theme import load_theme
+
+
+def load_guide(
+    path: Path, *, auto_glossary: bool = True, default_language: str = "en"
+) -> tuple[m.Guide, Report]:
+    """Read and normalise one manuscript; raises GuideError with the report filled in."""
+    report = Report(str(path))
+    skip = frozenset() if auto_glossary else frozenset({"glossary"})
+    try:
+        guide = apply_transforms(normalise(read_source(path, report), report, default_language), skip)
+    except RecursionError:
+        raise report.error("E-TOO-DEEP", "the manuscript nests too deeply to be read") from None
+    return guide, report
+
+
+def source_moment(path: Path) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the manuscript's own mtime."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    seconds = int(epoch) if epoch and epoch.isdigit() else int(path.stat().st_mtime)
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+
+
+def build_one(path: Path, options: BuildOptions) -> Outcome:
+    """Build one manuscript in the formats asked; a module-level function so workers can run it."""
+    started = time.perf_counter()
+    outcome = Outcome(path)
+    report = Report(str(path))
+    theme = load_theme(options.theme_dir)
+    try:
+        guide, report = load_guide(
+            path, auto_glossary=options.auto_glossary, default_language=options.default_language
+        )
+        outcome.deps = [path.parent / src for src in guide.images]
+        if "epub" in options.formats:
+            from pipeline.writers.epub.book import build_epub
+
+            target = output_path(options.out_dir, "epub", path.stem)
+            moment = source_moment(path)
+            info = build_epub(guide, target, theme, moment, options.publisher)
+            outcome.outputs.append(target)
+            if options.shelf:
+                from pipeline.shelf.catalog import written_record
+                from pipeline.writers.epub.book import package_metadata
+
+                record = written_record(options.out_dir, target, package_metadata(info, moment), info.cover)
+                outcome.shelf = [record] if record else []
+        if "html" in options.formats:
+            from pipeline.writers.html.preview import build_html
+
+            target = output_path(options.out_dir, "html", path.stem)
+            build_html(guide, target, theme)
+            outcome.outputs.append(target)
+        if "pdf" in options.formats or "handout" in options.formats:
+            # Imported only here: EPUB-only runs never load WeasyPrint (0.3 s and 40 MB).
+            from pipeline.writers.pdf.book import PrintOptions, build_pdf
+            from pipeline.writers.pdf.handout import build_handout
+
+            print_options = PrintOptions(options.paper, options.print_marks, options.pdf_variant)
+            if "pdf" in options.formats:
+                target = output_path(options.out_dir, "pdf", path.stem)
+                build_pdf(guide, target, theme, report, print_options)
+                outcome.outputs.append(target)
+            if "handout" in options.formats:
+                target = output_path(options.out_dir, "handout", path.stem)
+                build_handout(guide, target, theme, report, print_options)
+                outcome.outputs.append(target)
+    except GuideError as exc:
+        outcome.failed = True
+        report.items = [*exc.diagnostics, *(d for d in report.items if d not in exc.diagnostics)]
+    except Exception as exc:  # a writer's failure is this manuscript's failure, never the batch's
+        outcome.failed = True
+        report.error("E-INTERNAL", f"could not build: {type(exc).__name__}: {exc}")
+    outcome.diagnostics = list(report.items)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
