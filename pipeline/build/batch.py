@@ -1,25 +1,31 @@
-"""A batch: which manuscripts need building (the cache decides), building them (pool.py), and
-recording what was built. The names the command line and tests use are importable from here."""
+"""A batch: which manuscripts need building (the cache decides), building them (pool.py), recording
+what was built, and stopping cleanly when interrupted. The names the command line and tests use are
+importable from here."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import os
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Executor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline.build.cache import Manifest, build_key, code_fingerprint
+from pipeline.build.cache import Manifest, build_key, code_fingerprint, file_digest
 from pipeline.build.collection import build_collection
 from pipeline.build.one_guide import build_one, load_guide, source_moment
 from pipeline.build.options import FORMATS, BuildOptions, Outcome, output_path
 from pipeline.build.pool import guided_chunks, run_work
-from pipeline.model.diagnostics import Report
+from pipeline.files.atomic import remove_leftovers, remove_stale_parts
+from pipeline.model.diagnostics import PipelineError, Report
 from pipeline.readers.sources import find_manuscripts
 from pipeline.writers.theme import load_theme
 
 __all__ = [
     "FORMATS",
+    "BatchStopped",
     "BuildOptions",
+    "CacheNotSaved",
     "Outcome",
     "build_all",
     "build_collection",
@@ -31,6 +37,44 @@ __all__ = [
 ]
 
 
+class BatchStopped(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM stopped the batch. What was finished is kept and recorded in the cache;
+    what was in flight left nothing behind."""
+
+    def __init__(self, outcomes: list[Outcome], total: int, problems: list[str]) -> None:
+        super().__init__()
+        self.outcomes = outcomes  # the finished manuscripts, in the batch's order
+        self.total = total
+        self.problems = problems  # one line each: the cache could not be saved
+
+    def __str__(self) -> str:
+        failed = sum(o.failed for o in self.outcomes)
+        done = len(self.outcomes) - failed
+        failures = f", {failed} failed" if failed else ""
+        return (
+            f"stopped: {done} of {self.total} guides built{failures}; "
+            f"building again builds the other {self.total - len(self.outcomes)}"
+        )
+
+
+class CacheNotSaved(PipelineError):
+    """Every guide was built (or failed on its own), but the cache's manifest could not be written."""
+
+    def __init__(self, message: str, outcomes: list[Outcome]) -> None:
+        super().__init__(message)
+        self.outcomes = outcomes
+
+
+@dataclass(slots=True)
+class _Plan:
+    order: list[Path] = field(default_factory=list)  # every manuscript, in the batch's order
+    done: dict[Path, Outcome] = field(default_factory=dict)  # up to date, or refused
+    work: list[tuple[Path, BuildOptions]] = field(default_factory=list)  # to build, in which formats
+    # The outputs to write, as they were before the batch (inode, mtime; None: absent), to tell
+    # what an interrupted guide wrote from what was there already.
+    before: dict[Path, tuple[int, int] | None] = field(default_factory=dict)
+
+
 def build_all(
     paths: list[Path],
     options: BuildOptions,
@@ -39,21 +83,76 @@ def build_all(
 ) -> list[Outcome]:
     """Build every manuscript under `paths`; one failure never stops the rest.
 
-    Outputs whose inputs (text, images, options, code, theme) are unchanged are not rebuilt. The
-    rest run on `executor` (any concurrent.futures-style executor, a Dask cluster's included), or
-    on a process pool of `options.jobs` workers.
+    Outputs whose inputs (text, images, options, code, theme) are unchanged and whose bytes are
+    still the ones written are not rebuilt. The rest run on `executor` (any concurrent.futures-style
+    executor, a Dask cluster's included), or on a process pool of `options.jobs` workers.
+
+    Raises BatchStopped on Ctrl-C or SIGTERM (the finished guides recorded, workers killed, the
+    guides in flight cleared away), and CacheNotSaved when the manifest cannot be written.
     """
     theme = load_theme(options.theme_dir)
     manifest = Manifest.load(options.out_dir) if options.use_cache else None
-    outcomes: dict[Path, Outcome] = {}
-    work: list[tuple[Path, BuildOptions]] = []
-    keys: dict[Path, dict[str, str]] = {}
-    seen: dict[str, Path] = {}
-    order: list[Path] = []
     fingerprint, settings = code_fingerprint(theme.folder), options.settings()  # once per batch
+    plan = _plan(paths, options, manifest, fingerprint, settings, resolve=executor is not None)
+    _clear_leftovers(plan, options)
+    outcomes = dict(plan.done)
+    if on_done is not None:
+        for outcome in plan.done.values():
+            on_done(outcome)
+    formats = {path: opts.formats for path, opts in plan.work}
+
+    def finished(outcome: Outcome) -> None:
+        if manifest is not None:
+            _record(manifest, outcome, formats[outcome.source], options.out_dir, settings, fingerprint)
+        outcomes[outcome.source] = outcome
+
+    running = run_work(plan.work, options, executor)
+    try:
+        for outcome in running:
+            finished(outcome)
+            if on_done is not None:
+                on_done(outcome)
+    except KeyboardInterrupt:
+        for outcome in _handed_back(running):  # what the workers finished, when stopped
+            finished(outcome)
+        _clear_unfinished(plan, outcomes)
+        problems = _save(manifest) if manifest is not None else []
+        finished = [outcomes[path] for path in plan.order if path in outcomes]
+        raise BatchStopped(finished, len(plan.order), problems) from None
+    finally:
+        running.close()
+    problems = _save(manifest) if manifest is not None and plan.work else []
+    result = [outcomes[path] for path in plan.order]
+    if problems:
+        raise CacheNotSaved(problems[0], result)
+    return result
+
+
+def _handed_back(running: Generator[Outcome, None, None]) -> Iterator[Outcome]:
+    """The outcomes `running` still yields once interrupted. An interrupt that came here, between
+    two outcomes, is thrown into it, so it stops its workers the same way (pool.py)."""
+    try:
+        outcome = running.throw(KeyboardInterrupt())
+        while True:
+            yield outcome
+            outcome = next(running)
+    except (KeyboardInterrupt, StopIteration):
+        return
+
+
+def _plan(
+    paths: list[Path],
+    options: BuildOptions,
+    manifest: Manifest | None,
+    fingerprint: str,
+    settings: str,
+    resolve: bool,
+) -> _Plan:
+    plan = _Plan()
+    seen: dict[str, Path] = {}
     for path in find_manuscripts(paths):
-        path = path.resolve() if executor is not None else path
-        order.append(path)
+        path = path.resolve() if resolve else path
+        plan.order.append(path)
         if path.stem in seen:
             outcome = Outcome(path, failed=True)
             outcome.diagnostics.append(
@@ -63,42 +162,89 @@ def build_all(
                 )
                 .diagnostic
             )
-            outcomes[path] = outcome
+            plan.done[path] = outcome
             continue
         seen[path.stem] = path
-        keys[path] = {fmt: build_key(path, fmt, settings, fingerprint) for fmt in options.formats}
+        targets = {fmt: output_path(options.out_dir, fmt, path.stem) for fmt in options.formats}
+        digest = file_digest(path) if manifest is not None else ""
         stale = tuple(
             fmt
-            for fmt in options.formats
+            for fmt, target in targets.items()
             if manifest is None
-            or not manifest.is_fresh(output_path(options.out_dir, fmt, path.stem), keys[path][fmt])
+            or not manifest.is_fresh(target, build_key(digest, fmt, settings, fingerprint))
         )
         if stale:
-            work.append((path, replace(options, formats=stale)))
+            plan.work.append((path, replace(options, formats=stale)))
+            plan.before.update((targets[fmt], _identity(targets[fmt])) for fmt in stale)
         else:
-            targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]
-            replayed = [d for target in targets for d in manifest.diagnostics(target)] if manifest else []
-            outcomes[path] = Outcome(
-                path, outputs=targets, cached=True, diagnostics=list(dict.fromkeys(replayed))
+            replayed = (
+                [d for target in targets.values() for d in manifest.diagnostics(target)] if manifest else []
             )
-    for outcome in outcomes.values():
-        if on_done is not None:
-            on_done(outcome)
-    for outcome in run_work(work, options, executor):
-        if on_done is not None:
-            on_done(outcome)
-        outcomes[outcome.source] = outcome
-        if manifest is not None:
-            for fmt in _formats_of(work, outcome.source):
-                target = output_path(options.out_dir, fmt, outcome.source.stem)
-                if outcome.failed or target not in outcome.outputs:
-                    manifest.forget(target)
-                else:
-                    manifest.record(target, keys[outcome.source][fmt], outcome.deps, outcome.diagnostics)
-    if manifest is not None and work:
+            plan.done[path] = Outcome(
+                path, outputs=list(targets.values()), cached=True, diagnostics=list(dict.fromkeys(replayed))
+            )
+    return plan
+
+
+def _record(
+    manifest: Manifest,
+    outcome: Outcome,
+    formats: tuple[str, ...],
+    out_dir: Path,
+    settings: str,
+    fingerprint: str,
+) -> None:
+    """Record each output under the key of the text it was built from (the bytes its worker read,
+    which may differ from what the plan hashed if the manuscript was edited meanwhile)."""
+    for fmt in formats:
+        target = output_path(out_dir, fmt, outcome.source.stem)
+        digest = outcome.written.get(target)
+        if outcome.failed or digest is None or not outcome.source_digest:
+            manifest.forget(target)
+        else:
+            key = build_key(outcome.source_digest, fmt, settings, fingerprint)
+            manifest.record(target, key, digest, outcome.deps, outcome.diagnostics)
+
+
+def _clear_leftovers(plan: _Plan, options: BuildOptions) -> None:
+    """The temporary files a killed build (SIGKILL, a crash) left beside this batch's outputs and
+    the manifest: one listing per folder."""
+    names: dict[Path, set[str]] = {options.out_dir / ".cache": {"manifest.json"}}
+    for path in plan.order:
+        for fmt in options.formats:
+            target = output_path(options.out_dir, fmt, path.stem)
+            names.setdefault(target.parent, set()).add(target.name)
+    for folder, wanted in names.items():
+        remove_stale_parts(folder, wanted)
+
+
+def _clear_unfinished(plan: _Plan, outcomes: dict[Path, Outcome]) -> None:
+    """After an interrupt (the workers are dead by now): the guides in flight leave nothing, neither
+    half-written files nor the outputs they had finished before their last. Outputs from before
+    the batch are kept."""
+    for path, opts in plan.work:
+        if path in outcomes:
+            continue
+        for fmt in opts.formats:
+            target = output_path(opts.out_dir, fmt, path.stem)
+            remove_leftovers(target)
+            if _identity(target) not in (None, plan.before.get(target)):
+                with contextlib.suppress(OSError):
+                    target.unlink()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
+
+
+def _save(manifest: Manifest) -> list[str]:
+    """Save the manifest; a read-only or full disk is one line naming the file, never a traceback."""
+    try:
         manifest.save()
-    return [outcomes[path] for path in order]
-
-
-def _formats_of(work: list[tuple[Path, BuildOptions]], source: Path) -> tuple[str, ...]:
-    return next(opts.formats for path, opts in work if path == source)
+    except OSError as exc:
+        return [f"{manifest.path}: cannot save the build cache: {exc.strerror or exc}"]
+    return []

@@ -8,6 +8,7 @@ import os
 import time
 from pathlib import Path
 
+from pipeline.build.cache import file_digest
 from pipeline.build.options import BuildOptions, Outcome, output_path
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import GuideError, Report
@@ -21,13 +22,23 @@ def load_guide(
     path: Path, *, auto_glossary: bool = True, default_language: str = "en"
 ) -> tuple[m.Guide, Report]:
     """Read and normalise one manuscript; raises GuideError with the report filled in."""
+    guide, report, _ = read_guide(path, auto_glossary=auto_glossary, default_language=default_language)
+    return guide, report
+
+
+def read_guide(
+    path: Path, *, auto_glossary: bool = True, default_language: str = "en"
+) -> tuple[m.Guide, Report, str]:
+    """load_guide, and the SHA-256 of the very bytes the guide was made from (the file may change
+    while a batch runs: the cache must record the text that was built, not the text found later)."""
     report = Report(str(path))
     skip = frozenset() if auto_glossary else frozenset({"glossary"})
+    source = read_source(path, report)
     try:
-        guide = apply_transforms(normalise(read_source(path, report), report, default_language), skip)
+        guide = apply_transforms(normalise(source, report, default_language), skip)
     except RecursionError:
         raise report.error("E-TOO-DEEP", "the manuscript nests too deeply to be read") from None
-    return guide, report
+    return guide, report, source.digest
 
 
 def source_moment(path: Path) -> dt.datetime:
@@ -44,10 +55,12 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
     report = Report(str(path))
     theme = load_theme(options.theme_dir)
     try:
-        guide, report = load_guide(
+        guide, report, outcome.source_digest = read_guide(
             path, auto_glossary=options.auto_glossary, default_language=options.default_language
         )
-        outcome.deps = [path.parent / src for src in guide.images]
+        # Before the writers read the images: one changed while they write then differs from
+        # what is recorded, and the next build rebuilds.
+        outcome.deps = {dep: file_digest(dep) for dep in (path.parent / src for src in guide.images)}
         if "epub" in options.formats:
             from pipeline.writers.epub.book import build_epub
 
@@ -87,6 +100,8 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
     except Exception as exc:  # a writer's failure is this manuscript's failure, never the batch's
         outcome.failed = True
         report.error("E-INTERNAL", f"could not build: {type(exc).__name__}: {exc}")
+    if not outcome.failed:
+        outcome.written = {target: file_digest(target) for target in outcome.outputs}
     outcome.diagnostics = list(report.items)
     outcome.seconds = time.perf_counter() - started
     return outcome

@@ -60,8 +60,13 @@ class Outcome:
     failed: bool = False
     seconds: float = 0.0
     cached: bool = False  # nothing changed since the last build: nothing was rebuilt
-    deps: list[Path] = field(default_factory=list)  # files beside the manuscript the outputs embed
     shelf: list[dict] = field(default_factory=list)  # the shelf's record of a new EPUB (catalog.py)
+    # For the build cache, all taken in the process that built the guide: the digest of the
+    # manuscript's bytes it read, of each image beside it the outputs embed (taken before the
+    # writers read them), and of each output as written.
+    source_digest: str = ""
+    deps: dict[Path, str] = field(default_factory=dict)
+    written: dict[Path, str] = field(default_factory=dict)
 
     @property
     def reason(self) -> str:

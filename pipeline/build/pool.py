@@ -6,18 +6,19 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import Executor, as_completed
 from pathlib import Path
 
 from pipeline.build.one_guide import build_one
 from pipeline.build.options import BuildOptions, Outcome, output_path
+from pipeline.build.workers import WorkerPool, build_chunk
 from pipeline.model.diagnostics import Report
 
 Work = list[tuple[Path, BuildOptions]]
 
 
-def run_work(work: Work, options: BuildOptions, executor: Executor | None) -> Iterator[Outcome]:
+def run_work(work: Work, options: BuildOptions, executor: Executor | None) -> Generator[Outcome, None, None]:
     """Yield outcomes as they finish: in this process, on a process pool, or on `executor`."""
     if not work:
         return
@@ -27,42 +28,61 @@ def run_work(work: Work, options: BuildOptions, executor: Executor | None) -> It
             yield build_one(path, opts)
         return
     if executor is not None:
-        yield from (
-            future.result() for future in as_completed([executor.submit(build_one, *w) for w in work])
-        )
+        futures = [executor.submit(build_one, *w) for w in work]
+        try:
+            yield from (future.result() for future in as_completed(futures))
+        finally:  # interrupted: what has not started never will (a running task cannot be stopped)
+            for future in futures:
+                future.cancel()
         return
     _import_writers(options.formats)  # once, before the workers fork, not once in every worker
     yield from run_on_pool(work, jobs)
 
 
-def run_on_pool(work: Work, jobs: int) -> Iterator[Outcome]:
-    """The batch on a process pool. A worker that dies (a crash in a C library, the kernel's OOM
-    killer) breaks the whole pool; the guides it had not finished are then built one process each,
-    so only the guide that kills its process fails, and the rest of the batch is still built."""
-    from concurrent.futures import ProcessPoolExecutor
+def run_on_pool(work: Work, jobs: int) -> Generator[Outcome, None, None]:
+    """The batch on a process pool.
+
+    A worker that dies (a crash in a C library, the kernel's OOM killer) breaks the whole pool; the
+    guides not finished are then built one process each, so only the guide that kills its process
+    fails, and the rest of the batch is still built. Interrupted (Ctrl-C, SIGTERM, or thrown in by
+    the consumer), the workers are stopped (workers.py): what they finished is still yielded, then
+    the KeyboardInterrupt goes on."""
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = guided_chunks(work, jobs)
     finished: set[Path] = set()
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        with WorkerPool(min(jobs, len(work))) as workers:
             # The workers fork at the first submit. What they inherit is frozen first: their
             # garbage collections then skip the imported modules and caches (0.3 ms a guide) and
             # leave those pages shared instead of copying them. This process unfreezes at once,
             # so a long-lived one (watch, serve) still collects its own garbage.
             gc.freeze()
             try:
-                futures = [pool.submit(_build_chunk, chunk) for chunk in chunks]
+                futures = [workers.executor.submit(build_chunk, chunk) for chunk in chunks]
             finally:
                 gc.unfreeze()
-            for future in as_completed(futures):
-                for outcome in future.result():
+            unread = list(futures)
+            ready: list[Outcome] = []
+            try:
+                for future in as_completed(futures):
+                    ready.extend(future.result())
+                    unread.remove(future)
+                    while ready:
+                        outcome = ready.pop(0)
+                        finished.add(outcome.source)
+                        yield outcome
+            except KeyboardInterrupt:
+                for outcome in [*ready, *workers.stop(unread)]:
                     finished.add(outcome.source)
                     yield outcome
+                raise
     except BrokenProcessPool:
-        for path, opts in work:
-            if path not in finished:
-                yield build_isolated(path, opts)
+        pass
+    # After a broken pool, or a worker stopped on its own (a SIGINT sent to it alone).
+    for path, opts in work:
+        if path not in finished:
+            yield build_isolated(path, opts)
 
 
 def guided_chunks(work: list, jobs: int, largest: int = 8) -> list[list]:
@@ -85,7 +105,6 @@ def guided_chunks(work: list, jobs: int, largest: int = 8) -> list[list]:
 def build_isolated(path: Path, options: BuildOptions) -> Outcome:
     """One guide in a process of its own: if that process dies, this guide alone fails. A broken
     pool kills every worker, so this guide's earlier attempt may have left half-written files."""
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from pipeline.files.atomic import remove_leftovers
@@ -94,8 +113,8 @@ def build_isolated(path: Path, options: BuildOptions) -> Outcome:
     for target in targets:
         remove_leftovers(target)
     try:
-        with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(build_one, path, options).result()
+        with WorkerPool(1) as isolated:
+            return isolated.executor.submit(build_one, path, options).result()
     except BrokenProcessPool:
         for target in targets:
             remove_leftovers(target)
@@ -108,10 +127,6 @@ def build_isolated(path: Path, options: BuildOptions) -> Outcome:
             .diagnostic
         )
         return outcome
-
-
-def _build_chunk(chunk: Work) -> list[Outcome]:
-    return [build_one(path, options) for path, options in chunk]
 
 
 def _import_writers(formats: tuple[str, ...]) -> None:

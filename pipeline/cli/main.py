@@ -12,6 +12,7 @@ from typing import Any
 from pipeline.model.diagnostics import GuideError, PipelineError, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it (__main__ gives 143 for SIGTERM)
 FORMATS = ("epub", "pdf", "handout", "html")
 PAPERS = ("a4", "letter", "a5")
 VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b")
@@ -206,7 +207,7 @@ def build_options(args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from pipeline.build.batch import build_all
+    from pipeline.build.batch import BatchStopped, CacheNotSaved, build_all
     from pipeline.cli import console
     from pipeline.writers.theme import load_theme
 
@@ -219,22 +220,43 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     total = len(find_manuscripts(paths))
     show = console.interactive() and not args.quiet
-    with console.progress_bar(total, show) as advance:
-        outcomes = build_all(paths, options, executor=_executor(args.scheduler), on_done=advance)
+    problems: list[str] = []
+    try:
+        with console.progress_bar(total, show) as advance:
+            outcomes = build_all(paths, options, executor=_executor(args.scheduler), on_done=advance)
+    except BatchStopped as stop:  # Ctrl-C or SIGTERM: what was built is kept, recorded and shelved
+        for problem in [*stop.problems, *_shelve(options, stop.outcomes)]:
+            print(f"error: {problem}", file=sys.stderr)
+        print(stop, file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except CacheNotSaved as exc:
+        outcomes, problems = exc.outcomes, [str(exc)]
     console.print_diagnostics(outcomes, args.verbose)
-    if (options.out_dir / "epub").is_dir():
-        from pipeline.shelf.catalog import write_catalog
-
-        # The shelf always shows what is built; workers already read the EPUBs they wrote.
-        write_catalog(options.out_dir, fresh=[record for o in outcomes for record in o.shelf])
-    if not args.quiet or any(o.failed for o in outcomes):
+    problems += _shelve(options, outcomes)
+    if not args.quiet or problems or any(o.failed for o in outcomes):
         console.print_summary(outcomes, table=show)
-    status = EXIT_FAILED if any(o.failed for o in outcomes) else EXIT_OK
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    status = EXIT_FAILED if problems or any(o.failed for o in outcomes) else EXIT_OK
     if args.check:
         status = max(
             status, _check([p for o in outcomes for p in o.outputs if p.suffix in (".epub", ".pdf")], True)
         )
     return status
+
+
+def _shelve(options, outcomes) -> list[str]:
+    """Write the catalogue of what is built (workers already read the EPUBs they wrote); a folder
+    that cannot be written is one line naming the file."""
+    if not (options.out_dir / "epub").is_dir():
+        return []
+    from pipeline.shelf.catalog import write_catalog
+
+    try:
+        write_catalog(options.out_dir, fresh=[record for o in outcomes for record in o.shelf])
+    except OSError as exc:
+        return [f"{exc.filename or options.out_dir}: cannot write the catalogue: {exc.strerror or exc}"]
+    return []
 
 
 def _executor(address: str | None):
@@ -399,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `... | head` closed the pipe: not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
