@@ -87,8 +87,8 @@ def build_all(
     still the ones written are not rebuilt. The rest run on `executor` (any concurrent.futures-style
     executor, a Dask cluster's included), or on a process pool of `options.jobs` workers.
 
-    Raises BatchStopped on Ctrl-C or SIGTERM (the finished guides recorded, workers killed, the
-    guides in flight cleared away), and CacheNotSaved when the manifest cannot be written.
+    Raises BatchStopped on Ctrl-C or SIGTERM (the finished guides recorded, the workers stopped,
+    the guides in flight cleared away), and CacheNotSaved when the manifest cannot be written.
     """
     theme = load_theme(options.theme_dir)
     manifest = Manifest.load(options.out_dir) if options.use_cache else None
@@ -117,8 +117,8 @@ def build_all(
             finished(outcome)
         _clear_unfinished(plan, outcomes)
         problems = _save(manifest) if manifest is not None else []
-        finished = [outcomes[path] for path in plan.order if path in outcomes]
-        raise BatchStopped(finished, len(plan.order), problems) from None
+        done = [outcomes[path] for path in plan.order if path in outcomes]
+        raise BatchStopped(done, len(plan.order), problems) from None
     finally:
         running.close()
     problems = _save(manifest) if manifest is not None and plan.work else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from dataclasses import replace
@@ -10,7 +11,7 @@ from pathlib import Path
 from pipeline.build.batch import CacheNotSaved, build_all
 from pipeline.build.options import BuildOptions, output_path
 from pipeline.model.diagnostics import PipelineError
-from pipeline.readers.sources import MANUSCRIPT_SUFFIXES
+from pipeline.readers.sources import MANUSCRIPT_SUFFIXES, find_manuscripts
 from pipeline.writers.theme import load_theme
 
 
@@ -34,7 +35,10 @@ def changed_manuscripts(changes: set[tuple[object, str]], folders: list[Path]) -
         elif path.suffix.lower() in MANUSCRIPT_SUFFIXES and path.is_file() and not path.name.startswith("."):
             manuscripts.append(path)
         elif path.is_file() and any(path.parent.resolve() == f.resolve() for f in folders):
-            manuscripts.extend(p for p in path.parent.iterdir() if p.suffix.lower() in MANUSCRIPT_SUFFIXES)
+            with contextlib.suppress(OSError):  # the folder may be gone again by now
+                manuscripts.extend(
+                    p for p in path.parent.iterdir() if p.suffix.lower() in MANUSCRIPT_SUFFIXES
+                )
     return sorted(set(manuscripts)), theme_changed
 
 
@@ -47,7 +51,8 @@ def watch(paths: list[Path], options: BuildOptions, stop_event=None) -> int:
 
     options = replace(options, jobs=1)
     theme = load_theme(options.theme_dir)
-    _report(build_all(paths, options))
+    find_manuscripts(paths)  # a path that is not there is a usage error before watching starts
+    _rebuild(paths, options)
     folders = [p if p.is_dir() else p.parent for p in paths]
     for path in paths:
         if path.is_file():
@@ -59,15 +64,18 @@ def watch(paths: list[Path], options: BuildOptions, stop_event=None) -> int:
     try:
         while True:
             watched = _identities(roots)
-            for changes in watch_changes(*roots, stop_event=stop_event, debounce=200):
-                if _identities(roots) != watched:
-                    break  # a folder was deleted (and perhaps made again): its watch went with it
-                manuscripts, theme_changed = changed_manuscripts(changes, folders)
-                targets = paths if theme_changed else manuscripts
-                if targets:
-                    _rebuild(targets, options)
-            else:
-                break  # stop_event
+            try:
+                for changes in watch_changes(*roots, stop_event=stop_event, debounce=200):
+                    if _identities(roots) != watched:
+                        break  # a folder was deleted (and perhaps made again): its watch went with it
+                    manuscripts, theme_changed = changed_manuscripts(changes, folders)
+                    targets = paths if theme_changed else manuscripts
+                    if targets:
+                        _rebuild(targets, options)
+                else:
+                    break  # stop_event
+            except FileNotFoundError:
+                pass  # a folder went away again just as its watch started
             gone = [str(root) for root in roots if not root.is_dir()]
             if gone:
                 print(f"{', '.join(gone)} went away; waiting for it to come back", flush=True)
@@ -91,6 +99,8 @@ def _rebuild(targets: list[Path], options: BuildOptions) -> None:
         print(f"error: {exc}", file=sys.stderr, flush=True)
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr, flush=True)
+    except OSError as exc:  # a file gone between the change and the build
+        print(f"error: {exc.filename or present[0]}: {exc.strerror or exc}", file=sys.stderr, flush=True)
 
 
 def _identities(folders: list[Path]) -> list[tuple[int, int] | None]:
