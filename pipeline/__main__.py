@@ -6,17 +6,27 @@ import sys
 
 from pipeline.cli.main import main
 
+_received: list[int] = []
+
 
 def _stop_like_ctrl_c(signum: int, frame: object) -> None:
     # SIGTERM (a cancelled CI job, `kill`, `timeout`, a service manager) would end Python without
     # running `finally`, leaving a .part file for each output being written; as an interrupt it
-    # takes the Ctrl-C path instead, which removes them and keeps the previous outputs.
+    # takes the Ctrl-C path instead, which stops the workers, removes what they left half-written,
+    # records what was finished and keeps the previous outputs.
+    _received.append(signum)
     raise KeyboardInterrupt
 
 
 if __name__ == "__main__":
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     status = main()
+    # Everything is written: a signal from here on just ends the process, without a traceback.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started ignoring it
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if status == 130 and signal.SIGTERM in _received:
+        status = 128 + signal.SIGTERM  # 143: what `timeout` and service managers expect
     # Every output is written and closed by now. Freezing what is left spares the interpreter's
     # last garbage collection over all of it (20 ms of a 200 ms single-guide build); exit handlers
     # and the flushing of stdout and stderr still run.

@@ -192,9 +192,9 @@ def _report_freeze_count(chunk):
 def test_workers_inherit_a_frozen_heap_and_this_process_keeps_collecting(library, tmp_path, monkeypatch):
     import gc
 
-    from pipeline.build import batch as build
+    from pipeline.build import pool
 
-    monkeypatch.setattr(build, "_build_chunk", _report_freeze_count)  # forked workers see it too
+    monkeypatch.setattr(pool, "build_chunk", _report_freeze_count)  # forked workers see it too
     outcomes = build_all([library], BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=2))
     assert len(outcomes) >= 2
     # The imported modules alone are tens of thousands of objects, none of them left to collect.
@@ -254,7 +254,7 @@ def test_a_worker_that_dies_fails_its_guide_alone_and_leaves_no_part_file(librar
     the whole pool, and with it the batch."""
     import signal
 
-    from pipeline.build import batch as build
+    from pipeline.build import options as build
     from pipeline.writers.epub import book as epub
 
     real_write_book = epub.write_book
@@ -336,6 +336,7 @@ def test_weasyprint_is_imported_the_usual_way_when_the_fast_way_fails(tmp_path):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked (POSIX)")
 def test_a_weasyprint_that_cannot_load_fails_each_pdf_not_the_batch(library, tmp_path, monkeypatch):
+    import pipeline.writers.pdf.book  # noqa: F401 - imported first, or it binds the broken loader for good
     import pipeline.writers.pdf.weasyprint_loader as loader
 
     def broken() -> None:

@@ -1,16 +1,18 @@
-"""Nothing built twice: a content-hash manifest of what each output was built from."""
+"""Nothing built twice, nothing stale called fresh: a content-hash manifest of what each output was
+built from (text, images, options, code, theme) and of the output's own bytes."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.files.atomic import write_bytes_atomic
-from pipeline.model.diagnostics import Diagnostic
+from pipeline.files.typed_json import DoesNotFit, parse
+from pipeline.model.diagnostics import Diagnostic, Severity
 from pipeline.model.location import SourceLocation
 
 PIPELINE_DIR = Path(__file__).resolve().parents[1]
@@ -102,69 +104,89 @@ def _folder_names(folder: Path) -> list[str]:
         return []
 
 
-def build_key(source: Path, fmt: str, settings: str, fingerprint: str) -> str:
-    """What an output depends on besides the images it embeds: text, format, options, and the
-    code and theme (`fingerprint`: code_fingerprint, taken once per batch)."""
+def build_key(source_digest: str, fmt: str, settings: str, fingerprint: str) -> str:
+    """What an output depends on besides the images it embeds: the manuscript's text (the digest
+    of the bytes the guide was built from), format, options, and the code and theme
+    (`fingerprint`: code_fingerprint, taken once per batch)."""
     hasher = hashlib.sha256()
-    for part in (file_digest(source), fmt, settings, fingerprint, os.environ.get("SOURCE_DATE_EPOCH", "")):
+    for part in (source_digest, fmt, settings, fingerprint, os.environ.get("SOURCE_DATE_EPOCH", "")):
         hasher.update(part.encode())
         hasher.update(b"\x1f")
     return hasher.hexdigest()
 
 
+# A diagnostic as the manifest keeps it: code, severity, message, path, line.
+DiagnosticRow = tuple[str, Severity, str, str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one output was built from, and what it was."""
+
+    key: str  # build_key of the text, format, options, code and theme
+    digest: str  # the output's own bytes: a file changed, truncated or damaged since is not fresh
+    deps: dict[str, str]  # image path -> digest, taken before the writers read them
+    diagnostics: tuple[DiagnosticRow, ...]  # replayed when the output is up to date
+
+
 @dataclass(slots=True)
 class Manifest:
-    """out_dir/.cache/manifest.json: output path -> {key, deps (path -> digest), size}."""
+    """out_dir/.cache/manifest.json: output path -> Entry. Each entry is read through the Entry
+    schema; one that does not fit (hand-edited, another version's) is dropped, so its output is
+    rebuilt instead of the batch failing."""
 
     path: Path
-    entries: dict[str, dict] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def load(cls, out_dir: Path) -> Manifest:
         path = out_dir / ".cache" / "manifest.json"
         try:
-            entries = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(entries, dict):
-                entries = {}
+            raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            entries = {}
+            raw = {}
+        entries = {}
+        for output, value in raw.items() if isinstance(raw, dict) else ():
+            try:
+                entries[output] = parse(Entry, value)
+            except DoesNotFit:
+                continue
         return cls(path, entries)
 
     def is_fresh(self, output: Path, key: str) -> bool:
+        """Built from these inputs, and still the very bytes written: the output is hashed (only
+        when the key matches), never trusted by its size or mtime."""
         entry = self.entries.get(str(output))
-        if not entry or entry.get("key") != key:
+        if entry is None or entry.key != key or file_digest(output) != entry.digest:
             return False
-        try:
-            if output.stat().st_size != entry.get("size"):
-                return False
-        except OSError:
-            return False
-        return all(file_digest(Path(dep)) == digest for dep, digest in entry.get("deps", {}).items())
+        return all(file_digest(Path(dep)) == digest for dep, digest in entry.deps.items())
 
-    def record(self, output: Path, key: str, deps: list[Path], diagnostics: list[Diagnostic]) -> None:
-        self.entries[str(output)] = {
-            "key": key,
-            "size": output.stat().st_size,
-            "deps": {str(dep): file_digest(dep) for dep in deps},
+    def record(
+        self, output: Path, key: str, digest: str, deps: dict[Path, str], diagnostics: list[Diagnostic]
+    ) -> None:
+        self.entries[str(output)] = Entry(
+            key=key,
+            digest=digest,
+            deps={str(dep): dep_digest for dep, dep_digest in deps.items()},
             # Kept so an up-to-date guide still reports its warnings, as a rebuild would.
-            "diagnostics": [
-                [d.code, d.severity, d.message, d.location.path, d.location.line] for d in diagnostics
-            ],
-        }
+            diagnostics=tuple(
+                (d.code, d.severity, d.message, d.location.path, d.location.line) for d in diagnostics
+            ),
+        )
 
     def diagnostics(self, output: Path) -> list[Diagnostic]:
         """The warnings the output was built with."""
-        rows = self.entries.get(str(output), {}).get("diagnostics", [])
-        try:
-            return [
-                Diagnostic(code, severity, message, SourceLocation(path, line))
-                for code, severity, message, path, line in rows
-            ]
-        except (TypeError, ValueError):  # a manifest from an older version or edited by hand
-            return []
+        entry = self.entries.get(str(output))
+        rows = entry.diagnostics if entry is not None else ()
+        return [
+            Diagnostic(code, severity, message, SourceLocation(path, line))
+            for code, severity, message, path, line in rows
+        ]
 
     def forget(self, output: Path) -> None:
         self.entries.pop(str(output), None)
 
     def save(self) -> None:
-        write_bytes_atomic(self.path, json.dumps(self.entries, indent=0, sort_keys=True).encode("utf-8"))
+        """Raises OSError (a read-only or full disk): the caller says so in one line."""
+        data = {output: asdict(entry) for output, entry in self.entries.items()}
+        write_bytes_atomic(self.path, json.dumps(data, indent=0, sort_keys=True).encode("utf-8"))

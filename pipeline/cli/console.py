@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from contextlib import contextmanager
 
-from pipeline.build.batch import Outcome
+from pipeline.build.options import Outcome
 
 
 def interactive() -> bool:

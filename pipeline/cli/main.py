@@ -7,7 +7,7 @@ import os
 import sys
 
 from pipeline.cli.commands import COMMANDS
-from pipeline.cli.options import EXIT_FAILED, EXIT_USAGE
+from pipeline.cli.options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
 from pipeline.model.diagnostics import PipelineError, UsageError
 
 
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `... | head` closed the pipe: not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -10,6 +10,7 @@ from typing import Any
 from pipeline.model.diagnostics import UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it (__main__ gives 143 for SIGTERM)
 FORMATS = ("epub", "pdf", "handout", "html")
 PAPERS = ("a4", "letter", "a5")
 VARIANTS = ("pdf/ua-1", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b")
@@ -50,7 +51,7 @@ def settings(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def build_options(args: argparse.Namespace):
-    from pipeline.build.batch import BuildOptions
+    from pipeline.build.options import BuildOptions
 
     s = settings(args)
     if s["paper"] not in PAPERS:

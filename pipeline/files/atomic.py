@@ -32,6 +32,27 @@ def remove_leftovers(target: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def remove_stale_parts(folder: Path, names: set[str]) -> int:
+    """Delete the temporary files left in `folder` beside any of the files `names` by a process
+    killed mid-write (SIGKILL, a power cut), in one listing of the folder; returns how many.
+
+    Called before a batch writes these files again, so each leftover is its own. (Two builds
+    writing the same guide into one folder at once would race anyway.)"""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        # atomic_path's names: "." + target name + "." + mkstemp's random letters + ".part"
+        name = entry.name
+        if name.startswith(".") and name.endswith(".part") and name[1:-5].rpartition(".")[0] in names:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(entry.path)
+                removed += 1
+    return removed
+
+
 def write_bytes_atomic(target: Path, data: bytes) -> None:
     with atomic_path(target) as temporary:
         temporary.write_bytes(data)

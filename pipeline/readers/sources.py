@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ class SourceText:
     path: Path
     text: str
     encoding: str
+    digest: str = ""  # SHA-256 of the bytes read: the build cache keys outputs by the text built
 
 
 def find_manuscripts(paths: list[Path]) -> list[Path]:
@@ -83,7 +85,7 @@ def read_source(path: Path, report: Report) -> SourceText:
     except OSError as exc:
         raise report.error("E-READ", f"cannot read file: {exc.strerror or exc}") from None
     text, encoding = decode(data, report)
-    return SourceText(path, clean_text(text, report), encoding)
+    return SourceText(path, clean_text(text, report), encoding, hashlib.sha256(data).hexdigest())
 
 
 def decode(data: bytes, report: Report) -> tuple[str, str]:

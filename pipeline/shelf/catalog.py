@@ -13,6 +13,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from pipeline.files.atomic import write_bytes_atomic
+from pipeline.files.typed_json import DoesNotFit, parse
 from pipeline.writers.render import render
 
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
@@ -147,12 +148,31 @@ def _record(
     return {"name": epub.name, "stamp": stamp, "entry": asdict(entry)}
 
 
+@dataclass(frozen=True, slots=True)
+class CachedRecord:
+    """The schema of one record of out_dir/.cache/shelf.json (as _record makes them)."""
+
+    name: str
+    stamp: tuple[int, int]  # the EPUB's size and mtime_ns when it was read
+    entry: ShelfEntry
+
+
 def _load_cache(out_dir: Path) -> dict[str, dict]:
+    """The records of the shelf's cache that fit its schema; one that does not (a field missing,
+    added or of another type) is left out, and its EPUB read again."""
     try:
         records = json.loads((out_dir / _CACHE).read_text("utf-8"))
-        return {r["name"]: r for r in records if isinstance(r, dict) and "name" in r}
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError):
         return {}
+    if not isinstance(records, list):
+        return {}
+    kept = {}
+    for record in records:
+        try:
+            kept[parse(CachedRecord, record).name] = record
+        except DoesNotFit:
+            continue
+    return kept
 
 
 def _entry(record: dict) -> ShelfEntry:

@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 
 from pipeline.cli.commands.check import check_outputs
-from pipeline.cli.options import EXIT_FAILED, EXIT_OK, FORMATS, PAPERS, VARIANTS, build_options, format_list
+from pipeline.cli.options import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    FORMATS,
+    PAPERS,
+    VARIANTS,
+    build_options,
+    format_list,
+)
 from pipeline.model.diagnostics import UsageError
 
 
@@ -74,7 +83,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pipeline.build.batch import build_all
+    from pipeline.build.batch import BatchStopped, CacheNotSaved, build_all
     from pipeline.cli import console
     from pipeline.writers.theme import load_theme
 
@@ -87,23 +96,44 @@ def run(args: argparse.Namespace) -> int:
 
     total = len(find_manuscripts(paths))
     show = console.interactive() and not args.quiet
-    with console.progress_bar(total, show) as advance:
-        outcomes = build_all(paths, options, executor=executor(args.scheduler), on_done=advance)
+    problems: list[str] = []
+    try:
+        with console.progress_bar(total, show) as advance:
+            outcomes = build_all(paths, options, executor=executor(args.scheduler), on_done=advance)
+    except BatchStopped as stop:  # Ctrl-C or SIGTERM: what was built is kept, recorded and shelved
+        for problem in [*stop.problems, *shelve(options, stop.outcomes)]:
+            print(f"error: {problem}", file=sys.stderr)
+        print(stop, file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except CacheNotSaved as exc:
+        outcomes, problems = exc.outcomes, [str(exc)]
     console.print_diagnostics(outcomes, args.verbose)
-    if (options.out_dir / "epub").is_dir():
-        from pipeline.shelf.catalog import write_catalog
-
-        # The shelf always shows what is built; workers already read the EPUBs they wrote.
-        write_catalog(options.out_dir, fresh=[record for o in outcomes for record in o.shelf])
-    if not args.quiet or any(o.failed for o in outcomes):
+    problems += shelve(options, outcomes)
+    if not args.quiet or problems or any(o.failed for o in outcomes):
         console.print_summary(outcomes, table=show)
-    status = EXIT_FAILED if any(o.failed for o in outcomes) else EXIT_OK
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    status = EXIT_FAILED if problems or any(o.failed for o in outcomes) else EXIT_OK
     if args.check:
         status = max(
             status,
             check_outputs([p for o in outcomes for p in o.outputs if p.suffix in (".epub", ".pdf")], True),
         )
     return status
+
+
+def shelve(options, outcomes) -> list[str]:
+    """Write the catalogue of what is built (workers already read the EPUBs they wrote); a folder
+    that cannot be written is one line naming the file."""
+    if not (options.out_dir / "epub").is_dir():
+        return []
+    from pipeline.shelf.catalog import write_catalog
+
+    try:
+        write_catalog(options.out_dir, fresh=[record for o in outcomes for record in o.shelf])
+    except OSError as exc:
+        return [f"{exc.filename or options.out_dir}: cannot write the catalogue: {exc.strerror or exc}"]
+    return []
 
 
 def executor(address: str | None):
@@ -121,7 +151,7 @@ def executor(address: str | None):
 
 
 def build_collection_command(args: argparse.Namespace, paths: list[Path], options) -> int:
-    from pipeline.build.batch import build_collection
+    from pipeline.build.collection import build_collection
 
     if not args.collection.strip():
         raise UsageError("--collection needs a name")

@@ -20,7 +20,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pipeline.build.batch import load_guide
+    from pipeline.build.one_guide import load_guide
     from pipeline.writers.inspect_json import guide_to_json
 
     if not args.file.is_file():
