@@ -13,7 +13,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 WATCH_PATHS   ?= manuscripts
 WATCH_FORMATS ?= html
-.PHONY: all epub pdf handouts collection catalog serve watch bench test check clean lint format
+.PHONY: all epub pdf handouts collection catalog serve watch bench test test-fast check clean lint format
 
 all: $(STAMP)
 	$(PY) -m pipeline build --format epub,pdf,handout --out $(OUT) --paper $(PAPER) $(THEME_ARG) $(CHECK_ARG)
@@ -45,8 +45,14 @@ bench: $(STAMP)
 check: $(STAMP)
 	$(PY) -m pipeline check $(OUT)
 
+# The system packages some tests need (scripts/system-deps installs or names them; never fails).
 test: $(STAMP)
+	@bash scripts/system-deps
 	$(PY) -m pytest -q
+
+# The tests that need no PDF layout, EPUBCheck, Ace or browser and take under ~2 s each.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow and not pdf and not epubcheck and not browser"
 
 lint: $(STAMP)
 	$(PY) -m pipeline lint manuscripts $(if $(STRICT),--strict,)

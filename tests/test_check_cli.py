@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import needs
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,6 +27,9 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
+@needs.java
+@pytest.mark.epubcheck
+@pytest.mark.slow
 def test_check_prints_a_verdict_per_guide_and_fails_on_a_broken_one(tmp_path):
     (tmp_path / "plain.md").write_text(MANUSCRIPT, encoding="utf-8")
     built = run("build", "plain.md", "--format", "epub", "--out", "out", cwd=tmp_path)
@@ -48,6 +51,9 @@ def test_check_prints_a_verdict_per_guide_and_fails_on_a_broken_one(tmp_path):
     assert run("check", "--no-ace", "out", cwd=tmp_path).returncode == 0
 
 
+@needs.java
+@pytest.mark.epubcheck
+@pytest.mark.slow
 def test_build_check_validates_right_after_building(tmp_path):
     (tmp_path / "plain.md").write_text(MANUSCRIPT, encoding="utf-8")
     built = run("build", "plain.md", "--format", "epub", "--out", "out", "--check", cwd=tmp_path)
@@ -65,6 +71,8 @@ def test_check_without_java_is_a_verdict_not_a_traceback(tmp_path, monkeypatch):
     assert not verdict.ok and "Java" in verdict.detail
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 def test_a_one_page_handout_and_an_emoji_title_pass_the_pdf_check(tmp_path):
     from pipeline.checks.outputs import check_pdf
 
@@ -85,11 +93,7 @@ def test_the_cover_leaves_out_what_no_face_can_draw():
     assert _drawable("Café", font) == "Café"
 
 
-@pytest.mark.skipif(
-    not shutil.which("fc-list")
-    or not subprocess.run(["fc-list", ":lang=zh-cn"], capture_output=True, text=True).stdout,
-    reason="no Chinese font installed (Debian's fonts-noto-cjk); .ci/run installs it",
-)
+@needs.chinese_font
 def test_a_chinese_cover_is_drawn_in_a_face_that_has_its_characters():
     from pipeline.writers.cover.cover import _characters, _font, _fontconfig_lang
 

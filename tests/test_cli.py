@@ -108,6 +108,7 @@ def test_good_manuscript_is_built_and_nothing_else_is_written(batch):
     )  # one summary line, no per-file chatter off a terminal
 
 
+@pytest.mark.slow
 def test_good_only_batch_exits_0(tmp_path):
     source = tmp_path / "good.md"
     source.write_text(GOOD, encoding="utf-8")

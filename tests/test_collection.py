@@ -8,6 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import needs
 import pytest
 from lxml import etree
 from pypdf import PdfReader
@@ -48,6 +49,9 @@ def volume(tmp_path_factory):
     return out / "collections" / "autumn-term.epub", out / "collections" / "autumn-term.pdf"
 
 
+@needs.java
+@pytest.mark.epubcheck
+@pytest.mark.slow
 def test_collection_epub_is_valid_and_holds_every_guide_as_a_part(volume):
     epub, _ = volume
     verdict = check_epub(epub)
@@ -103,6 +107,7 @@ def test_theme_keywords_fold_plurals_and_drop_common_words():
     assert "versus" not in theme_keywords("Fate versus free will")
 
 
+@pytest.mark.slow
 def test_collection_contents_list_the_index_on_the_page_it_starts(volume):
     _, pdf = volume
     reader = PdfReader(pdf)

@@ -11,6 +11,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import needs
 import pytest
 from lxml import etree
 
@@ -100,6 +101,8 @@ CORPUS_STEMS = [
 ]
 
 
+@needs.java
+@pytest.mark.epubcheck
 @pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_corpus_guides_pass_epubcheck_without_warnings(corpus_build, stem):
     verdict = check_epub(corpus_build[stem])
@@ -283,25 +286,20 @@ def test_builds_are_byte_identical_with_the_same_source_date_epoch(tmp_path, mon
         assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
 
 
-ACE_MISSING = "DAISY Ace (ace-puppeteer) or Chromium is not installed; .ci/run installs both"
-
-
 SHIPPED_STEMS = sorted(p.stem for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
 
 
-@pytest.mark.skipif(not (shutil.which("ace-puppeteer") and shutil.which("chromium")), reason=ACE_MISSING)
+@needs.ace
+@pytest.mark.epubcheck
+@pytest.mark.browser
 @pytest.mark.parametrize("stem", sorted(set(CORPUS_STEMS) | set(SHIPPED_STEMS)))
 def test_daisy_ace_finds_no_violations(corpus_build, stem):
     verdict = check_ace(corpus_build[stem])
     assert verdict is not None and verdict.ok, verdict.detail if verdict else "Ace did not run"
 
 
-CALIBRE_MISSING = "Calibre (ebook-meta, ebook-convert) is not installed; .ci/run installs it"
-
-
-@pytest.mark.skipif(
-    not (shutil.which("ebook-meta") and shutil.which("ebook-convert")), reason=CALIBRE_MISSING
-)
+@needs.calibre
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", ["le-comte-de-monte-cristo", "journey-to-the-west"])
 def test_calibre_reads_metadata_and_converts_to_kindle(corpus_build, stem, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QTWEBENGINE_DISABLE_SANDBOX": "1"}

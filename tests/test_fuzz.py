@@ -27,6 +27,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
@@ -302,6 +303,7 @@ def _check_epub(path: Path, source: str) -> int:
     return documents
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, **_SETTINGS)
 @given(text=manuscripts())
 def test_any_manuscript_is_refused_cleanly_or_gives_a_well_formed_epub(tmp_path, text):
@@ -314,6 +316,8 @@ def test_any_manuscript_is_refused_cleanly_or_gives_a_well_formed_epub(tmp_path,
     assert _check_epub(target, text) >= 3 + len(guide.sections)
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 @settings(max_examples=PDF_EXAMPLES, **_SETTINGS)
 @given(text=manuscripts())
 def test_any_manuscript_builds_whole_epub_and_pdf_or_is_refused(tmp_path, text):

@@ -345,6 +345,7 @@ _RAW_HTML_LINES = [
 ]
 
 
+@pytest.mark.pdf
 def test_raw_html_becomes_inert_text_in_epub_and_pdf(tmp_path):
     body = "\n".join(_RAW_HTML_LINES)
     path = manuscript(tmp_path / "book", "hostile.md", body)
@@ -472,6 +473,7 @@ def outside(tmp_path):
     return SimpleNamespace(folder=folder, marker=marker, png=folder / "secret.png", txt=folder / "secret.txt")
 
 
+@pytest.mark.pdf
 def test_images_and_links_never_reach_outside_the_manuscript_folder(tmp_path, outside, local_server):
     from PIL import Image
 
@@ -597,6 +599,7 @@ def test_fetcher_serves_only_files_inside_the_allowed_folders(tmp_path, outside,
     assert local_server.connections == []
 
 
+@pytest.mark.pdf
 def test_a_hostile_theme_cannot_make_the_pdf_fetch_or_read(tmp_path, outside, local_server, caplog):
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "styles", theme)
@@ -857,6 +860,7 @@ def test_emphasis_nested_300_deep_builds(tmp_path):
     assert "deep" in epub_text(check_epub(epub_of(outcome)))
 
 
+@pytest.mark.slow
 def test_ten_thousand_sub_headings_split_into_well_formed_documents(tmp_path):
     body = "\n\n".join(f"### Heading {n}\n\nBody {n}." for n in range(10_000))
     path = manuscript(tmp_path / "book", "headings.md", body)
@@ -1055,6 +1059,8 @@ runpy.run_module("pipeline", run_name="__main__")
 """
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 @pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
 def test_a_build_stopped_by_a_signal_leaves_the_previous_pdf_and_no_partial_file(tmp_path, signal_name):
     import signal
@@ -1088,6 +1094,7 @@ def test_a_build_stopped_by_a_signal_leaves_the_previous_pdf_and_no_partial_file
     _assert_only_finished_files(out / "pdf", {"victim.pdf"})
 
 
+@pytest.mark.pdf
 def test_failing_pdf_writer_leaves_the_previous_pdf_and_no_partial_file(tmp_path, monkeypatch):
     from weasyprint.document import Document
 

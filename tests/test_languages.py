@@ -4,11 +4,11 @@ Persian and Urdu bylines and book facts in loose manuscripts."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 from typing import get_args
 
+import needs
 import pytest
 
 from pipeline.i18n.labels import _LABELS, labels_for
@@ -501,20 +501,9 @@ def test_manuscript_normalises_to_standard_kinds_with_its_own_labels(load, sourc
         assert english not in html
 
 
-POPPLER_MISSING = "poppler-utils (pdftotext) is not installed"
-# Other Arabic faces (DejaVu Sans, Noto Sans Arabic) extract lam-alef reversed from WeasyPrint's PDF.
-NASKH_MISSING = "Noto Naskh Arabic (Debian's fonts-noto-core) is not installed; .ci/run installs it"
-
-
-def _has_naskh() -> bool:
-    if not shutil.which("fc-list"):
-        return False
-    found = subprocess.run(["fc-list", "Noto Naskh Arabic", "family"], capture_output=True, text=True)
-    return bool(found.stdout.strip())
-
-
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason=POPPLER_MISSING)
-@pytest.mark.skipif(not _has_naskh(), reason=NASKH_MISSING)
+@pytest.mark.pdf
+@needs.poppler
+@needs.naskh_font  # other Arabic faces (DejaVu Sans, Noto Sans Arabic) extract lam-alef reversed
 def test_arabic_pdf_is_right_to_left_and_every_section_title_extracts(load, tmp_path):
     guide, _ = load(ARABIC.name, ARABIC.read_text(encoding="utf-8"))
     html = book_html(guide)
@@ -528,6 +517,7 @@ def test_arabic_pdf_is_right_to_left_and_every_section_title_extracts(load, tmp_
     assert labels_for("ar")["index"] in text
 
 
+@pytest.mark.pdf
 def test_arabic_index_and_handout_are_right_to_left(load, tmp_path):
     guide, _ = load(ARABIC.name, ARABIC.read_text(encoding="utf-8"))
     pages = [{"number": 3, "mention": "m1"}, {"number": 4, "mention": "m2"}]

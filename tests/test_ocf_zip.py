@@ -56,7 +56,9 @@ def test_equal_input_gives_equal_bytes_and_times_before_1980_are_pinned(tmp_path
         assert archive.infolist()[0].date_time == (1980, 1, 1, 0, 0, 0)
 
 
-@pytest.mark.skipif(not shutil.which("unzip"), reason="Info-ZIP unzip is not installed")
+@pytest.mark.skipif(
+    not shutil.which("unzip"), reason="Info-ZIP unzip is not installed; scripts/system-deps installs it"
+)
 def test_info_zip_tests_the_archive_clean(tmp_path):
     _write(tmp_path / "book.epub")
     result = subprocess.run(["unzip", "-t", str(tmp_path / "book.epub")], capture_output=True, text=True)

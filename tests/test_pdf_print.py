@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
 
+import needs
 import pytest
 from pypdf import PdfReader
 
@@ -18,8 +18,8 @@ REPO = Path(__file__).resolve().parents[1]
 MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
 CHINESE = REPO / "tests" / "corpus" / "journey-to-the-west.md"
 GERMAN = REPO / "tests" / "corpus" / "der-process.md"
-POPPLER_MISSING = "pdftotext/pdffonts (Debian's poppler-utils) are not installed"
-needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason=POPPLER_MISSING)
+needs_poppler = needs.poppler
+pytestmark = pytest.mark.pdf  # nearly every test here lays out a PDF
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +164,7 @@ def test_handout_fits_one_sheet_and_names_every_character_and_theme(printed, man
         assert letters(theme)[:30] in text, theme
 
 
+@pytest.mark.slow
 def test_handout_shrinks_then_cuts_the_overview_with_a_note(tmp_path):
     summary = "\n\n".join(
         f"Paragraph {n} of a very long overview. " + "The story goes on and on. " * 40 for n in range(30)
@@ -187,6 +188,7 @@ def test_handout_shrinks_then_cuts_the_overview_with_a_note(tmp_path):
     assert all(f"Person {n}" in text for n in range(20))
 
 
+@pytest.mark.slow
 def test_a_one_paragraph_overview_is_cut_between_sentences(tmp_path):
     # One paragraph gives no paragraph to drop: the cut has to fall between sentences.
     summary = " ".join(f"In scene {n} Mr. Quill walks through the old town at dusk." for n in range(600))
@@ -232,6 +234,7 @@ def test_no_list_leaves_a_lone_item_on_a_page(paper):
             assert counts[0] >= 2 and counts[-1] >= 2, counts
 
 
+@pytest.mark.slow
 @needs_poppler
 def test_a_german_guide_on_a5(tmp_path):
     """An unseen language and paper: German words, quotes, hyphenation and a compact index."""
@@ -286,6 +289,7 @@ def _many_notes(count: int) -> str:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", ["a4", "letter", "a5"])
 def test_every_note_is_printed_on_the_page_of_its_call(tmp_path, paper):
     """Checked on the laid-out boxes: on A4, WeasyPrint put Dracula's notes a page (note 1) and two
@@ -392,6 +396,7 @@ def test_pdf_a_variant(tmp_path):
 
 
 @needs_poppler
+@needs.chinese_font
 def test_chinese_text_extracts_and_a_cjk_font_is_embedded(printed):
     pdf = printed / "pdf" / "journey-to-the-west.pdf"
     text = squash(" ".join(page_texts(pdf)))
@@ -484,6 +489,7 @@ def test_an_index_longer_than_a_page_keeps_weasyprints_own_columns(tmp_path):
     assert len(_entries(document)) == 160
 
 
+@pytest.mark.slow
 def test_a_pdf_batch_leaves_no_font_folder_in_the_temporary_directory(tmp_path):
     """WeasyPrint copies @font-face files into a temporary folder it removes only when its font
     configuration is deleted, which a pool worker leaving through os._exit never does: every

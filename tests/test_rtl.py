@@ -7,6 +7,7 @@ import re
 import shutil
 import zipfile
 
+import needs
 import pytest
 
 from pipeline.build.batch import BuildOptions, build_all
@@ -52,6 +53,9 @@ def test_direction_follows_language_and_script(tag, direction):
     assert text_direction(tag) == direction
 
 
+@needs.java
+@pytest.mark.epubcheck
+@pytest.mark.slow
 def test_an_arabic_guide_is_right_to_left_everywhere(write_manuscript, tmp_path):
     source = write_manuscript("hayy.md", ARABIC)
     [outcome] = build_all([source], BuildOptions(formats=("epub",), out_dir=tmp_path / "out"))
@@ -77,7 +81,14 @@ def test_a_left_to_right_guide_says_nothing_of_direction(write_manuscript, tmp_p
 
 
 @pytest.mark.skipif(not shutil.which("fc-match"), reason="fontconfig (fc-match) is not installed")
-@pytest.mark.parametrize(("language", "text"), [("ar", "حي بن يقظان"), ("he", "שלום"), ("hi", "गोदान")])
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        pytest.param("ar", "حي بن يقظان", marks=needs.font(":lang=ar", "Arabic", "fonts-noto-core")),
+        pytest.param("he", "שלום", marks=needs.font(":lang=he", "Hebrew", "fonts-noto-core")),
+        pytest.param("hi", "गोदान", marks=needs.font(":lang=hi", "Devanagari", "fonts-noto-core")),
+    ],
+)
 def test_cover_text_the_book_faces_lack_uses_an_installed_font(language, text):
     from pipeline.writers.cover.cover import _font
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
+import needs
 import pytest
 from conftest import epubcheck_problems, pdf_outline_titles, squash
 
@@ -90,7 +90,7 @@ def test_seed_pdf_opens_with_several_pages(seed_build):
     assert squash("Kazuo Ishiguro") in first_page
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not on PATH")
+@needs.poppler
 def test_seed_pdf_text_through_pdftotext(seed_build):
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(seed_build.pdf("never-let-me-go")), "-"],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 import urllib.error
@@ -10,6 +9,7 @@ import urllib.request
 from email.message import Message
 from pathlib import Path
 
+import needs
 import pytest
 from lxml import etree
 
@@ -264,17 +264,15 @@ def test_server_binds_to_loopback_by_default():
         httpd.server_close()
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed; .ci/run installs it")
+@needs.chromium
+@pytest.mark.browser
 def test_library_page_in_a_real_browser(server, shelf_dir, tmp_path):
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="the playwright package is a test dependency"
     )
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=needs.CHROMIUM,
             args=[
                 "--no-sandbox",
                 "--disable-gpu",

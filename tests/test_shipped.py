@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from collections import Counter
 
+import needs
 import pytest
 from conftest import (
     EPUB_NS,
@@ -215,7 +215,7 @@ def test_pdf_text_contains_the_title(shipped, pdfs, stem):
         assert squash(author) in text
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not on PATH")
+@needs.poppler
 @per_book
 def test_pdftotext_finds_titles_and_characters(shipped, stem):
     text = squash(

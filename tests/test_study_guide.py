@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
+import needs
 import pytest
 from lxml import etree
 from pypdf import PdfReader
@@ -22,9 +22,7 @@ SEED = REPO.parent / "shared" / "seeds" / "never-let-me-go.txt"
 MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"../shared is missing: no seed at {SEED}")
-needs_poppler = pytest.mark.skipif(
-    not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is missing"
-)
+needs_poppler = needs.poppler
 
 
 def glossary_terms(path: Path, **options) -> list[str]:
@@ -92,13 +90,13 @@ def test_shipped_auto_terms_follow_the_rule(manuscript):
         assert entry.term in entry.context  # the sentence of first use really uses it
 
 
-@needs_seed
 def test_the_sentence_of_first_use_does_not_stop_at_an_initial():
     assert find_terms("Er ist müde. Josef K. versteht das „Gericht“ nicht.") == [
         ("Gericht", "Josef K. versteht das „Gericht“ nicht.")
     ]
 
 
+@needs_seed
 def test_no_auto_glossary_turns_detection_off():
     assert glossary_terms(SEED, auto_glossary=False) == []
 
@@ -249,6 +247,7 @@ def test_pdf_index_page_numbers_are_right(seed_build):
     assert checked >= len(entries)
 
 
+@pytest.mark.pdf
 @needs_poppler
 def test_pdf_index_lists_every_character_and_term_even_without_mentions(tmp_path):
     path = tmp_path / "quiet.md"

@@ -38,6 +38,7 @@ def test_unknown_configuration_key_is_an_error_naming_it(tmp_path):
     assert "paperr" in result.stderr and "guides.toml" in result.stderr
 
 
+@pytest.mark.slow
 def test_configuration_sets_defaults_and_flags_override_them(tmp_path):
     from pypdf import PdfReader
 
@@ -55,6 +56,8 @@ def test_configuration_sets_defaults_and_flags_override_them(tmp_path):
         assert b"Room 12 Press" in archive.read("EPUB/content.opf")
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 @pytest.mark.parametrize("theme", ["classic", "high-contrast"])
 def test_shipped_themes_style_both_outputs(tmp_path, theme):
     from PIL import Image
@@ -82,6 +85,7 @@ def test_unknown_theme_is_a_usage_error(tmp_path):
     assert result.returncode == 2 and "neon" in result.stderr and "high-contrast" in result.stderr
 
 
+@pytest.mark.slow
 def test_off_a_terminal_the_build_is_quiet_and_verbose_lists_outputs(tmp_path):
     quiet = run(["build", str(DRACULA), "--format", "epub", "--out", str(tmp_path)], REPO)
     assert quiet.returncode == 0
