@@ -25,7 +25,7 @@ def adapt(text: str) -> Any:
 
 def split_byline(line: str, title: str) -> str | None:
     """The author a "Title by Author" line names, read as the pipeline reads it, else None."""
-    from pipeline.readers.dialects import split_byline as pipeline_split_byline
+    from pipeline.readers.byline import split_byline as pipeline_split_byline
 
     return pipeline_split_byline(line, title)
 
