@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 # The order is the pipeline's: model at the bottom, the command line on top.
 MAY_IMPORT: dict[str, set[str]] = {
     "model": set(),
-    "i18n": {"model"},
+    "i18n": {"model", "files"},
     "files": {"model"},
     "readers": {"model", "i18n", "files"},
     "transforms": {"model", "i18n"},

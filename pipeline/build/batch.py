@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.build.cache import Manifest, build_key, code_fingerprint, file_digest
-from pipeline.build.collection import build_collection
 from pipeline.build.one_guide import build_one, load_guide, source_moment
 from pipeline.build.options import FORMATS, BuildOptions, Outcome, output_path
 from pipeline.build.pool import guided_chunks, run_work
@@ -28,7 +27,6 @@ __all__ = [
     "CacheNotSaved",
     "Outcome",
     "build_all",
-    "build_collection",
     "build_one",
     "guided_chunks",
     "load_guide",

@@ -44,7 +44,7 @@ def code_fingerprint(theme_folder: Path) -> str:
 def _fingerprint(theme_files: tuple[tuple[str, int, int], ...]) -> str:
     """The code (fixed for the life of a process) and the theme files, read once per version."""
     hasher = hashlib.sha256()
-    files = sorted(p for p in PIPELINE_DIR.rglob("*") if p.is_file() and p.suffix in (".py", ".jinja"))
+    files = code_files(PIPELINE_DIR)
     files += [Path(name) for name, _, _ in theme_files]
     for path in files:
         hasher.update(str(path.relative_to(path.anchor)).encode())
@@ -52,6 +52,20 @@ def _fingerprint(theme_files: tuple[tuple[str, int, int], ...]) -> str:
     for library in library_signatures():
         hasher.update(library.encode())
     return hasher.hexdigest()
+
+
+# What an output is made by: the code, its templates and the language data files.
+CODE_SUFFIXES = (".py", ".jinja", ".toml")
+
+
+def code_files(root: Path) -> list[Path]:
+    """Every code, template and language file under root, in a stable order; bytecode folders are
+    not walked (they hold nothing the sources do not, and as many files again)."""
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__" and not d.startswith("."))
+        found += [Path(folder, name) for name in sorted(names) if name.endswith(CODE_SUFFIXES)]
+    return found
 
 
 # The libraries whose upgrade can change an output's bytes: import name -> distribution name.

@@ -3,5 +3,5 @@ metadata field names and value words, byline words, language names, letter foldi
 writing direction, quotation marks, index letters. Readers and writers hold no word lists of their
 own.
 
-May import: model/.
+May import: model/, files/ (the user cache of parsed language files).
 """

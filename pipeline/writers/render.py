@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -11,9 +10,9 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
+from pipeline.files.user_cache import CACHE_SWITCH, user_cache_folder  # noqa: F401 (CACHE_SWITCH: re-exported)
+
 TEMPLATES = Path(__file__).parent / "templates"
-# Set to 0 to compile templates afresh in every process.
-CACHE_SWITCH = "STUDY_GUIDE_TEMPLATE_CACHE"
 
 
 # How templates are compiled: a change here must not meet code compiled the old way.
@@ -60,15 +59,8 @@ def template_cache() -> BytecodeCache | None:
     """Compiled templates kept between runs in the user's cache folder, as Python keeps .pyc
     files: compiling ours costs every process about 10 ms, as much as building a guide. Jinja
     checks each entry against the template's source, so an edited template is compiled again."""
-    if os.environ.get(CACHE_SWITCH, "1") == "0":
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "study-guide-pipeline" / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return None
-    if not os.access(folder, os.W_OK | os.X_OK):
+    folder = user_cache_folder("templates")
+    if folder is None:
         return None
     import hashlib
 
