@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import subprocess
 
-import needs
 import pytest
-from conftest import epubcheck_problems, pdf_outline_titles, squash
 
 from pipeline.build.batch import load_guide
 from pipeline.writers.inspect_json import guide_to_json
+from tests import needs
+from tests.conftest import epubcheck_problems, pdf_outline_titles, squash
 
 CHARACTERS = ["Kathy H.", "Ruth", "Tommy", "Miss Emily", "Madame"]
 

@@ -7,13 +7,13 @@ import re
 import shutil
 import zipfile
 
-import needs
 import pytest
 
 from pipeline.build.batch import BuildOptions, build_all
 from pipeline.checks.outputs import check_epub
 from pipeline.i18n.direction import text_direction
 from pipeline.writers.theme import font_file
+from tests import needs
 
 ARABIC = """---
 title: حي بن يقظان

@@ -7,9 +7,11 @@ import subprocess
 import zipfile
 from collections import Counter
 
-import needs
 import pytest
-from conftest import (
+from lxml import etree
+
+from tests import needs
+from tests.conftest import (
     EPUB_NS,
     XHTML_NS,
     XML_LANG,
@@ -20,7 +22,6 @@ from conftest import (
     shipped_manuscripts,
     squash,
 )
-from lxml import etree
 
 MANUSCRIPTS = shipped_manuscripts()
 STEMS = [path.stem for path in MANUSCRIPTS]

@@ -12,17 +12,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import (
-    CM_EPUB_SAMPLE,
-    CM_EPUBCHECK_SAMPLE,
-    COMMONMARK,
-    SHARED_MISSING,
-    XHTML_NS,
-    XML_LANG,
-    commonmark_examples,
-    commonmark_manuscript,
-    epubcheck_problems,
-)
 from lxml import etree
 
 from pipeline.i18n.labels import labels_for
@@ -33,6 +22,17 @@ from pipeline.transforms.passes import apply_transforms
 from pipeline.writers.epub.pages import page_xhtml, section_pages
 from pipeline.writers.pdf.book import book_html
 from pipeline.writers.pdf.index import has_index
+from tests.conftest import (
+    CM_EPUB_SAMPLE,
+    CM_EPUBCHECK_SAMPLE,
+    COMMONMARK,
+    SHARED_MISSING,
+    XHTML_NS,
+    XML_LANG,
+    commonmark_examples,
+    commonmark_manuscript,
+    epubcheck_problems,
+)
 
 EXAMPLES = commonmark_examples()
 if EXAMPLES:

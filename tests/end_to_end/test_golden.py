@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.cli.main import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden" / "inspect"
 SOURCES = sorted(
     p.relative_to(REPO)

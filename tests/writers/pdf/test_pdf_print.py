@@ -7,14 +7,14 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
-import needs
 import pytest
 from pypdf import PdfReader
 
 from pipeline.build.batch import BuildOptions, build_all, load_guide
 from pipeline.writers.inspect_json import guide_to_json
+from tests import needs
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
 CHINESE = REPO / "tests" / "corpus" / "journey-to-the-west.md"
 GERMAN = REPO / "tests" / "corpus" / "der-process.md"

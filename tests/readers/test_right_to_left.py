@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 from typing import get_args
 
-import needs
 import pytest
 
 from pipeline.i18n.labels import _LABELS, labels_for
@@ -23,8 +22,9 @@ from pipeline.writers.pdf.engine import PrintOptions
 from pipeline.writers.pdf.handout import build_handout, handout_html
 from pipeline.writers.pdf.index import index_page_css, render_index
 from pipeline.writers.theme import load_theme
+from tests import needs
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 ARABIC = CORPUS / "kalila-wa-dimna.md"
 JAPANESE = CORPUS / "botchan.md"
 # Every kind a heading can name (info is the facts block; "other" is what no alias names).

@@ -39,7 +39,7 @@ from pipeline.model.text import plain_text
 from pipeline.model.walk import block_inlines, iter_blocks
 from pipeline.readers.sources import MAX_BYTES
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 # ---------------------------------------------------------------- helpers
 

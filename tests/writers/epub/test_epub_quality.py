@@ -11,14 +11,14 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import needs
 import pytest
 from lxml import etree
 
 from pipeline.build.batch import BuildOptions, build_all
 from pipeline.checks.outputs import check_ace, check_epub
+from tests import needs
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[3]
 CORPUS = REPO / "tests" / "corpus"
 NS = {
     "x": "http://www.w3.org/1999/xhtml",

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.build.batch import BuildOptions, build_all
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 MANUSCRIPTS = REPO / "manuscripts"
 
 

@@ -10,7 +10,8 @@ import sys
 import zipfile
 
 import pytest
-from conftest import REPO
+
+from tests.conftest import REPO
 
 GOOD = """# The Lighthouse Keeper
 

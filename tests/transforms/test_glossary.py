@@ -7,7 +7,6 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import needs
 import pytest
 from lxml import etree
 from pypdf import PdfReader
@@ -16,8 +15,9 @@ from pipeline.build.batch import BuildOptions, build_all, load_guide
 from pipeline.transforms.crosslinks import name_variants, term_variants
 from pipeline.transforms.glossary import find_terms, is_term
 from pipeline.writers.inspect_json import guide_to_json
+from tests import needs
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEED = REPO.parent / "shared" / "seeds" / "never-let-me-go.txt"
 MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}

@@ -12,7 +12,7 @@ import pytest
 from pipeline.checks.lint import CODES
 from pipeline.cli.main import parser
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 CODE_BLOCKS = re.findall(r"```(?:sh|text)?\n(.*?)```", README, re.S)
 

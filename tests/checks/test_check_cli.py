@@ -8,10 +8,11 @@ import sys
 import zipfile
 from pathlib import Path
 
-import needs
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests import needs
+
+REPO = Path(__file__).resolve().parents[2]
 MANUSCRIPT = "# Plain\n\nby Someone\n\n## Summary\n\nText.\n"
 
 

@@ -8,15 +8,15 @@ import sys
 import zipfile
 from pathlib import Path
 
-import needs
 import pytest
 from lxml import etree
 from pypdf import PdfReader
 
 from pipeline.checks.outputs import check_epub
 from pipeline.volumes.collection import theme_keywords
+from tests import needs
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 NS = {
     "x": "http://www.w3.org/1999/xhtml",
     "opf": "http://www.idpf.org/2007/opf",

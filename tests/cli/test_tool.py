@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.build.batch import BuildOptions
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 DRACULA = REPO / "manuscripts" / "dracula.md"
 
 
