@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.build.batch import BuildOptions, build_all
-
-REPO = Path(__file__).resolve().parents[2]
-MANUSCRIPTS = REPO / "manuscripts"
+from tests.helpers import MANUSCRIPTS, REPO
 
 
 @pytest.fixture

@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.build.batch import BuildOptions, build_all
-
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / "tests" / "corpus"
+from tests.helpers import CORPUS, REPO
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers import REPO
+
 COUNT = 24
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="process groups and POSIX signals")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests import needs
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 MANUSCRIPT = "# Plain\n\nby Someone\n\n## Summary\n\nText.\n"
 
 

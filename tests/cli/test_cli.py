@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 GOOD = """# The Lighthouse Keeper
 

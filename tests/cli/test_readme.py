@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from pipeline.checks.lint import CODES
 from pipeline.cli.main import parser
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 CODE_BLOCKS = re.findall(r"```(?:sh|text)?\n(.*?)```", README, re.S)
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.build.batch import BuildOptions
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 DRACULA = REPO / "manuscripts" / "dracula.md"
 
 

@@ -22,7 +22,7 @@ from pipeline.transforms.passes import apply_transforms
 from pipeline.writers.epub.pages import page_xhtml, section_pages
 from pipeline.writers.pdf.book import book_html
 from pipeline.writers.pdf.index import has_index
-from tests.conftest import (
+from tests.helpers import (
     CM_EPUB_SAMPLE,
     CM_EPUBCHECK_SAMPLE,
     COMMONMARK,

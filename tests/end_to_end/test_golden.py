@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli.main import main
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden" / "inspect"
 SOURCES = sorted(
     p.relative_to(REPO)

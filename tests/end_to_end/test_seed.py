@@ -9,7 +9,7 @@ import pytest
 from pipeline.build.batch import load_guide
 from pipeline.writers.inspect_json import guide_to_json
 from tests import needs
-from tests.conftest import epubcheck_problems, pdf_outline_titles, squash
+from tests.helpers import epubcheck_problems, pdf_outline_titles, squash
 
 CHARACTERS = ["Kathy H.", "Ruth", "Tommy", "Miss Emily", "Madame"]
 

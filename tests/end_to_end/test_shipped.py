@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from tests import needs
-from tests.conftest import (
+from tests.helpers import (
     EPUB_NS,
     XHTML_NS,
     XML_LANG,

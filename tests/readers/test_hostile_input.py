@@ -38,8 +38,7 @@ from pipeline.model.diagnostics import GuideError
 from pipeline.model.text import plain_text
 from pipeline.model.walk import block_inlines, iter_blocks
 from pipeline.readers.sources import MAX_BYTES
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers import REPO
 
 # ---------------------------------------------------------------- helpers
 

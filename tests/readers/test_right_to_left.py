@@ -5,7 +5,6 @@ Persian and Urdu bylines and book facts in loose manuscripts."""
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 from typing import get_args
 
 import pytest
@@ -23,8 +22,8 @@ from pipeline.writers.pdf.handout import build_handout, handout_html
 from pipeline.writers.pdf.index import index_page_css, render_index
 from pipeline.writers.theme import load_theme
 from tests import needs
+from tests.helpers import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 ARABIC = CORPUS / "kalila-wa-dimna.md"
 JAPANESE = CORPUS / "botchan.md"
 # Every kind a heading can name (info is the facts block; "other" is what no alias names).

@@ -29,8 +29,8 @@ import pytest
 
 from pipeline.shelf.serve import Limits, make_server
 from pipeline.shelf.static_files import ShelfFiles
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 INDEX = b"<!doctype html><title>Shelf</title><p>the shelf</p>"
 BOOK = os.urandom(300_000)  # random, so a wrong byte range cannot match by chance
 

@@ -16,8 +16,8 @@ from pipeline.build.batch import BuildOptions, build_all
 from pipeline.shelf.catalog import write_catalog
 from pipeline.shelf.serve import make_server, shelf_urls
 from tests import needs
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 ATOM = "http://www.w3.org/2005/Atom"
 NS = {"a": ATOM, "dc": "http://purl.org/dc/terms/"}
 ACQUISITION = "http://opds-spec.org/acquisition"

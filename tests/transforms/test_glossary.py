@@ -16,9 +16,8 @@ from pipeline.transforms.crosslinks import name_variants, term_variants
 from pipeline.transforms.glossary import find_terms, is_term
 from pipeline.writers.inspect_json import guide_to_json
 from tests import needs
+from tests.helpers import REPO, SEED
 
-REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "seeds" / "never-let-me-go.txt"
 MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"../shared is missing: no seed at {SEED}")

@@ -6,7 +6,6 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -15,8 +14,8 @@ from pypdf import PdfReader
 from pipeline.checks.outputs import check_epub
 from pipeline.volumes.collection import theme_keywords
 from tests import needs
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 NS = {
     "x": "http://www.w3.org/1999/xhtml",
     "opf": "http://www.idpf.org/2007/opf",

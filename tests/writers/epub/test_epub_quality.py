@@ -17,9 +17,8 @@ from lxml import etree
 from pipeline.build.batch import BuildOptions, build_all
 from pipeline.checks.outputs import check_ace, check_epub
 from tests import needs
+from tests.helpers import CORPUS, REPO
 
-REPO = Path(__file__).resolve().parents[3]
-CORPUS = REPO / "tests" / "corpus"
 NS = {
     "x": "http://www.w3.org/1999/xhtml",
     "epub": "http://www.idpf.org/2007/ops",

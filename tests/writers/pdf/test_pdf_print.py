@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from pipeline.build.batch import BuildOptions, build_all, load_guide
 from pipeline.writers.inspect_json import guide_to_json
 from tests import needs
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[3]
 MANUSCRIPTS = sorted(p for p in (REPO / "manuscripts").iterdir() if p.suffix in (".md", ".txt"))
 CHINESE = REPO / "tests" / "corpus" / "journey-to-the-west.md"
 GERMAN = REPO / "tests" / "corpus" / "der-process.md"
