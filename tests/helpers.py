@@ -33,6 +33,7 @@ PACKAGE = REPO / "pipeline"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EPUB_NS = "http://www.idpf.org/2007/ops"
+NS = {"x": XHTML_NS, "epub": EPUB_NS}  # prefixes for lxml's find() in an EPUB's XHTML
 
 SHARED_MISSING = f"../shared is missing ({SHARED}); the seed and the CommonMark corpus live there"
 
@@ -145,6 +146,25 @@ CM_EPUBCHECK_SAMPLE = (148, 280, 298, 484, 580)
 def read_epub(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def epub_documents(epub: Path) -> dict:
+    """Every XHTML document of an EPUB, parsed, by its name under EPUB/ ("summary.xhtml")."""
+    from lxml import etree
+
+    with zipfile.ZipFile(epub) as archive:
+        return {
+            n.removeprefix("EPUB/"): etree.fromstring(archive.read(n))
+            for n in archive.namelist()
+            if n.endswith(".xhtml")
+        }
+
+
+def seed_outputs(built: Built) -> list[Path]:
+    """The seed's [EPUB, PDF] from the session's one build of it (the `seed_build` fixture)."""
+    [outcome] = built.outcomes.values()
+    assert not outcome.failed, outcome.reason
+    return outcome.outputs
 
 
 def opf_name(files: dict[str, bytes]) -> str:

@@ -84,25 +84,3 @@ def test_a_one_page_handout_and_an_emoji_title_pass_the_pdf_check(tmp_path):
     guide = check_pdf(tmp_path / "out" / "pdf" / "tiny.pdf")
     assert handout.ok and "1 pages" in handout.detail, handout.detail
     assert guide.ok, guide.detail
-
-
-def test_the_cover_leaves_out_what_no_face_can_draw():
-    from pipeline.writers.cover.cover import _drawable, _font
-
-    font = _font("en", "serif", True, 40, "The Very Hungry Caterpillar 🐛")
-    assert _drawable("The Very Hungry Caterpillar 🐛", font) == "The Very Hungry Caterpillar"
-    assert _drawable("Café", font) == "Café"
-
-
-@needs.chinese_font
-def test_a_chinese_cover_is_drawn_in_a_face_that_has_its_characters():
-    from pipeline.writers.cover.cover import _characters, _font, _fontconfig_lang
-
-    # fontconfig knows "zh-cn", not "zh-Hans": asked for the latter it answered with a Latin face.
-    assert (_fontconfig_lang("zh-Hans"), _fontconfig_lang("zh-Hant-TW"), _fontconfig_lang("pt-BR")) == (
-        "zh-cn",
-        "zh-tw",
-        "pt",
-    )
-    font = _font("zh-Hans", "serif", True, 40, "西游记")
-    assert set("西游记") <= _characters(font.path)

@@ -10,7 +10,7 @@ stable); set FUZZ_EXPLORE=1 to draw fresh ones, and FUZZ_EXAMPLES=N / FUZZ_PDF_E
 more (150 and 8 by default: about 10 s and 4 s on two cores).
 
 Known bugs are kept out of the strategies so that this property keeps finding new ones; each is
-pinned by an xfail test in test_hostile.py: numeric character references to control characters
+pinned by an xfail test in readers/test_hostile_input.py: numeric character references to control characters
 ("&#12;", "&#0;") and backslash escapes in double-quoted YAML (both smuggle characters past
 sources.clean_text; such references can still arise from the "&", "#" and digit markers, so
 _known_bug_input rejects them with assume()), nested emphasis hundreds deep, YAML alias bombs, and
@@ -249,7 +249,7 @@ _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 
 
 def _known_bug_input(text: str) -> bool:
-    """A numeric reference to a code point XML cannot carry (test_hostile.py pins it, xfail).
+    """A numeric reference to a code point XML cannot carry (readers/test_hostile_input.py pins it, xfail).
 
     The fragments leave these out, but the "&", "#" and digit markers can still spell one ("&#0;").
     """
@@ -261,7 +261,7 @@ def _known_bug_input(text: str) -> bool:
 
 
 def _known_bug(guide) -> bool:
-    """A title with a line break but no space crashes the cover (test_hostile.py pins it, xfail)."""
+    """A title with a line break but no space crashes the cover (pinned in readers/test_hostile_input.py)."""
     return "\n" in guide.meta.title and " " not in guide.meta.title
 
 

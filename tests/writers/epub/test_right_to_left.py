@@ -1,18 +1,16 @@
-"""Right-to-left guides: dir="rtl" on every document, leftward page turns, a cover drawn in a font
-that has the script's glyphs."""
+"""Right-to-left EPUBs: dir="rtl" on every document and leftward page turns; a left-to-right guide
+says nothing of direction. (Direction itself: i18n/test_direction.py; cover faces:
+writers/cover/test_cover_fonts.py.)"""
 
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 
 import pytest
 
 from pipeline.build.batch import BuildOptions, build_all
 from pipeline.checks.outputs import check_epub
-from pipeline.i18n.direction import text_direction
-from pipeline.writers.theme import font_file
 from tests import needs
 
 ARABIC = """---
@@ -32,25 +30,6 @@ language: ar
 
 - حي: الطفل الذي يكبر وحيدًا
 """
-
-
-@pytest.mark.parametrize(
-    ("tag", "direction"),
-    [
-        ("ar", "rtl"),
-        ("he-IL", "rtl"),
-        ("fa", "rtl"),
-        ("ur-PK", "rtl"),
-        ("az-Arab", "rtl"),
-        ("ku-Latn", "ltr"),
-        ("en", "ltr"),
-        ("fr-CA", "ltr"),
-        ("zh-Hans", "ltr"),
-        ("ja", "ltr"),
-    ],
-)
-def test_direction_follows_language_and_script(tag, direction):
-    assert text_direction(tag) == direction
 
 
 @needs.java
@@ -78,20 +57,3 @@ def test_a_left_to_right_guide_says_nothing_of_direction(write_manuscript, tmp_p
     with zipfile.ZipFile(outcome.outputs[0]) as archive:
         assert "page-progression-direction" not in archive.read("EPUB/content.opf").decode()
         assert 'dir="rtl"' not in archive.read("EPUB/summary.xhtml").decode()
-
-
-@pytest.mark.skipif(not shutil.which("fc-match"), reason="fontconfig (fc-match) is not installed")
-@pytest.mark.parametrize(
-    ("language", "text"),
-    [
-        pytest.param("ar", "حي بن يقظان", marks=needs.font(":lang=ar", "Arabic", "fonts-noto-core")),
-        pytest.param("he", "שלום", marks=needs.font(":lang=he", "Hebrew", "fonts-noto-core")),
-        pytest.param("hi", "गोदान", marks=needs.font(":lang=hi", "Devanagari", "fonts-noto-core")),
-    ],
-)
-def test_cover_text_the_book_faces_lack_uses_an_installed_font(language, text):
-    from pipeline.writers.cover.cover import _font
-
-    book_face = font_file("serif", True)
-    assert _font(language, "serif", True, 40, text).path != str(book_face)
-    assert _font(language, "serif", True, 40, "Plain Latin").path == str(book_face)
