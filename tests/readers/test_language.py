@@ -116,3 +116,47 @@ def test_a_script_only_one_language_writes_gives_the_language(load, text, langua
     assert guide.meta.language == language
     assert any(d.code == "W-LANGUAGE" and repr(language) in d.message for d in report.items)
     assert f'lang="{language}"' in book_html(guide)
+
+
+# ---------------------------------------------------------------- choose_language itself
+
+
+def choose(front_matter: dict, text: str, adapted: str | None = None) -> tuple[str, list[str]]:
+    from pipeline.model.diagnostics import Report
+    from pipeline.readers.language import choose_language
+
+    report = Report("t.md")
+    language = choose_language(front_matter, text, text if adapted is None else adapted, report)
+    return language, [d.message for d in report.items if d.code == "W-LANGUAGE"]
+
+
+def test_a_declared_language_is_taken_by_name_or_tag_and_a_bad_one_warns():
+    assert choose({"language": "French"}, "Text.") == ("fr", [])
+    assert choose({"langue": "pt-br"}, "Text.") == ("pt-BR", [])
+    assert choose({}, "Title\n\n- **Language:** Deutsch\n") == ("de", [])
+    language, [warning] = choose({"lang": "Klingon!"}, "Text.")
+    assert language == "en" and "'Klingon!' is not a BCP 47 tag" in warning
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("红楼梦是中国古典小说的巅峰之作，讲述贾宝玉与林黛玉的爱情故事。", "zh-Hans"),
+        ("坊っちゃんは東京の学校を出て四国の中学校に数学の教師として赴任する。", "ja"),
+        # Everyday Japanese prose is mostly kana: a third of it or less is kanji.
+        (
+            "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。何でも薄暗いじめじめした"
+            "所でニャーニャー泣いていた事だけは記憶している。",
+            "ja",
+        ),
+        ("홍길동전은 조선 시대의 소설이다. 홍길동은 서자로 태어났다.", "ko"),
+    ],
+    ids=["chinese", "japanese-kanji", "japanese-kana", "korean"],
+)
+def test_cjk_and_hangul_text_gives_its_language_with_a_warning(text, language):
+    found, [warning] = choose({}, text)
+    assert found == language and f"looks like {language!r}" in warning
+
+
+def test_plain_english_text_is_the_default_without_a_word():
+    assert choose({}, "Emma Woodhouse, handsome, clever, and rich.", "## Summary\n\nText.\n") == ("en", [])
