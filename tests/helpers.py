@@ -140,6 +140,41 @@ CM_EPUB_SAMPLE = (1, 148, 172, 269, 280, 298, 312, 484, 580, 618)
 CM_EPUBCHECK_SAMPLE = (148, 280, 298, 484, 580)
 
 
+# ---------------------------------------------------------------- two small guides for a volume
+
+SEA_STORIES = {
+    "harbour.md": "# Harbour\n\nby Ann Ayre\n\n## Summary\n\nTom waits at the harbour.\n\n"
+    "## Characters\n\n- Tom: a sailor\n\n## Themes\n\n- Loyalty\n\n## Glossary\n\n- Quay: a landing place\n",
+    "lighthouse.md": "# Lighthouse\n\nby Bo Bell\n\n## Summary\n\nMara keeps the light.\n\n"
+    "## Characters\n\n- Mara: the keeper\n\n## Themes\n\n- Loyalty to the sea\n\n"
+    "## Glossary\n\n- quay: where boats tie up\n",
+}
+
+
+def sea_stories(folder: Path):
+    """A volume of two guides that share a glossary term ("quay") and a theme ("loyalty")."""
+    from pipeline.volumes.collection import make_volume
+
+    folder.mkdir(parents=True, exist_ok=True)
+    guides = []
+    for name, text in SEA_STORIES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        guides.append(load_guide(folder / name)[0])
+    return make_volume("Sea Stories", guides)
+
+
+# ---------------------------------------------------------------- one command of the command line
+
+
+def parse_command(command, *argv: str):
+    """The arguments `argv` give one command module of pipeline.cli.commands (its add_to and run)."""
+    import argparse
+
+    root = argparse.ArgumentParser(prog="python -m pipeline")
+    command.add_to(root.add_subparsers(dest="command", required=True))
+    return root.parse_args([command.__name__.rsplit(".", 1)[-1], *argv])
+
+
 # ---------------------------------------------------------------- reading EPUBs and PDFs back
 
 

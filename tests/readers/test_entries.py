@@ -218,3 +218,41 @@ def test_sub_bullets_that_are_no_entries_still_join_the_description_without_a_do
     )
     [entry] = guide.section("characters").entries
     assert plain_text(entry.body) == "the heroine: Known for: her plain speech; her temper"
+
+
+# ---------------------------------------------------------------- the entry functions themselves
+
+
+def test_entry_from_inlines_takes_a_short_name_before_a_separator():
+    from pipeline.model import guide as m
+    from pipeline.model.location import SourceLocation
+    from pipeline.readers.entries import MAX_TERM_WORDS, entry_from_inlines
+
+    at = SourceLocation("t.md", 4)
+    dashed = entry_from_inlines((m.Text("Kathy H. — a carer"),), at)
+    assert (dashed.term, dashed.body, dashed.loc) == ("Kathy H.", (m.Text("a carer"),), at)
+    bold = entry_from_inlines((m.Strong((m.Text("Ruth:"),)), m.Text(" her friend")), at)
+    assert (bold.term, bold.body) == ("Ruth", (m.Text("her friend"),))
+    long_name = " ".join(["word"] * (MAX_TERM_WORDS + 1))
+    assert entry_from_inlines((m.Text(f"{long_name}: more"),), at) is None  # a sentence, not a name
+    assert entry_from_inlines((m.Text("No separator here"),), at) is None
+    assert entry_from_inlines((m.Emph((m.Text("Ruth"),)), m.Text(": friend")), at) is None
+
+
+def test_extract_entries_keeps_what_is_no_entry_in_order():
+    from pipeline.model import guide as m
+    from pipeline.model.location import SourceLocation
+    from pipeline.readers.entries import extract_entries, split_lines
+
+    at = SourceLocation("t.md", 1)
+    listed = m.ListBlock(((m.Paragraph((m.Text("Tom: a sailor"),), at),),), False, 1, at)
+    prose = m.Paragraph((m.Text("Everyone in the town knows them."),), at)
+    lines = m.Paragraph((m.Text("Ann: the keeper\nBo: her son"),), at)
+    entries, kept = extract_entries((listed, prose, lines))
+    assert [e.term for e in entries] == ["Tom", "Ann", "Bo"]
+    assert kept == (prose,)
+    assert split_lines((m.Text("a\nb"), m.LineBreak(), m.Text("c"))) == [
+        (m.Text("a"),),
+        (m.Text("b"),),
+        (m.Text("c"),),
+    ]
