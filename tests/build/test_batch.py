@@ -128,6 +128,7 @@ def test_an_image_change_rebuilds_the_guide_that_embeds_it(tmp_path):
     assert not any(o.cached for o in build_all([folder], options))
 
 
+@pytest.mark.slow
 def test_parallel_build_gives_the_same_bytes_as_a_serial_one(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     serial = build_all(
@@ -188,6 +189,7 @@ def _report_freeze_count(chunk):
     return [Outcome(path, seconds=gc.get_freeze_count()) for path, _ in chunk]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="workers are forked (POSIX)")
 def test_workers_inherit_a_frozen_heap_and_this_process_keeps_collecting(library, tmp_path, monkeypatch):
     import gc
@@ -202,6 +204,7 @@ def test_workers_inherit_a_frozen_heap_and_this_process_keeps_collecting(library
     assert gc.get_freeze_count() == 0
 
 
+@pytest.mark.slow
 def test_an_epub_build_gives_every_media_type_and_never_loads_the_system_mime_tables(tmp_path):
     """ebooklib guesses a missing media type, and its first guess reads the system's MIME tables."""
     code = (
@@ -222,6 +225,7 @@ def test_an_epub_build_gives_every_media_type_and_never_loads_the_system_mime_ta
     assert '<meta name="cover" content="cover-img">' in manifest
 
 
+@pytest.mark.slow
 def test_epub_only_build_never_imports_weasyprint(tmp_path):
     run = subprocess.run(
         [

@@ -178,6 +178,7 @@ def test_an_idle_kept_alive_connection_is_closed(shelf):
     assert gone is not None and 0.5 < gone < 3
 
 
+@pytest.mark.slow
 def test_a_client_that_stops_reading_is_cut_off(shelf):
     (shelf / "epub" / "big.epub").write_bytes(b"\0" * 40_000_000)  # more than every socket buffer
     with running(shelf, Limits(stall_timeout=1.0)) as url:
@@ -230,6 +231,7 @@ def test_a_client_that_leaves_early_is_one_log_line(shelf):
     assert lines[-1] == "stopped"
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_a_download_stops_within_the_grace_time(shelf):
     (shelf / "epub" / "big.epub").write_bytes(b"\0" * 40_000_000)
     with serve_command(shelf) as (process, url):
