@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
+from tests.helpers import PACKAGE
 
 # What each stage may import besides itself: the rule each folder's __init__ docstring states.
 # The order is the pipeline's: model at the bottom, the command line on top.

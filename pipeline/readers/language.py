@@ -43,8 +43,10 @@ def choose_language(
             _atx_headings(adapted_text), report, default
         )
     letters = sum(ch.isalpha() for ch in sample) or 1
-    if len(re.findall(CJK, sample)) / letters > 0.3:
-        guess = "ja" if re.search(KANA, sample) else "zh-Hans"
+    kana = len(re.findall(KANA, sample))
+    # Kana count with the ideographs: everyday Japanese prose is two-thirds kana or more.
+    if (len(re.findall(CJK, sample)) + kana) / letters > 0.3:
+        guess = "ja" if kana else "zh-Hans"
     elif len(re.findall(HANGUL, sample)) / letters > 0.3:
         guess = "ko"
     else:

@@ -101,7 +101,7 @@ def shelf_record(out_dir: Path, epub: Path) -> dict | None:
 def written_record(out_dir: Path, epub: Path, metadata: dict[str, object], cover: bytes) -> dict | None:
     """The shelf entry of an EPUB this process has just written, from the metadata it wrote into
     it (`epub.package_metadata`): workers hand these over, so a batch's shelf reads nothing back.
-    tests/test_shelf.py checks it equals what reading the EPUB gives."""
+    tests/shelf/test_shelf.py checks it equals what reading the EPUB gives."""
     try:
         stamp = _stamp(epub)
     except OSError:

@@ -153,7 +153,7 @@ class ShelfFile(FileResponse):
     @asynccontextmanager
     async def _open_file(self) -> AsyncIterator[anyio.AsyncFile[bytes]]:
         # Starlette's hook for the body it sends (once per response: whole file, one range or
-        # several); its own version opens self.path by name. tests/test_serve.py checks this one
+        # several); its own version opens self.path by name. tests/shelf/test_serve.py checks this one
         # is still the one used.
         assert self.fd is not None, "one body per response"
         handle = anyio.wrap_file(os.fdopen(self.fd, "rb"))

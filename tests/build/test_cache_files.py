@@ -18,9 +18,8 @@ from pipeline.build import one_guide
 from pipeline.build.batch import BuildOptions, build_all
 from pipeline.files.typed_json import DoesNotFit, parse, parse_each
 from pipeline.shelf.catalog import write_catalog
+from tests.helpers import CORPUS
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / "tests" / "corpus"
 NAMES = ("botchan.md", "der-process.md", "minimal.txt")
 
 

@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.build.batch import BuildOptions, build_all
-
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / "tests" / "corpus"
+from tests.helpers import CORPUS, REPO
 
 
 @pytest.fixture
@@ -60,6 +58,7 @@ def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_a_manifest_that_cannot_be_saved_is_one_line_and_the_summary_is_still_printed(library, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
@@ -123,6 +122,7 @@ def _says(path: Path, text: str) -> bool:
     return path.is_file() and text in path.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_watch_lives_through_its_manuscript_going_away_while_the_theme_changes(library, tmp_path):
     theme = tmp_path / "theme"
     shutil.copytree(REPO / "styles", theme)
@@ -146,6 +146,7 @@ def test_watch_lives_through_its_manuscript_going_away_while_the_theme_changes(l
         watching.close()
 
 
+@pytest.mark.slow
 def test_watch_sees_changes_after_its_folder_is_deleted_and_made_again(library, tmp_path):
     preview = tmp_path / "out" / "html" / "minimal.html"
     watching = Watching([library], BuildOptions(formats=("html",), out_dir=tmp_path / "out"))

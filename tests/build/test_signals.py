@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers import REPO
+
 COUNT = 24
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="process groups and POSIX signals")
@@ -74,6 +75,8 @@ def group_gone(group: int, timeout: float = 5) -> bool:
     return False
 
 
+@pytest.mark.slow
+@pytest.mark.pdf
 @pytest.mark.parametrize(("signum", "to_group"), [(signal.SIGINT, True), (signal.SIGTERM, False)])
 def test_a_signal_stops_a_parallel_batch_and_keeps_what_was_built(tmp_path, signum, to_group):
     library, out = small_library(tmp_path / "manuscripts"), tmp_path / "out"

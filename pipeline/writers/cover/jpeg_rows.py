@@ -5,7 +5,7 @@ each row of MCUs, a JPEG's rows are independent: the DC prediction starts over a
 and with the same quality, subsampling and standard Huffman tables an MCU row's bytes depend on
 its pixels alone. So a cover is the frame's cached rows with the few rows that hold text encoded
 afresh and put in their place; the result is the very bytes a whole-image encode would give
-(tests/test_cover.py checks that), at a third of the cost.
+(tests/writers/cover/test_cover.py checks that), at a third of the cost.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Tests of bench/: the inputs the benchmarks build from."""

@@ -1,0 +1,1 @@
+"""Tests of pipeline.build: batches, workers, the cache, signals."""

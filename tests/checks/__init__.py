@@ -1,0 +1,1 @@
+"""Tests of pipeline.checks: lint and the output checks."""

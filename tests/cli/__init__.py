@@ -1,0 +1,1 @@
+"""Tests of pipeline.cli: the command line, its configuration and its commands."""

@@ -1,0 +1,1 @@
+"""Tests of pipeline.files: atomic writes, images, typed JSON."""

@@ -1,0 +1,44 @@
+"""Output files written whole or not at all (pipeline.files.atomic)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.files.atomic import atomic_path, remove_leftovers, remove_stale_parts, write_bytes_atomic
+
+
+def test_a_finished_write_replaces_the_target_and_leaves_nothing_else(tmp_path):
+    target = tmp_path / "out" / "guide.epub"
+    write_bytes_atomic(target, b"old")
+    with atomic_path(target) as temporary:
+        assert temporary.parent == target.parent and temporary.name.startswith(".guide.epub.")
+        temporary.write_bytes(b"new")
+        assert target.read_bytes() == b"old"  # not replaced until the write is done
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in target.parent.iterdir()] == ["guide.epub"]
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_failed_write_keeps_the_previous_file_and_removes_its_part(tmp_path):
+    target = tmp_path / "guide.pdf"
+    target.write_bytes(b"good")
+    with pytest.raises(OSError, match="disk full"), atomic_path(target) as temporary:
+        temporary.write_bytes(b"half")
+        raise OSError("disk full")
+    assert target.read_bytes() == b"good"
+    assert [p.name for p in tmp_path.iterdir()] == ["guide.pdf"]
+
+
+def test_leftovers_of_a_killed_writer_are_removed_and_only_theirs(tmp_path):
+    for name in (".guide.epub.abc123.part", ".guide.epub.x.part", ".other.epub.abc.part", "guide.epub"):
+        (tmp_path / name).write_bytes(b"x")
+    remove_leftovers(tmp_path / "guide.epub")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.epub.abc.part", "guide.epub"]
+
+
+def test_stale_parts_beside_any_named_file_are_counted_as_they_go(tmp_path):
+    for name in (".a.epub.q1.part", ".b.pdf.z9.part", ".c.epub.k.part", ".a.epub", "a.epub"):
+        (tmp_path / name).write_bytes(b"x")
+    assert remove_stale_parts(tmp_path, {"a.epub", "b.pdf"}) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".a.epub", ".c.epub.k.part", "a.epub"]
+    assert remove_stale_parts(tmp_path / "missing", {"a.epub"}) == 0

@@ -1,0 +1,1 @@
+"""Tests of pipeline.i18n: labels, section names, fields, scripts, typography, collation."""

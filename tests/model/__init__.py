@@ -1,0 +1,1 @@
+"""Tests of pipeline.model: the frozen guide and the text, walk and excerpt helpers."""

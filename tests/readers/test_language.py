@@ -1,0 +1,162 @@
+"""The guide's language, when no field names it: from its section names or from a script only one
+language writes, with a W-LANGUAGE warning that says so; a language field outranks both."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.i18n.labels import labels_for
+from pipeline.writers.pdf.book import book_html
+
+GERMAN_LOOSE = """Der Process
+Der Process von Franz Kafka
+
+Buchinfo
+- Titel: Der Process
+- Autor: Franz Kafka · Erschienen: 1925 · Genre: Roman
+
+Zusammenfassung
+Josef K. wird am Morgen seines dreißigsten Geburtstags verhaftet, ohne dass man ihm sagt, warum.
+
+Figuren
+- Josef K.: Prokurist, der Angeklagte
+- Titorelli: Gerichtsmaler
+
+Themen
+- Schuld ohne Anklage
+"""
+
+
+PORTUGUESE_MD = """# Dom Casmurro
+
+- Autor: Machado de Assis
+
+## Resumo
+
+Bento Santiago conta a história de seu amor por Capitu.
+
+## Personagens
+
+- Capitu: a esposa
+- Escobar: o amigo
+
+## Temas
+
+- Ciúme e memória
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "language", "examples"),
+    [
+        ("der-process.txt", GERMAN_LOOSE, "de", "Zusammenfassung"),
+        ("dom-casmurro.md", PORTUGUESE_MD, "pt", "Resumo"),
+    ],
+)
+def test_section_names_give_the_language_when_nothing_else_does(load, name, text, language, examples):
+    """A German guide read as English is hyphenated, quoted, labelled and spoken as English."""
+    guide, report = load(name, text)
+    assert guide.meta.language == language
+    [warning] = [d for d in report.items if d.code == "W-LANGUAGE"]
+    assert repr(language) in warning.message and examples in warning.message
+    html = book_html(guide)
+    assert f'<html lang="{language}"' in html
+    assert labels_for(language)["contents"] in html and "A Study Guide" not in html
+
+
+def test_english_section_names_or_too_few_leave_the_default(load):
+    english, report = load(
+        "english.md", "# Emma\n\n## Summary\n\nText.\n\n## Characters\n\n- Emma: heroine\n"
+    )
+    assert english.meta.language == "en" and not [d for d in report.items if d.code == "W-LANGUAGE"]
+    # One name alone decides nothing, nor do names two languages share ("Temas": es and pt), but
+    # the guide says its names are not English ones.
+    for one in ("## Resumen\n\nTexto.\n", "## Temas\n\n- Amor\n\n## Temas\n\n- Odio\n"):
+        guide, report = load("short.md", f"# Emma\n\n{one}")
+        assert guide.meta.language == "en"
+        [warning] = [d for d in report.items if d.code == "W-LANGUAGE"]
+        assert "not 'en' ones" in warning.message and "add a language line" in warning.message
+    # A shared name counts for each language: "Resumen" and "Temas" are Spanish, "Resumo" and
+    # "Temas" Portuguese.
+    for name, language in (("Resumen", "es"), ("Resumo", "pt")):
+        guide, _ = load("pair.md", f"# Pedro\n\n## {name}\n\nTexto.\n\n## Temas\n\n- La muerte\n")
+        assert guide.meta.language == language
+    # English names outvote a single foreign one.
+    guide, _ = load(
+        "mixed.md", "# Emma\n\n## Summary\n\nText.\n\n## Personagens\n\n- A\n\n## Themes\n\n- B\n"
+    )
+    assert guide.meta.language == "en"
+
+
+def test_a_language_field_outranks_the_section_names(load):
+    guide, report = load("declared.txt", GERMAN_LOOSE.replace("- Titel:", "- Sprache: English\n- Titel:"))
+    assert guide.meta.language == "en" and not [d for d in report.items if d.code == "W-LANGUAGE"]
+
+
+def test_a_title_line_with_the_named_author_loses_the_byline(load):
+    guide, _ = load("der-process.md", GERMAN_LOOSE.split("\n", 1)[1])  # only "Der Process von Franz Kafka"
+    assert guide.meta.title == "Der Process" and guide.meta.authors == ("Franz Kafka",)
+    # Another author than the one named: the line is the title, whole.
+    other = GERMAN_LOOSE.split("\n", 1)[1].replace("Autor: Franz Kafka", "Autor: Max Brod")
+    guide, _ = load("edited.md", other)
+    assert guide.meta.title == "Der Process von Franz Kafka"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("# Ο Καπετάν Μιχάλης\n\n## Περίληψη\n\nΗ Κρήτη επαναστατεί ενάντια στους Τούρκους.\n", "el"),
+        ("# गोदान\n\n## सारांश\n\nहोरी एक गरीब किसान है जो एक गाय का सपना देखता है।\n", "hi"),
+        ("# สี่แผ่นดิน\n\n## เรื่องย่อ\n\nแม่พลอยเติบโตในวังในสมัยรัชกาลที่ห้า\n", "th"),
+    ],
+)
+def test_a_script_only_one_language_writes_gives_the_language(load, text, language):
+    """A Hindi guide tagged English is read by screen readers in an English voice."""
+    guide, report = load("guide.md", text)
+    assert guide.meta.language == language
+    assert any(d.code == "W-LANGUAGE" and repr(language) in d.message for d in report.items)
+    assert f'lang="{language}"' in book_html(guide)
+
+
+# ---------------------------------------------------------------- choose_language itself
+
+
+def choose(front_matter: dict, text: str, adapted: str | None = None) -> tuple[str, list[str]]:
+    from pipeline.model.diagnostics import Report
+    from pipeline.readers.language import choose_language
+
+    report = Report("t.md")
+    language = choose_language(front_matter, text, text if adapted is None else adapted, report)
+    return language, [d.message for d in report.items if d.code == "W-LANGUAGE"]
+
+
+def test_a_declared_language_is_taken_by_name_or_tag_and_a_bad_one_warns():
+    assert choose({"language": "French"}, "Text.") == ("fr", [])
+    assert choose({"langue": "pt-br"}, "Text.") == ("pt-BR", [])
+    assert choose({}, "Title\n\n- **Language:** Deutsch\n") == ("de", [])
+    language, [warning] = choose({"lang": "Klingon!"}, "Text.")
+    assert language == "en" and "'Klingon!' is not a BCP 47 tag" in warning
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("红楼梦是中国古典小说的巅峰之作，讲述贾宝玉与林黛玉的爱情故事。", "zh-Hans"),
+        ("坊っちゃんは東京の学校を出て四国の中学校に数学の教師として赴任する。", "ja"),
+        # Everyday Japanese prose is mostly kana: a third of it or less is kanji.
+        (
+            "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。何でも薄暗いじめじめした"
+            "所でニャーニャー泣いていた事だけは記憶している。",
+            "ja",
+        ),
+        ("홍길동전은 조선 시대의 소설이다. 홍길동은 서자로 태어났다.", "ko"),
+    ],
+    ids=["chinese", "japanese-kanji", "japanese-kana", "korean"],
+)
+def test_cjk_and_hangul_text_gives_its_language_with_a_warning(text, language):
+    found, [warning] = choose({}, text)
+    assert found == language and f"looks like {language!r}" in warning
+
+
+def test_plain_english_text_is_the_default_without_a_word():
+    assert choose({}, "Emma Woodhouse, handsome, clever, and rich.", "## Summary\n\nText.\n") == ("en", [])

@@ -1,0 +1,64 @@
+"""markdown-it tokens into model blocks (pipeline.readers.tokens): every link and image through the
+policy, raw HTML and smuggled characters shown or removed with the line they came from."""
+
+from __future__ import annotations
+
+from pipeline.model import guide as m
+from pipeline.model.diagnostics import Report
+from pipeline.readers.parse import parse_markdown
+from pipeline.readers.tokens import MAX_INLINE_DEPTH, Converter
+
+
+def convert(markdown: str, asked: list | None = None) -> tuple[list[m.Block], Converter]:
+    asked = [] if asked is None else asked
+
+    def vet_link(href: str, line: int) -> str | None:
+        asked.append(("link", href, line))
+        return None  # unlinked: the text stays
+
+    def vet_image(src: str, line: int) -> str | None:
+        asked.append(("image", src, line))
+        return src if src.endswith(".png") else None
+
+    converter = Converter("t.md", "en", Report("t.md"), lambda n: n + 1, vet_link, vet_image)
+    blocks, _ = converter.blocks(parse_markdown(markdown), 0, None)
+    return blocks, converter
+
+
+def test_blocks_and_inlines_with_their_lines():
+    blocks, _ = convert('# Title\n\nA *"quoted"* word.\n\n- one\n- two\n')
+    heading, paragraph, bullets = blocks
+    assert heading == m.Heading(1, (m.Text("Title"),), heading.loc) and heading.loc.line == 1
+    assert paragraph.inlines == (m.Text("A "), m.Emph((m.Text("“quoted”"),)), m.Text(" word."))
+    assert paragraph.loc.line == 3  # and smartened
+    assert isinstance(bullets, m.ListBlock) and not bullets.ordered and len(bullets.items) == 2
+    assert bullets.items[1][0].loc.line == 6
+
+
+def test_links_and_images_go_through_the_policy():
+    asked: list = []
+    [paragraph], _ = convert("See [the map](x.html), ![a map](map.png) and ![a gif](x.gif).\n", asked)
+    assert asked == [("link", "x.html", 1), ("image", "map.png", 1), ("image", "x.gif", 1)]
+    images = [i for i in paragraph.inlines if isinstance(i, m.Image)]
+    assert images == [m.Image("map.png", "a map")]  # the refused one is gone
+    assert "the map" in "".join(i.text for i in paragraph.inlines if isinstance(i, m.Text))
+
+
+def test_raw_html_is_text_and_smuggled_characters_are_removed_with_their_lines():
+    blocks, converter = convert("Plain.\n\nA form &#12; feed and <b>bold</b>.\n\n<div>block</div>\n")
+    assert blocks[1].inlines == (m.Text("A form feed and <b>bold</b>."),)
+    assert blocks[2] == m.Paragraph((m.Text("<div>block</div>"),), blocks[2].loc)
+    assert converter.unsafe_lines == [3]
+    assert sorted(set(converter.raw_html_lines)) == [3, 5]
+
+
+def test_emphasis_past_the_depth_limit_is_flattened_and_noted():
+    depth = 3 * MAX_INLINE_DEPTH  # "**" opens one level, not two
+    [paragraph], converter = convert("*" * depth + "deep" + "*" * depth + "\n")
+
+    def depth_of(inlines, level=0):
+        nested = [depth_of(i.children, level + 1) for i in inlines if hasattr(i, "children")]
+        return max(nested, default=level)
+
+    assert depth_of(paragraph.inlines) <= MAX_INLINE_DEPTH
+    assert set(converter.too_deep_lines) == {1}  # one line, noted for each level flattened

@@ -1,0 +1,1 @@
+"""Tests of pipeline.shelf: the OPDS catalogue and the server."""

@@ -1,0 +1,1 @@
+"""Tests of pipeline.transforms: anchors, the glossary, cross-links."""

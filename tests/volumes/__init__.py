@@ -1,0 +1,1 @@
+"""Tests of pipeline.volumes: collections of guides in one EPUB or PDF."""

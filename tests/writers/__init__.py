@@ -1,0 +1,1 @@
+"""Tests of pipeline.writers: XHTML, templates, themes and each output format."""
