@@ -78,11 +78,11 @@ def test_a_one_page_handout_and_an_emoji_title_pass_the_pdf_check(tmp_path):
 
 
 def test_the_cover_leaves_out_what_no_face_can_draw():
-    from pipeline.writers.cover.cover import _drawable, _font
+    from pipeline.writers.cover.fonts import cover_font, drawable
 
-    font = _font("en", "serif", True, 40, "The Very Hungry Caterpillar 🐛")
-    assert _drawable("The Very Hungry Caterpillar 🐛", font) == "The Very Hungry Caterpillar"
-    assert _drawable("Café", font) == "Café"
+    font = cover_font("en", "serif", True, 40, "The Very Hungry Caterpillar 🐛")
+    assert drawable("The Very Hungry Caterpillar 🐛", font) == "The Very Hungry Caterpillar"
+    assert drawable("Café", font) == "Café"
 
 
 @pytest.mark.skipif(
@@ -91,7 +91,7 @@ def test_the_cover_leaves_out_what_no_face_can_draw():
     reason="no Chinese font installed (Debian's fonts-noto-cjk); .ci/run installs it",
 )
 def test_a_chinese_cover_is_drawn_in_a_face_that_has_its_characters():
-    from pipeline.writers.cover.cover import _characters, _font, _fontconfig_lang
+    from pipeline.writers.cover.fonts import _characters, _fontconfig_lang, cover_font
 
     # fontconfig knows "zh-cn", not "zh-Hans": asked for the latter it answered with a Latin face.
     assert (_fontconfig_lang("zh-Hans"), _fontconfig_lang("zh-Hant-TW"), _fontconfig_lang("pt-BR")) == (
@@ -99,5 +99,5 @@ def test_a_chinese_cover_is_drawn_in_a_face_that_has_its_characters():
         "zh-tw",
         "pt",
     )
-    font = _font("zh-Hans", "serif", True, 40, "西游记")
+    font = cover_font("zh-Hans", "serif", True, 40, "西游记")
     assert set("西游记") <= _characters(font.path)

@@ -79,8 +79,8 @@ def test_a_left_to_right_guide_says_nothing_of_direction(write_manuscript, tmp_p
 @pytest.mark.skipif(not shutil.which("fc-match"), reason="fontconfig (fc-match) is not installed")
 @pytest.mark.parametrize(("language", "text"), [("ar", "حي بن يقظان"), ("he", "שלום"), ("hi", "गोदान")])
 def test_cover_text_the_book_faces_lack_uses_an_installed_font(language, text):
-    from pipeline.writers.cover.cover import _font
+    from pipeline.writers.cover.fonts import cover_font
 
     book_face = font_file("serif", True)
-    assert _font(language, "serif", True, 40, text).path != str(book_face)
-    assert _font(language, "serif", True, 40, "Plain Latin").path == str(book_face)
+    assert cover_font(language, "serif", True, 40, text).path != str(book_face)
+    assert cover_font(language, "serif", True, 40, "Plain Latin").path == str(book_face)

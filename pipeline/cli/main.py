@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pipeline.cli.folders import os_error_line, output_folder
 from pipeline.model.diagnostics import GuideError, PipelineError, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -188,7 +189,7 @@ def build_options(args: argparse.Namespace):
     language = language_tag(str(s["language"])) or "en"
     return BuildOptions(
         formats=tuple(s["formats"]),
-        out_dir=Path(s["out"]),
+        out_dir=output_folder(s["out"]),
         paper=s["paper"],
         theme_dir=s["theme"],
         print_marks=getattr(args, "print_marks", False),
@@ -403,3 +404,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `... | head` closed the pipe: not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the disk refused, past what each command handles: no traceback
+        print(f"error: {os_error_line(exc)}", file=sys.stderr)
+        return EXIT_FAILED

@@ -28,7 +28,7 @@ from pipeline.readers.metadata import (
     split_field,
 )
 from pipeline.readers.outline import rank_headings
-from pipeline.readers.parse import MAX_NESTING, parse_markdown, recover_deep_content
+from pipeline.readers.parse import KEPT_NESTING, read_blocks
 from pipeline.readers.questions import number_questions
 from pipeline.readers.sources import SourceText, strip_unsafe
 from pipeline.readers.tokens import MAX_INLINE_DEPTH, Converter
@@ -60,11 +60,11 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     adapted = adapt(source.text)
     front_matter = _front_matter(adapted, report)
     language = _language(front_matter, source.text, adapted.text, report, default_language)
-    tokens, recovered = recover_deep_content(parse_markdown(adapted.text, language), adapted.text, language)
+    tokens, recovered = read_blocks(adapted.text, language)
     if recovered:
         report.warn(
             "W-TOO-DEEP",
-            f"nesting deeper than {MAX_NESTING} levels is flattened into plain paragraphs "
+            f"nesting deeper than {KEPT_NESTING} levels is flattened into plain paragraphs "
             f"({len(recovered)} lines)",
             adapted.source_line(recovered[0]),
         )

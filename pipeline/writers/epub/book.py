@@ -13,6 +13,7 @@ from pipeline.files.images import IMAGE_TYPES, image_bytes
 from pipeline.i18n.direction import text_direction
 from pipeline.i18n.labels import labels_for
 from pipeline.model import guide as m
+from pipeline.model.diagnostics import Report
 from pipeline.model.excerpt import description, guide_length
 from pipeline.model.text import plain_text
 from pipeline.model.walk import block_inlines, iter_blocks, iter_inline_tree
@@ -94,9 +95,17 @@ class BookInfo:
 
 
 def build_epub(
-    guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime, publisher: str = "Study Guide Pipeline"
+    guide: m.Guide,
+    target: Path,
+    theme: Theme,
+    moment: dt.datetime,
+    publisher: str = "Study Guide Pipeline",
+    report: Report | None = None,
 ) -> BookInfo:
-    """Write the guide's EPUB to `target` atomically; returns what its package metadata says."""
+    """Write the guide's EPUB to `target` atomically; returns what its package metadata says.
+
+    `report` takes the warnings of the writing (a cover drawn without a text it cannot lay out).
+    """
     meta = guide.meta
     labels = labels_for(meta.language)
     images = image_files(guide, "")
@@ -108,7 +117,7 @@ def build_epub(
         meta.authors,
         meta.genres,
         description(guide),
-        cover_image(meta, theme, labels["study_guide"]),
+        cover_image(meta, theme, labels["study_guide"], report),
         f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else ""),
         meta.reading_time,
         publisher,
