@@ -35,6 +35,7 @@ from pipeline.model.diagnostics import Report
 from pipeline.model.guide import Guide, Metadata
 from pipeline.model.text import plain_text
 from pipeline.model.walk import block_inlines, iter_blocks
+from pipeline.readers import parse
 from pipeline.readers.nesting import cap_nesting
 from pipeline.readers.parse import MAX_NESTING, parse_markdown, recover_deep_content
 from pipeline.writers.cover.cover import cover_image
@@ -132,6 +133,26 @@ def test_the_mend_of_the_nesting_limit_never_restarts_where_it_began():
     mended, lines = recover_deep_content(tokens, text)  # was RecursionError after ~900 parses
     assert lines == [5]
     assert [t.content for t in mended if t.type == "inline"][-2:] == ["After", "end"]
+
+
+def test_the_mend_gives_each_block_after_a_restart_once():
+    """The first parse's blocks past a restart lost only their opening tokens: their text came twice."""
+    text = ("# T\n\n" + "- " * 60 + "x\n\n## Next\n\ntext\n\n") * 3
+    mended, _ = recover_deep_content(parse_markdown(text), text)
+    assert [t.content for t in mended if t.type == "inline"] == ["T", "x", "Next", "text"] * 3
+
+
+def test_what_the_cap_misses_is_given_back_once_in_at_most_five_parses(monkeypatch):
+    """markdown-it takes "10)" indented 4 past its list for text, which the cap reads as a list, so
+    the 200 quotes after it reach markdown-it's limit: the mend after the parse still gives them back."""
+    missed = "-    [^a]: x\n        10)     - y\n|---|---|\n     " + ">" * 200 + "- the bottom\n\n"
+    text = ("# T\n\n" + missed + "## Next\n\ntext\n\n") * 20
+    parses = []
+    monkeypatch.setattr(parse, "parse_markdown", lambda *args: parses.append(1) or parse_markdown(*args))
+    tokens, flattened = parse.read_blocks(text)
+    inline = [t.content for t in tokens if t.type == "inline"]
+    assert len(parses) <= 5 and flattened
+    assert sum("the bottom" in c for c in inline) == inline.count("Next") == inline.count("text") == 20
 
 
 def test_a_thousand_deep_lists_each_before_a_heading_keep_every_section(tmp_path):

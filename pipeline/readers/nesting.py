@@ -22,14 +22,8 @@ from dataclasses import dataclass
 _QUOTE = re.compile(r" {0,3}> ?")
 _ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?= |$)")
 _NOTE = re.compile(r" {0,3}\[\^[^\]\s]+\]:")
-# After a tab markdown-it may count fewer columns than the tab stops give (">> -\t   >x" nests the
-# last quote in the item): on a line with a tab, any indentation may open a container.
-_LOOSE = (
-    re.compile(r" *> ?"),
-    re.compile(r" *(?:[-*+]|\d{1,9}[.)])(?= |$)"),
-    re.compile(r" *\[\^[^\]\s]+\]:"),
-)
-_STRICT = (_QUOTE, _ITEM, _NOTE)
+# Markers and white space before a line's content, where tabs set columns.
+_PREFIX = re.compile(r"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)]|\[\^[^\]\s]+\]:)(?=[ \t]|$)))*[ \t]*")
 # markdown-it continues an open quote past any indentation (">x" then "    >>y" nests a second
 # quote), unlike CommonMark's three spaces: follow markdown-it, which is what nests.
 _QUOTE_GOES_ON = re.compile(r" *> ?")
@@ -62,13 +56,29 @@ def cap_nesting(text: str, limit: int) -> tuple[str, list[int]]:
     lines = text.split("\n")
     model = _Model(limit)
     changed: list[int] = []
-    for number, raw in enumerate(lines):
-        line = raw.expandtabs(4) if "\t" in raw else raw
-        capped = model.read(line, "\t" in raw)
+    tabbed = False
+    for number, line in enumerate(lines):
+        if "\t" in line:
+            line, marked = _tabs_as_spaces(line)
+            if marked:  # tabs among markers: markdown-it is given the spaces the model reads
+                lines[number], tabbed = line, True
+        capped = model.read(line)
         if capped is not None:
             lines[number] = capped
             changed.append(number)
-    return ("\n".join(lines), changed) if changed else (text, [])
+    return ("\n".join(lines), changed) if changed or tabbed else (text, [])
+
+
+def _tabs_as_spaces(line: str) -> tuple[str, bool]:
+    """The line with the tabs before its content as the spaces of 4-column tab stops, and whether
+    markers stand among them.
+
+    Among markers markdown-it counts some tabs otherwise (">> -\t   >x" nests the last quote in the
+    item, where tab stops make it code), so such a line is given to it with spaces; indentation
+    alone it counts right, and a tab kept in an indented code block stays a tab.
+    """
+    end = _PREFIX.match(line).end()
+    return line[:end].expandtabs(4) + line[end:], bool(line[:end].strip(" \t"))
 
 
 class _Model:
@@ -80,7 +90,7 @@ class _Model:
         self.paragraph = False  # the last line could be continued lazily
         self.guessed: int | None = None  # boxes from here on were opened by a line read both ways
 
-    def read(self, line: str, tabbed: bool = False) -> str | None:
+    def read(self, line: str) -> str | None:
         """Follow one line; returns it shortened when it reaches past the limit, else None."""
         boxes = self.boxes
         if not line.strip():
@@ -105,10 +115,10 @@ class _Model:
                 self.guessed = base
         # "2. x" or an empty item after a paragraph line is more of that paragraph (or a list after
         # a table): opened either way, and the next line may still be lazy.
-        maybe_text = matched == len(boxes) and self.paragraph and _cannot_interrupt(line, pos)
+        maybe_text = self.paragraph and matched == len(boxes) and _cannot_interrupt(line, pos)
         going_on = self.paragraph and matched == len(boxes)  # may go on with the last line's paragraph
         del boxes[base:]
-        start, pos = pos, _open(line, pos, rule, boxes, self.limit, tabbed)
+        start, pos = pos, _open(line, pos, rule, boxes, self.limit)
         capped = None
         if (boxes[-1].depth if boxes else 0) >= self.limit - 1:  # full: nothing more may open here
             deeper = _DEEPER.match(line, pos).end()
@@ -120,7 +130,7 @@ class _Model:
                 # The containers as markdown-it sees the shorter line: an item left empty is narrower.
                 del boxes[base:]
                 rule = _rule_start(line)
-                pos = _open(line, start, rule, boxes, self.limit, tabbed)
+                pos = _open(line, start, rule, boxes, self.limit)
         going_on = going_on and len(boxes) == matched
         code = not going_on and line.startswith("    ", pos)  # indented code, not a paragraph
         ends = _is_rule(line, pos, rule) or _HEADING.match(line, pos) or _FENCE.match(line, pos)
@@ -195,20 +205,19 @@ def _cannot_interrupt(line: str, pos: int) -> bool:
     return not line[match.end() :].strip() or (marker[0].isdigit() and int(marker[:-1]) != 1)
 
 
-def _open(line: str, pos: int, rule: tuple[int, str], boxes: list[_Box], limit: int, tabbed: bool) -> int:
+def _open(line: str, pos: int, rule: tuple[int, str], boxes: list[_Box], limit: int) -> int:
     """Push the containers the line opens from `pos`, up to `limit` levels; returns where it goes on."""
-    quote, item, note = _LOOSE if tabbed else _STRICT
     shift = 0  # columns markdown-it counts after a note's colon that this line does not show
     while not _is_rule(line, pos, rule):
-        if match := quote.match(line, pos):
+        if match := _QUOTE.match(line, pos):
             kind, width, end, shift = "quote", 0, match.end(), 0
-        elif match := item.match(line, pos):
+        elif match := _ITEM.match(line, pos):
             spaces = _SPACES.match(line, match.end()).end() - match.end()
             # CommonMark: 1-4 spaces after the marker set the content column; more start code.
             gap = spaces if 0 < spaces <= 4 and match.end() + spaces < len(line) else 1
             kind, width, end = "item", shift + match.end() - pos + gap, min(match.end() + gap, len(line))
             shift = 0
-        elif match := note.match(line, pos):
+        elif match := _NOTE.match(line, pos):
             # A note's lines go on 4 columns in, but markdown-it sets its first line's content at
             # 4 + the spaces after the colon (when fewer than 4): what opens there is that much wider.
             end = _SPACES.match(line, match.end()).end()

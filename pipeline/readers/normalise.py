@@ -64,7 +64,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     if recovered:
         report.warn(
             "W-TOO-DEEP",
-            f"nesting deeper than {KEPT_NESTING} levels is flattened into plain paragraphs "
+            f"blocks nested deeper than {KEPT_NESTING // 2} lists or {KEPT_NESTING} quotes are flattened "
             f"({len(recovered)} lines)",
             adapted.source_line(recovered[0]),
         )

@@ -107,9 +107,23 @@ def recover_deep_content(
         )
         for token in more:
             _shift(token, restart)
-        out = [t for t in out if not (t.map and t.map[0] >= restart and t.level == 0)] + more
+        # Everything from the restart on comes from the new parse (only opening tokens were once
+        # dropped, which left their text twice); the first parse's footnotes stay.
+        cut = _top_level_position_after(out, restart - 1)
+        out = out[:cut] + _footnote_blocks(out[cut:]) + more
         flattened += [restart + n for n in more_dropped]
     return out, flattened
+
+
+def _footnote_blocks(tokens: list[Token]) -> list[Token]:
+    kept: list[Token] = []
+    inside = False
+    for token in tokens:
+        inside = inside or token.type == "footnote_block_open"
+        if inside:
+            kept.append(token)
+        inside = inside and token.type != "footnote_block_close"
+    return kept
 
 
 def _runs(numbers: list[int]) -> list[list[int]]:
