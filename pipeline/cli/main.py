@@ -7,6 +7,7 @@ import os
 import sys
 
 from pipeline.cli.commands import COMMANDS
+from pipeline.cli.folders import os_error_line
 from pipeline.cli.options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
 from pipeline.model.diagnostics import PipelineError, UsageError
 
@@ -38,3 +39,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `... | head` closed the pipe: not an error worth a traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the disk refused, past what each command handles: no traceback
+        print(f"error: {os_error_line(exc)}", file=sys.stderr)
+        return EXIT_FAILED

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from pipeline.cli.folders import output_folder
 from pipeline.model.diagnostics import UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -66,7 +67,7 @@ def build_options(args: argparse.Namespace):
     language = language_tag(str(s["language"])) or "en"
     return BuildOptions(
         formats=tuple(s["formats"]),
-        out_dir=Path(s["out"]),
+        out_dir=output_folder(s["out"]),
         paper=s["paper"],
         theme_dir=s["theme"],
         print_marks=getattr(args, "print_marks", False),

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pipeline.model.diagnostics import UsageError
+from pipeline.model.diagnostics import PipelineError, UsageError
 from pipeline.model.text import slugify
 
 TEMPLATE = """---
@@ -56,14 +56,34 @@ Why the book is still read.
 
 
 def new_manuscript(folder: Path, title: str, author: str, year: str = "", language: str = "en") -> Path:
-    """Write folder/<slug>.md; refuses to overwrite an existing file."""
+    """Write folder/<slug>.md; refuses to overwrite an existing file, or a link where it would go.
+
+    Raises UsageError when the name is taken or the folder is not one, PipelineError (naming the
+    file and the cause) when the disk refuses it.
+    """
     if not title.strip():
         raise UsageError("a new manuscript needs a title")
     path = folder / f"{file_stem(title)}.md"
-    if path.exists():
-        raise UsageError(f"{path} already exists; it was not changed")
-    folder.mkdir(parents=True, exist_ok=True)
-    text = TEMPLATE.format(
+    text = _text(title, author, year, language)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as handle:  # "x": never clobber a file made meanwhile
+            handle.write(text)
+    except FileExistsError as exc:
+        if Path(exc.filename or "") == folder or not folder.is_dir():
+            raise UsageError(f"{folder} is not a folder; the manuscript was not written") from None
+        # A link to a file that is missing counts too: writing would create a file elsewhere.
+        link = " (a link to a missing file)" if path.is_symlink() and not path.exists() else ""
+        raise UsageError(f"{path} already exists{link}; it was not changed") from None
+    except NotADirectoryError:
+        raise UsageError(f"{folder} is not a folder; the manuscript was not written") from None
+    except OSError as exc:
+        raise PipelineError(f"cannot write {exc.filename or path}: {exc.strerror or exc}") from None
+    return path
+
+
+def _text(title: str, author: str, year: str, language: str) -> str:
+    return TEMPLATE.format(
         title=_yaml_text(title),
         # Facts not given stay empty: lint names each one to fill in, and no guide ever claims
         # a made-up year, page count or genre.
@@ -71,9 +91,6 @@ def new_manuscript(folder: Path, title: str, author: str, year: str = "", langua
         year=f" {year}" if year else "",
         language=language,
     )
-    with open(path, "x", encoding="utf-8") as handle:  # "x": never clobber a file made meanwhile
-        handle.write(text)
-    return path
 
 
 def file_stem(title: str) -> str:

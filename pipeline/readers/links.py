@@ -44,6 +44,12 @@ class LinkPolicy:
         relative = Path(unquote(src))
         if relative.is_absolute():
             return "is an absolute path"
+        try:
+            return self._file_problem(relative)
+        except OSError as exc:  # a name over 255 bytes, a folder that cannot be searched...
+            return f"cannot be read ({exc.strerror or type(exc).__name__})"
+
+    def _file_problem(self, relative: Path) -> str | None:
         candidate = (self.folder / relative).resolve()
         if not candidate.is_relative_to(self.folder):
             return "lies outside the manuscript's folder"

@@ -13,7 +13,7 @@ from pipeline.readers.front_matter import absorb_yaml, read_front_matter
 from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
 from pipeline.readers.metadata import MetadataDraft, build_metadata
-from pipeline.readers.parse import MAX_NESTING, parse_markdown, recover_deep_content
+from pipeline.readers.parse import KEPT_NESTING, read_blocks
 from pipeline.readers.sources import SourceText
 from pipeline.readers.split import sections_of, take_title
 from pipeline.readers.tokens import MAX_INLINE_DEPTH, Converter
@@ -25,11 +25,11 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     adapted = adapt(source.text)
     front_matter = read_front_matter(adapted, report)
     language = choose_language(front_matter, source.text, adapted.text, report, default_language)
-    tokens, recovered = recover_deep_content(parse_markdown(adapted.text, language), adapted.text, language)
+    tokens, recovered = read_blocks(adapted.text, language)
     if recovered:
         report.warn(
             "W-TOO-DEEP",
-            f"nesting deeper than {MAX_NESTING} levels is flattened into plain paragraphs "
+            f"blocks nested deeper than {KEPT_NESTING // 2} lists or {KEPT_NESTING} quotes are flattened "
             f"({len(recovered)} lines)",
             adapted.source_line(recovered[0]),
         )

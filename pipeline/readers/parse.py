@@ -11,11 +11,16 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pipeline.i18n.typography import quote_marks
+from pipeline.readers.nesting import cap_nesting
 
-# markdown-it stops descending past this many nested blocks and silently drops what follows;
-# the normaliser checks for that (see `normalise.check_nesting`), so keep the limit generous
-# but bounded, because the renderers recurse too.
+# markdown-it stops descending past this many nested blocks and silently drops what follows.
+# `cap_nesting` flattens the text below it before the parse (the renderers recurse too, so the
+# limit is generous but bounded); `recover_deep_content` mends what the cap may still miss.
 MAX_NESTING = 100
+# The levels the text keeps: a margin below MAX_NESTING for the paragraph, table or note inside.
+KEPT_NESTING = MAX_NESTING - 10
+# Each re-parse in `recover_deep_content` reads the rest of the text again: a few keep it linear.
+_MAX_REPARSES = 4
 
 
 @lru_cache(maxsize=16)
@@ -47,13 +52,20 @@ def parse_markdown(text: str, language: str = "en") -> list[Token]:
     return markdown_parser(language).parse(text)
 
 
+def read_blocks(text: str, language: str = "en") -> tuple[list[Token], list[int]]:
+    """The tokens of a manuscript's Markdown, nesting capped; and the 0-based lines flattened."""
+    capped, flattened = cap_nesting(text, KEPT_NESTING)
+    tokens, recovered = recover_deep_content(parse_markdown(capped, language), capped, language)
+    return tokens, sorted(set(flattened).union(recovered))
+
+
 _MARKERS = re.compile(r"^(?:\s*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s)))+\s*")
 _TOP_LEVEL_START = re.compile(r"^(?:#{1,6}\s|[^\s>*+\-\d])")
 _LEAF_TYPES = {"inline", "fence", "code_block", "html_block", "hr", "front_matter", "table_open"}
 
 
 def recover_deep_content(
-    tokens: list[Token], text: str, language: str = "en"
+    tokens: list[Token], text: str, language: str = "en", reparses: int = _MAX_REPARSES
 ) -> tuple[list[Token], list[int]]:
     """Give back the text markdown-it drops past its nesting limit.
 
@@ -61,19 +73,26 @@ def recover_deep_content(
     often the rest of the file. When a parse reached that depth, every non-blank line no leaf token
     covers is found. Those inside the deep structure come back flattened into plain paragraphs;
     from the first one that starts a new top-level block (a heading after a deep list), the text is
-    parsed again as ordinary Markdown. Returns the tokens and the 0-based lines recovered.
+    parsed again as ordinary Markdown, at most `reparses` times. Returns the tokens and the 0-based
+    lines recovered.
+
+    Only lines after the first block at that depth count as dropped: lines before it that no token
+    covers are there by design (footnote definitions nobody cites leave no token), and taking one for
+    a restart made the same text parse again and again until Python's recursion limit.
     """
-    if not tokens or max(token.level for token in tokens) < MAX_NESTING - 2:
+    deep = next((t.map[0] for t in tokens if t.level >= MAX_NESTING - 2 and t.map), None)
+    if deep is None:
         return tokens, []
     covered: set[int] = set()
     for token in tokens:
         if token.type in _LEAF_TYPES and token.map:
             covered.update(range(token.map[0], token.map[1]))
     lines = text.split("\n")
-    dropped = [n for n, line in enumerate(lines) if n not in covered and _MARKERS.sub("", line).strip()]
+    dropped = [n for n in range(deep, len(lines)) if n not in covered and _MARKERS.sub("", lines[n]).strip()]
     if not dropped:
         return tokens, []
-    restart = next((n for n in dropped if _TOP_LEVEL_START.match(lines[n])), None)
+    starts = (n for n in dropped if n > deep and _TOP_LEVEL_START.match(lines[n]))
+    restart = next(starts, None) if reparses > 0 else None
     flattened = [n for n in dropped if restart is None or n < restart]
     out = list(tokens)
     for run in reversed(_runs(flattened)):  # from the end, so earlier positions stay valid
@@ -83,12 +102,28 @@ def recover_deep_content(
         )
     if restart is not None:
         rest = "\n".join(lines[restart:])
-        more, more_dropped = recover_deep_content(markdown_parser(language).parse(rest), rest, language)
+        more, more_dropped = recover_deep_content(
+            parse_markdown(rest, language), rest, language, reparses - 1
+        )
         for token in more:
             _shift(token, restart)
-        out = [t for t in out if not (t.map and t.map[0] >= restart and t.level == 0)] + more
+        # Everything from the restart on comes from the new parse (only opening tokens were once
+        # dropped, which left their text twice); the first parse's footnotes stay.
+        cut = _top_level_position_after(out, restart - 1)
+        out = out[:cut] + _footnote_blocks(out[cut:]) + more
         flattened += [restart + n for n in more_dropped]
     return out, flattened
+
+
+def _footnote_blocks(tokens: list[Token]) -> list[Token]:
+    kept: list[Token] = []
+    inside = False
+    for token in tokens:
+        inside = inside or token.type == "footnote_block_open"
+        if inside:
+            kept.append(token)
+        inside = inside and token.type != "footnote_block_close"
+    return kept
 
 
 def _runs(numbers: list[int]) -> list[list[int]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -13,11 +15,22 @@ from lxml import etree
 from markupsafe import Markup
 
 from pipeline.files.atomic import write_bytes_atomic
+from pipeline.files.names import shown_path, utf8_name
 from pipeline.files.typed_json import DoesNotFit, parse
+from pipeline.model.diagnostics import PipelineError
 from pipeline.writers.render import render
 
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 ACQUISITION_FEED = "application/atom+xml;profile=opds-catalog;kind=acquisition"
+Warn = Callable[[str], None]
+
+
+class ShelfError(PipelineError):
+    """The catalogue's own files cannot be written; the message names the file and the cause."""
+
+
+def print_warning(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,17 +195,22 @@ def _entry(record: dict) -> ShelfEntry:
     return ShelfEntry(**fields)
 
 
-def shelf(out_dir: Path, fresh: list[dict] | tuple[dict, ...] = ()) -> list[ShelfEntry]:
+def shelf(
+    out_dir: Path, fresh: list[dict] | tuple[dict, ...] = (), warn: Warn = print_warning
+) -> list[ShelfEntry]:
     """One entry per EPUB in out_dir/epub, with the PDF and handout beside it when they exist.
 
     Covers are copied out of the EPUBs into out_dir/covers so readers can show them. `fresh`
     holds records the workers made of the EPUBs they wrote (written_record); other EPUBs come
     from the cache when their size and mtime are unchanged (and their cover copy is still
-    there), else are read.
+    there), else are read. An EPUB whose name is not UTF-8 is left off, with a warning.
     """
     known = _load_cache(out_dir) | {record["name"]: record for record in fresh}
     records = []
     for epub in sorted((out_dir / "epub").glob("*.epub")):
+        if not utf8_name(epub):
+            warn(f"{shown_path(epub)}: the file name is not UTF-8; the guide is left off the shelf")
+            continue
         record = known.get(epub.name)
         try:
             usable = record is not None and record["stamp"] == _stamp(epub)
@@ -232,10 +250,28 @@ def _write_cover(out_dir: Path, stem: str, cover: bytes, media_type: str) -> str
 
 
 def write_catalog(
-    out_dir: Path, title: str = "Study Guides", fresh: list[dict] | tuple[dict, ...] = ()
+    out_dir: Path,
+    title: str = "Study Guides",
+    fresh: list[dict] | tuple[dict, ...] = (),
+    warn: Warn = print_warning,
 ) -> tuple[Path, Path, int]:
-    """Write out_dir/opds.xml and out_dir/index.html; returns their paths and the entry count."""
-    entries = shelf(out_dir, fresh)
+    """Write out_dir/opds.xml and out_dir/index.html; returns their paths and the entry count.
+
+    Raises ShelfError, naming the file and the cause, when the disk refuses them.
+    """
+    try:
+        return _write_catalog(out_dir, title, fresh, warn)
+    except OSError as exc:
+        where = shown_path(exc.filename) if isinstance(exc.filename, str) else shown_path(out_dir)
+        in_the_way = isinstance(exc, FileExistsError | NotADirectoryError)
+        cause = "a file stands where a folder must be" if in_the_way else exc.strerror or type(exc).__name__
+        raise ShelfError(f"cannot write the shelf: {where}: {cause}") from None
+
+
+def _write_catalog(
+    out_dir: Path, title: str, fresh: list[dict] | tuple[dict, ...], warn: Warn
+) -> tuple[Path, Path, int]:
+    entries = shelf(out_dir, fresh, warn)
     updated = max((e.updated for e in entries), default="1970-01-01T00:00:00Z")
     feed_id = "urn:study-guide:catalog:" + quote(title)
     opds = render(

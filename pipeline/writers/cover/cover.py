@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from pipeline.model.diagnostics import Report
 from pipeline.model.guide import Metadata
+from pipeline.writers.cover.fonts import cover_font, drawable
 from pipeline.writers.cover.jpeg_rows import (
     ROW_PIXELS,
     RowJpeg,
@@ -17,99 +16,15 @@ from pipeline.writers.cover.jpeg_rows import (
     replace_rows,
     row_count,
 )
-from pipeline.writers.theme import Theme, font_file
+from pipeline.writers.theme import Theme
 
 # 1000x1500: above the 625x1000 Kindle minimum and sharp on 300 ppi e-ink, a third cheaper
 # to encode than 1200x1800.
 WIDTH, HEIGHT = 1000, 1500
 S = WIDTH / 1200  # the layout below is drawn on a 1200-wide grid and scaled
-
-
-@lru_cache(maxsize=16)
-def _fallback_font(language: str, character: str) -> str | None:
-    """An installed font for the language (with a glyph for `character` when one is given), in
-    the language's style where several fit (Simplified or Traditional Chinese forms)."""
-    if not shutil.which("fc-match"):
-        return None
-    charset = f":charset={ord(character):x}" if character else ""
-    result = subprocess.run(
-        [
-            "fc-match",
-            f"sans-serif:lang={_fontconfig_lang(language)}{charset}",
-            "-f",
-            "%{file}",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result.stdout.strip() or None
-
-
-def _fontconfig_lang(language: str) -> str:
-    """BCP 47 to fontconfig's language names: it knows "zh-cn" and "zh-tw", not "zh-Hans"."""
-    tag = language.lower()
-    if tag.startswith("zh"):
-        return "zh-tw" if any(part in tag for part in ("hant", "-tw", "-hk", "-mo")) else "zh-cn"
-    return tag.split("-")[0]
-
-
-def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> ImageFont
-    path: Path | str | None = font_file(role, bold)
-    # The book faces cover Latin, Greek and Cyrillic; Arabic, Hebrew, Devanagari or CJK text
-    # would be drawn as empty boxes, so any character they lack sends us to an installed font.
-    if path and _plain(text):
-        missing: set[str] = set()
-    else:
-        missing = set(text.replace(" ", "")) - (_characters(str(path)) if path else set())
-    fallback = _fallback_font(language, "") if missing else None
-    if fallback and not missing & _characters(fallback):
-        # Rarely needed (the language's face lacks it, as with an emoji): one fontconfig call per
-        # character, so the common case stays one call per language and process.
-        fallback = _fallback_font(language, min(missing))
-    # Only when the installed font draws some of what is missing: an emoji neither face has is
-    # left out (see _drawable) rather than setting the whole title in another face.
-    covered = _characters(fallback) if fallback else frozenset()
-    if fallback and (path is None or not covered or missing & covered):  # unknown coverage: try it
-        path = fallback
-    return _load_font(str(path) if path else "", size)
-
-
-def _plain(text: str) -> bool:
-    """Printable ASCII, which every text face draws: no need to read the font's character map
-    (reading it costs more than drawing a whole cover, once per process)."""
-    return text.isascii() and text.isprintable()
-
-
-@lru_cache(maxsize=8)
-def _characters(path: str) -> frozenset[str]:
-    """The characters a font file has glyphs for (its best cmap), read once per process."""
-    from fontTools.ttLib import TTFont
-
-    try:
-        # fontNumber: installed CJK faces come as collections (.ttc); their first face will do.
-        with TTFont(path, lazy=True, fontNumber=0) as font:
-            return frozenset(chr(code) for code in font.getBestCmap() or {})
-    except Exception:  # a format fontTools cannot read: treat it as covering nothing we can check
-        return frozenset()
-
-
-@lru_cache(maxsize=64)
-def _load_font(path: str, size: int):
-    """Fonts are parsed once per process: loading a TrueType file costs more than drawing with it."""
-    from PIL import ImageFont
-
-    return ImageFont.truetype(path, size) if path else ImageFont.load_default(size)
-
-
-def _drawable(text: str, font) -> str:
-    """The text without characters its font has no glyph for: an emoji no face covers would be
-    drawn as an empty box."""
-    path = getattr(font, "path", "")
-    covered = _characters(str(path)) if path and not _plain(text) else frozenset()
-    if not covered:
-        return text
-    return " ".join("".join(ch for ch in text if ch in covered or ch.isspace()).split()) or text
+# What Pillow raises when it cannot lay out or draw a text: raqm's "raqm_layout() failed", a font
+# FreeType cannot render, an anchor it refuses. The cover is then drawn without that text.
+_LAYOUT_ERRORS = (RuntimeError, OSError, ValueError)
 
 
 def _wrap(text: str, font, width: int) -> list[str]:
@@ -183,33 +98,69 @@ def _vertical_extent(font, text: str) -> tuple[float, float]:
     return top, bottom
 
 
-def _layout(meta: Metadata, label: str, ink: str, accent: str) -> list[_Mark]:
-    """Where the label, title, rule, author and year go on the 1200-wide grid, scaled."""
-    margin = round(110 * S)
-    marks = []
-    kind_font = _font(meta.language, "sans", True, round(44 * S), label)
-    marks.append(_text((WIDTH / 2, 330 * S), label.upper(), kind_font, accent))
+def one_line(text: str) -> str:
+    """The text with every run of white space, line and paragraph separators included, one space.
 
-    size = round((120 if len(meta.title) < 20 else 96 if len(meta.title) < 40 else 76) * S)
-    title_font = _font(meta.language, "serif", True, size, meta.title)
-    lines = _wrap(_drawable(meta.title, title_font), title_font, WIDTH - 2 * margin)[:6]
-    y = 720 * S - (len(lines) - 1) * size * 0.6
-    for line in lines:
-        marks.append(_text((WIDTH / 2, y), line, title_font, ink))
-        y += size * 1.2
+    raqm (through FriBiDi) refuses a text holding a paragraph separator (a line feed, a carriage
+    return, U+001C-U+001E, U+0085, U+2029) with "raqm_layout() failed": a year field continued on
+    the next line brought one onto the cover. Each cover text is one line.
+    """
+    return " ".join(text.split())
+
+
+def _layout(
+    meta: Metadata, label: str, ink: str, accent: str, left_out: list[str] | None = None
+) -> list[_Mark]:
+    """Where the label, title, rule, author and year go on the 1200-wide grid, scaled.
+
+    A text Pillow cannot lay out is left off (its name added to `left_out`); the rest still fit.
+    """
+    left_out = [] if left_out is None else left_out
+    margin = round(110 * S)
+    marks: list[_Mark] = []
+    label, title, author, year = map(
+        one_line, (label, meta.title, ", ".join(meta.authors), meta.year_text or "")
+    )
+    try:
+        kind_font = cover_font(meta.language, "sans", True, round(44 * S), label)
+        marks.append(_text((WIDTH / 2, 330 * S), label.upper(), kind_font, accent))
+    except _LAYOUT_ERRORS:
+        left_out.append("label")
+
+    size = round((120 if len(title) < 20 else 96 if len(title) < 40 else 76) * S)
+    title_marks: list[_Mark] = []
+    y = 720 * S
+    try:
+        title_font = cover_font(meta.language, "serif", True, size, title)
+        lines = _wrap(drawable(title, title_font), title_font, WIDTH - 2 * margin)[:6]
+        y -= (len(lines) - 1) * size * 0.6
+        for line in lines:
+            title_marks.append(_text((WIDTH / 2, y), line, title_font, ink))
+            y += size * 1.2
+    except _LAYOUT_ERRORS:
+        left_out.append("title")
+        title_marks, y = [], 720 * S + size * 0.6  # the rule where it goes under a one-line title
+    marks += title_marks
     rule_y = y + 30 * S
     half = round(5 * S) // 2 + 2
     marks.append(_Mark((WIDTH / 2, rule_y), "", None, accent, int(rule_y) - half, int(rule_y) + half + 1))
 
-    author = ", ".join(meta.authors)
-    if author:
-        author_font = _font(meta.language, "sans", False, round(60 * S), author)
-        shown = _drawable(author, author_font)
-        for index, line in enumerate(_wrap(shown, author_font, WIDTH - 2 * margin)[:3]):
-            marks.append(_text((WIDTH / 2, y + (130 + index * 75) * S), line, author_font, ink))
-    if meta.year_text:
-        year_font = _font(meta.language, "sans", False, round(48 * S), meta.year_text)
-        marks.append(_text((WIDTH / 2, HEIGHT - 260 * S), meta.year_text, year_font, accent))
+    try:
+        if author:
+            author_font = cover_font(meta.language, "sans", False, round(60 * S), author)
+            shown = drawable(author, author_font)
+            marks += [
+                _text((WIDTH / 2, y + (130 + index * 75) * S), line, author_font, ink)
+                for index, line in enumerate(_wrap(shown, author_font, WIDTH - 2 * margin)[:3])
+            ]
+    except _LAYOUT_ERRORS:
+        left_out.append("author")
+    try:
+        if year:
+            year_font = cover_font(meta.language, "sans", False, round(48 * S), year)
+            marks.append(_text((WIDTH / 2, HEIGHT - 260 * S), year, year_font, accent))
+    except _LAYOUT_ERRORS:
+        left_out.append("year")
     return marks
 
 
@@ -231,18 +182,33 @@ def _bands(marks: list[_Mark]) -> list[tuple[int, int]]:
     return bands
 
 
-def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
+def cover_image(meta: Metadata, theme: Theme, label: str, report: Report | None = None) -> bytes:
     """Draw title, author and the theme's colours into a JPEG; deterministic for the same input.
 
     JPEG, not PNG: a 1200x1800 PNG takes 60 ms to compress, a JPEG 8 ms, and at quality 86
     flat colours and large type show no artefacts an e-reader's screen could resolve. Only the
-    rows with text on them are encoded per cover (see jpeg_rows).
+    rows with text on them are encoded per cover (see jpeg_rows). A text that cannot be laid out
+    is left off the cover, with W-COVER-TEXT in `report`: a guide is never lost for its cover.
     """
     colours = theme.variables()
     ink = colours.get("cover-ink", "#fdfaf3")
     accent = colours.get("cover-accent", "#d9a441")
     background = colours.get("cover-background", "#1f3a4d")
-    marks = _layout(meta, label, ink, accent)
+    left_out: list[str] = []
+    marks = _layout(meta, label, ink, accent, left_out)
+    try:
+        jpeg = _drawn(background, accent, marks)
+    except _LAYOUT_ERRORS:  # laid out but not drawn: the frame and rule alone
+        left_out = ["text"]
+        jpeg = _drawn(background, accent, [mark for mark in marks if mark.font is None])
+    if left_out and report is not None:
+        report.warn(
+            "W-COVER-TEXT", f"the cover is drawn without its {' and '.join(left_out)}: no font lays it out"
+        )
+    return jpeg
+
+
+def _drawn(background: str, accent: str, marks: list[_Mark]) -> bytes:
     jpeg = _frame_rows(background, accent)
     if len(jpeg.rows) != row_count(HEIGHT):  # a JPEG encoder without restart markers: draw it whole
         return _whole_cover(background, accent, marks)

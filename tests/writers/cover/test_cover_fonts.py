@@ -20,25 +20,25 @@ from tests import needs
         pytest.param("hi", "गोदान", marks=needs.font(":lang=hi", "Devanagari", "fonts-noto-core")),
     ],
 )
-def test_cover_text_the_book_faces_lack_uses_an_installed_font(language, text):
-    from pipeline.writers.cover.cover import _font
+def test_cover_text_the_book_faces_lack_uses_an_installedcover_font(language, text):
+    from pipeline.writers.cover.fonts import cover_font
 
     book_face = font_file("serif", True)
-    assert _font(language, "serif", True, 40, text).path != str(book_face)
-    assert _font(language, "serif", True, 40, "Plain Latin").path == str(book_face)
+    assert cover_font(language, "serif", True, 40, text).path != str(book_face)
+    assert cover_font(language, "serif", True, 40, "Plain Latin").path == str(book_face)
 
 
 def test_the_cover_leaves_out_what_no_face_can_draw():
-    from pipeline.writers.cover.cover import _drawable, _font
+    from pipeline.writers.cover.fonts import cover_font, drawable
 
-    font = _font("en", "serif", True, 40, "The Very Hungry Caterpillar 🐛")
-    assert _drawable("The Very Hungry Caterpillar 🐛", font) == "The Very Hungry Caterpillar"
-    assert _drawable("Café", font) == "Café"
+    font = cover_font("en", "serif", True, 40, "The Very Hungry Caterpillar 🐛")
+    assert drawable("The Very Hungry Caterpillar 🐛", font) == "The Very Hungry Caterpillar"
+    assert drawable("Café", font) == "Café"
 
 
 @needs.chinese_font
 def test_a_chinese_cover_is_drawn_in_a_face_that_has_its_characters():
-    from pipeline.writers.cover.cover import _characters, _font, _fontconfig_lang
+    from pipeline.writers.cover.fonts import _characters, _fontconfig_lang, cover_font
 
     # fontconfig knows "zh-cn", not "zh-Hans": asked for the latter it answered with a Latin face.
     assert (_fontconfig_lang("zh-Hans"), _fontconfig_lang("zh-Hant-TW"), _fontconfig_lang("pt-BR")) == (
@@ -46,5 +46,5 @@ def test_a_chinese_cover_is_drawn_in_a_face_that_has_its_characters():
         "zh-tw",
         "pt",
     )
-    font = _font("zh-Hans", "serif", True, 40, "西游记")
+    font = cover_font("zh-Hans", "serif", True, 40, "西游记")
     assert set("西游记") <= _characters(font.path)

@@ -1,0 +1,15 @@
+"""File names that are not UTF-8 are shown with escapes and kept off the shelf, never encoded."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pipeline.files.names import shown_path, utf8_name
+
+
+def test_a_latin1_name_is_shown_escaped_and_is_not_utf8():
+    name = Path(os.fsdecode(b"caf\xe9.epub"))
+    assert shown_path(name) == "caf\\xe9.epub"
+    assert not utf8_name(name)
+    assert utf8_name(Path("café.epub")) and shown_path("café.epub") == "café.epub"
