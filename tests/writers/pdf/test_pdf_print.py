@@ -1,4 +1,5 @@
-"""Print quality of PDFs and handouts, checked against the PDF itself (pypdf, pdftotext, pdffonts)."""
+"""Print quality of the book PDF, checked against the PDF itself (pypdf, pdftotext, pdffonts): contents,
+running heads, tags, links, paper sizes, PDF/A, CJK fonts. Handouts, the index, footnotes: beside it."""
 
 from __future__ import annotations
 
