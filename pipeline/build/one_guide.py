@@ -66,7 +66,7 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
 
             target = output_path(options.out_dir, "epub", path.stem)
             moment = source_moment(path)
-            info = build_epub(guide, target, theme, moment, options.publisher)
+            info = build_epub(guide, target, theme, moment, options.publisher, report)
             outcome.outputs.append(target)
             if options.shelf:
                 from pipeline.shelf.catalog import written_record

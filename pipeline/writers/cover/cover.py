@@ -1,13 +1,22 @@
-"""A cover image drawn from the theme for guides whose manuscript brings none."""
+"""A cover image drawn from the theme for guides whose manuscript brings none.
+
+A cover never draws a missing glyph: each line is set in a face that has every letter of it (the
+book face, else an installed face fontconfig finds for the language or for those very characters).
+When no installed face has them, the line is left off the image (it stays in the cover's alt text
+and on the title page) and the build warns W-COVER-FONT, naming the Debian package to install.
+A symbol no face has (an emoji) is only dropped from its line, which is drawn without it.
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.model.diagnostics import Report
 from pipeline.model.guide import Metadata
 from pipeline.writers.cover.jpeg_rows import (
     ROW_PIXELS,
@@ -17,6 +26,7 @@ from pipeline.writers.cover.jpeg_rows import (
     replace_rows,
     row_count,
 )
+from pipeline.writers.pdf.fonts import missing_fonts
 from pipeline.writers.theme import Theme, font_file
 
 # 1000x1500: above the 625x1000 Kindle minimum and sharp on 300 ppi e-ink, a third cheaper
@@ -72,7 +82,35 @@ def _font(language: str, role: str, bold: bool, size: int, text: str):  # -> Ima
     covered = _characters(fallback) if fallback else frozenset()
     if fallback and (path is None or not covered or missing & covered):  # unknown coverage: try it
         path = fallback
+    if missing and _letters(missing - (_characters(str(path)) if path else frozenset())):
+        # Still letters the face lacks: any installed face with a glyph for every one of them.
+        path = _covering_font(language, "".join(sorted(_letters(missing))))
+        if path is None:
+            return None
     return _load_font(str(path) if path else "", size)
+
+
+def _letters(characters: set[str] | frozenset[str]) -> set[str]:
+    """The characters a line cannot do without: letters, marks and digits (a symbol such as an
+    emoji can be left out of a line; a letter cannot)."""
+    return {ch for ch in characters if unicodedata.category(ch)[0] in "LMN"}
+
+
+@lru_cache(maxsize=32)
+def _covering_font(language: str, characters: str) -> str | None:
+    """An installed face with a glyph for each of `characters` (fontconfig lists only those), the
+    language's own first; None when there is none."""
+    if not shutil.which("fc-list"):
+        return None
+    charset = ":charset=" + " ".join(f"{ord(ch):x}" for ch in characters)
+    for pattern in (f":lang={_fontconfig_lang(language)}{charset}", charset):
+        result = subprocess.run(["fc-list", pattern, "file"], capture_output=True, text=True, check=False)
+        files = sorted(line.strip().rstrip(":").strip() for line in result.stdout.splitlines() if line.strip())
+        # fontconfig's list is complete but coarse (a collection's faces differ): check the cmap.
+        for file in files:
+            if set(characters) <= _characters(file):
+                return file
+    return None
 
 
 def _plain(text: str) -> bool:
@@ -183,16 +221,25 @@ def _vertical_extent(font, text: str) -> tuple[float, float]:
     return top, bottom
 
 
-def _layout(meta: Metadata, label: str, ink: str, accent: str) -> list[_Mark]:
-    """Where the label, title, rule, author and year go on the 1200-wide grid, scaled."""
+def _layout(
+    meta: Metadata, label: str, ink: str, accent: str, undrawn: list[str] | None = None
+) -> list[_Mark]:
+    """Where the label, title, rule, author and year go on the 1200-wide grid, scaled. A text no
+    installed face can draw is left off and added to `undrawn`."""
+    undrawn = [] if undrawn is None else undrawn
     margin = round(110 * S)
     marks = []
     kind_font = _font(meta.language, "sans", True, round(44 * S), label)
-    marks.append(_text((WIDTH / 2, 330 * S), label.upper(), kind_font, accent))
+    if kind_font is None:
+        undrawn.append(label)
+    else:
+        marks.append(_text((WIDTH / 2, 330 * S), label.upper(), kind_font, accent))
 
     size = round((120 if len(meta.title) < 20 else 96 if len(meta.title) < 40 else 76) * S)
     title_font = _font(meta.language, "serif", True, size, meta.title)
-    lines = _wrap(_drawable(meta.title, title_font), title_font, WIDTH - 2 * margin)[:6]
+    lines = _wrap(_drawable(meta.title, title_font), title_font, WIDTH - 2 * margin)[:6] if title_font else []
+    if title_font is None:
+        undrawn.append(meta.title)
     y = 720 * S - (len(lines) - 1) * size * 0.6
     for line in lines:
         marks.append(_text((WIDTH / 2, y), line, title_font, ink))
@@ -204,12 +251,18 @@ def _layout(meta: Metadata, label: str, ink: str, accent: str) -> list[_Mark]:
     author = ", ".join(meta.authors)
     if author:
         author_font = _font(meta.language, "sans", False, round(60 * S), author)
-        shown = _drawable(author, author_font)
-        for index, line in enumerate(_wrap(shown, author_font, WIDTH - 2 * margin)[:3]):
-            marks.append(_text((WIDTH / 2, y + (130 + index * 75) * S), line, author_font, ink))
+        if author_font is None:
+            undrawn.append(author)
+        else:
+            shown = _drawable(author, author_font)
+            for index, line in enumerate(_wrap(shown, author_font, WIDTH - 2 * margin)[:3]):
+                marks.append(_text((WIDTH / 2, y + (130 + index * 75) * S), line, author_font, ink))
     if meta.year_text:
         year_font = _font(meta.language, "sans", False, round(48 * S), meta.year_text)
-        marks.append(_text((WIDTH / 2, HEIGHT - 260 * S), meta.year_text, year_font, accent))
+        if year_font is None:
+            undrawn.append(meta.year_text)
+        else:
+            marks.append(_text((WIDTH / 2, HEIGHT - 260 * S), meta.year_text, year_font, accent))
     return marks
 
 
@@ -231,8 +284,9 @@ def _bands(marks: list[_Mark]) -> list[tuple[int, int]]:
     return bands
 
 
-def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
+def cover_image(meta: Metadata, theme: Theme, label: str, report: Report | None = None) -> bytes:
     """Draw title, author and the theme's colours into a JPEG; deterministic for the same input.
+    A text no installed face can draw is left off, with a W-COVER-FONT warning in `report`.
 
     JPEG, not PNG: a 1200x1800 PNG takes 60 ms to compress, a JPEG 8 ms, and at quality 86
     flat colours and large type show no artefacts an e-reader's screen could resolve. Only the
@@ -242,7 +296,10 @@ def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
     ink = colours.get("cover-ink", "#fdfaf3")
     accent = colours.get("cover-accent", "#d9a441")
     background = colours.get("cover-background", "#1f3a4d")
-    marks = _layout(meta, label, ink, accent)
+    undrawn: list[str] = []
+    marks = _layout(meta, label, ink, accent, undrawn)
+    if undrawn and report is not None:
+        warn_undrawn(undrawn, report)
     jpeg = _frame_rows(background, accent)
     if len(jpeg.rows) != row_count(HEIGHT):  # a JPEG encoder without restart markers: draw it whole
         return _whole_cover(background, accent, marks)
@@ -251,6 +308,17 @@ def cover_image(meta: Metadata, theme: Theme, label: str) -> bytes:
         drawn = tuple(mark for mark in marks if mark.bottom >= top and mark.top < bottom)
         jpeg = replace_rows(jpeg, first, _band_rows(background, accent, first, stop, drawn))
     return jpeg.join()
+
+
+def warn_undrawn(texts: list[str], report: Report) -> None:
+    """Say what the cover image leaves out, and which package would let it be drawn."""
+    shown = "; ".join(texts)
+    missing = missing_fonts(" ".join(texts))
+    packages = sorted({package for _, package in missing})
+    scripts = ", ".join(dict.fromkeys(script for script, _ in missing))
+    cause = f"no installed font covers {scripts}" if scripts else "no installed font has its letters"
+    remedy = " or ".join(packages) if packages else "fonts-noto-core or fonts-noto-cjk"
+    report.warn("W-COVER-FONT", f"the cover image leaves out {shown!r}: {cause}; install Debian's {remedy}")
 
 
 def _whole_cover(background: str, accent: str, marks: list[_Mark]) -> bytes:

@@ -16,6 +16,7 @@ from pipeline.files.atomic import atomic_path
 from pipeline.files.images import IMAGE_TYPES, image_bytes
 from pipeline.i18n.labels import labels_for
 from pipeline.model import guide as m
+from pipeline.model.diagnostics import Report
 from pipeline.model.excerpt import description
 from pipeline.writers.cover.cover import cover_image
 from pipeline.writers.epub.documents import PinnedWriter, TemplateDocument
@@ -50,9 +51,15 @@ class BookPlan:
 
 
 def build_epub(
-    guide: m.Guide, target: Path, theme: Theme, moment: dt.datetime, publisher: str = "Study Guide Pipeline"
+    guide: m.Guide,
+    target: Path,
+    theme: Theme,
+    moment: dt.datetime,
+    publisher: str = "Study Guide Pipeline",
+    report: Report | None = None,
 ) -> BookInfo:
-    """Write the guide's EPUB to `target` atomically; returns what its package metadata says."""
+    """Write the guide's EPUB to `target` atomically; returns what its package metadata says
+    (what the cover image cannot draw is warned about in `report`)."""
     meta = guide.meta
     labels = labels_for(meta.language)
     images = image_files(guide, "")
@@ -64,7 +71,7 @@ def build_epub(
         meta.authors,
         meta.genres,
         description(guide),
-        cover_image(meta, theme, labels["study_guide"]),
+        cover_image(meta, theme, labels["study_guide"], report),
         f"{labels['cover']}: {meta.title}" + (f", {', '.join(meta.authors)}" if meta.authors else ""),
         meta.reading_time,
         publisher,
