@@ -52,7 +52,10 @@ def css() -> str:
     return load_theme().epub_css()
 
 
-@pytest.mark.parametrize("selector", [".titlepage h1", ".titlepage .kind", ".titlepage .author", ".titlepage .year"])
+TITLE_PAGE = [".titlepage h1", ".titlepage .kind", ".titlepage .author", ".titlepage .year"]
+
+
+@pytest.mark.parametrize("selector", TITLE_PAGE)
 def test_every_title_page_element_centres_itself(css, selector):
     # Foliate's own `p` rule overrode the centring these inherited from the section.
     props = declared(css, selector)

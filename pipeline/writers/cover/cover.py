@@ -105,10 +105,10 @@ def _covering_font(language: str, characters: str) -> str | None:
     charset = ":charset=" + " ".join(f"{ord(ch):x}" for ch in characters)
     for pattern in (f":lang={_fontconfig_lang(language)}{charset}", charset):
         result = subprocess.run(["fc-list", pattern, "file"], capture_output=True, text=True, check=False)
-        files = sorted(line.strip().rstrip(":").strip() for line in result.stdout.splitlines() if line.strip())
+        files = sorted(line.strip().rstrip(":").strip() for line in result.stdout.splitlines())
         # fontconfig's list is complete but coarse (a collection's faces differ): check the cmap.
         for file in files:
-            if set(characters) <= _characters(file):
+            if file and set(characters) <= _characters(file):
                 return file
     return None
 
