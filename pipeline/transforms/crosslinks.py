@@ -2,6 +2,16 @@
 
 The first mention of an entry in each section links to it; later mentions are marked too (the
 PDF index points at them). Headings, links, code and an entry's own text are never touched.
+
+A mention that names the book rather than a character is not linked ("Dracula" the novel is not
+Count Dracula). The rule: text that is exactly the book's title, or its main title (before a ";"
+or ":", "Frankenstein" of "Frankenstein; or, The Modern Prometheus"), names the book when
+  1. it is set in emphasis on its own ("*Dracula*"), or
+  2. it follows the possessive of one of the author's names ("Stoker's Dracula", "Mary
+     Shelley’s Frankenstein"), or
+  3. it follows a word for a work ("the novel Dracula", "the book Frankenstein", "le roman …").
+Anywhere else the same word is the character ("Dracula visits her"), and a longer name that holds
+it ("Count Dracula") is always the character.
 """
 
 from __future__ import annotations
@@ -11,6 +21,7 @@ from dataclasses import replace
 from itertools import count
 
 from pipeline.model import guide as m
+from pipeline.model.text import plain_text
 from pipeline.model.wide_text import wide_search
 
 # Words that name a rank or relation rather than a person: "Miss Emily" is found as "Emily".
@@ -84,6 +95,11 @@ _PARTICLES = {
     "la",
 }
 _CJK = r"[\u3040-\u30ff\u3400-\u9fff]"  # see wide_text
+# Words for a work, before its title: "the novel Dracula" (rule 3 of the module docstring).
+_WORK_WORDS = (
+    "novel|book|story|tale|novella|play|poem|epic|work|title|roman|livre|récit|conte|novela|libro|obra|"
+    "romanzo|Buch|Erzählung|Novelle|Drama"
+)
 SKIPPED_KINDS = ("info",)
 _WORD = re.compile(r"[\w’'-]+")
 _WORD_CHAR = re.compile(r"[\w’'-]")
@@ -214,6 +230,15 @@ class _Linker:
         self.cjk_anchor = cjk
         self.active = bool(keys or cjk)
         self.ids = count(1)
+        self.titles = _title_forms(guide.meta.title)
+        self.before_title = _before_title(guide.meta.authors)
+
+    def names_the_book(self, text: str, start: int, end: int) -> bool:
+        """The match at text[start:end] is the book's title where the text names the book (rules 2
+        and 3 of the module docstring)."""
+        if text[start:end].casefold() not in self.titles:
+            return False
+        return bool(self.before_title.search(text, max(0, start - 60), start))
 
     @staticmethod
     def _add(variant: str, anchor: str, table: dict[str, str], cjk: dict[str, str]) -> None:
@@ -265,6 +290,8 @@ class _Linker:
                 else:
                     out.extend(pieces)
                     changed = True
+            elif isinstance(item, m.Emph) and _bare(plain_text(item.children)) in self.titles:
+                out.append(item)  # the book's title in italics (rule 1): the book, not a character
             elif isinstance(item, (m.Emph, m.Strong, m.Strike)):
                 children = self.inlines(item.children, linked, excluded)
                 if children is item.children:
@@ -336,7 +363,7 @@ class _Linker:
         out: list[m.Inline] = []
         position = 0
         for start, end, anchor in self.matches(text):
-            if anchor == excluded:
+            if anchor == excluded or self.names_the_book(text, start, end):
                 continue
             if start > position:
                 out.append(m.Text(text[position:start]))
@@ -349,6 +376,27 @@ class _Linker:
         if position < len(text):
             out.append(m.Text(text[position:]))
         return out
+
+
+def _bare(text: str) -> str:
+    """Text without the spaces and punctuation around it, case-folded: how titles are compared."""
+    return text.strip().strip(".,;:!?\"“”‘’'«»").strip().casefold()
+
+
+def _title_forms(title: str) -> frozenset[str]:
+    """The book's title and its main title (before a ";" or ":"), case-folded."""
+    forms = {_bare(title), _bare(re.split(r"[;:]", title)[0])}
+    return frozenset(form for form in forms if form)
+
+
+def _before_title(authors: tuple[str, ...]) -> re.Pattern[str]:
+    """What, right before the title, makes it name the book: an author's possessive or a word for
+    a work (rules 2 and 3 of the module docstring)."""
+    names = sorted({w for a in authors for w in _WORD.findall(a) if len(w) > 1 and w[0].isupper()})
+    possessive = rf"\b(?:{'|'.join(map(re.escape, names))})[’']s?" if names else ""
+    work = rf"\b(?i:{_WORK_WORDS})"
+    either = f"(?:{possessive}|{work})" if possessive else work
+    return re.compile(rf"{either}[,:]?\s+[“\"‘']?$")
 
 
 def _same(new: tuple, old: tuple) -> bool:

@@ -9,13 +9,23 @@ The rule, stated once: a quoted span is a term when it
   4. is not capitalised with closing punctuation inside ("“Yes.”" is a reply), nor a Title Case
      phrase of several words ("“Paradise Lost”" is the name of a work).
 Trailing full stops inside the quotes are dropped (“purpose.” is the term "purpose").
+
+Terms are one term across their word forms: they match by their Snowball stems, in every language
+that has a stemmer ("entailed", "entails" and "Entail" are "entail"; elsewhere by case and a plural
+-s). The manuscript's own definition wins over a found term of the same stem, and a term found in
+several forms is entered in its shortest form (the most frequent, then the first, among equals),
+which is its dictionary form more often than not.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import snowballstemmer
 
 from pipeline.i18n.section_names import label
 from pipeline.model import guide as m
@@ -101,8 +111,11 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def collect_terms(guide: m.Guide) -> list[FoundTerm]:
-    """Every distinct term the guide's prose sets in quotes, with the sentence of its first use."""
-    seen: dict[str, FoundTerm] = {}
+    """Every distinct term the guide's prose sets in quotes, one per stem, in the form the
+    module's docstring names, with the sentence of its first use."""
+    language = guide.meta.language
+    first: dict[str, FoundTerm] = {}  # stem key -> the first use of any of its forms
+    forms: dict[str, Counter[str]] = {}  # stem key -> how often each form is used
     for section in guide.sections:
         if section.kind not in SCANNED_KINDS:
             continue
@@ -112,13 +125,44 @@ def collect_terms(guide: m.Guide) -> list[FoundTerm]:
             for inlines in block_inlines(block):
                 text = plain_text(inlines).replace("\n", " ")
                 for term, context in find_terms(text):
-                    seen.setdefault(term.casefold(), FoundTerm(term, context, block.loc))
-    return list(seen.values())
+                    key = term_key(term, language)
+                    first.setdefault(key, FoundTerm(term, context, block.loc))
+                    forms.setdefault(key, Counter())[term] += 1
+    found = []
+    for key, use in first.items():
+        counts = forms[key]
+        order = list(counts)  # forms in order of first use
+        best = min(order, key=lambda form: (len(form), -counts[form], order.index(form)))
+        found.append(replace(use, term=best))
+    return found
 
 
-def term_key(term: str) -> str:
-    """Terms match case-insensitively and ignoring a plural -s: "deferral" is "deferrals"."""
+# Snowball's stemmers by the language's primary subtag (those this snowballstemmer has).
+_STEMMERS = {
+    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech", "da": "danish",
+    "nl": "dutch", "en": "english", "eo": "esperanto", "et": "estonian", "fi": "finnish", "fr": "french",
+    "de": "german", "el": "greek", "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish",
+    "it": "italian", "lt": "lithuanian", "ne": "nepali", "nb": "norwegian", "nn": "norwegian",
+    "no": "norwegian", "fa": "persian", "pl": "polish", "pt": "portuguese", "ro": "romanian",
+    "ru": "russian", "sr": "serbian", "st": "sesotho", "es": "spanish", "sv": "swedish", "ta": "tamil",
+    "tr": "turkish", "yi": "yiddish",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str):  # -> snowballstemmer stemmer | None
+    name = _STEMMERS.get(language.lower().split("-")[0])
+    return snowballstemmer.stemmer(name) if name and name in snowballstemmer.algorithms() else None
+
+
+def term_key(term: str, language: str = "") -> str:
+    """Terms match case-insensitively across their word forms: by the Snowball stem of each word
+    where the language has a stemmer ("entailed" is "entail"), else ignoring a plural -s
+    ("deferral" is "deferrals")."""
     key = term.casefold().strip()
+    stemmer = _stemmer(language) if language else None
+    if stemmer is not None:
+        return " ".join(stemmer.stemWords(key.split()))
     return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else key
 
 
@@ -128,12 +172,13 @@ def add_auto_glossary(guide: m.Guide) -> m.Guide:
     if not found:
         return guide
     glossary = guide.section("glossary")
-    known = {term_key(entry.term) for entry in glossary.entries} if glossary else set()
-    known |= {term_key(e.term) for s in guide.sections if s.kind == "characters" for e in s.entries}
+    language = guide.meta.language
+    known = {term_key(entry.term, language) for entry in glossary.entries} if glossary else set()
+    known |= {term_key(e.term, language) for s in guide.sections if s.kind == "characters" for e in s.entries}
     new_entries = tuple(
         m.Entry(term.term, (), term.loc, context=term.context)
         for term in found
-        if term_key(term.term) not in known
+        if term_key(term.term, language) not in known
     )
     if not new_entries:
         return guide

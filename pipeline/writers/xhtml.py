@@ -52,6 +52,13 @@ def esc(text: str) -> str:
     return escape(text, quote=True)
 
 
+def lone_image(inlines: tuple[m.Inline, ...]) -> bool:
+    """The paragraph is one image and nothing else but spaces."""
+    images = [item for item in inlines if isinstance(item, m.Image)]
+    rest = [item for item in inlines if not isinstance(item, m.Image)]
+    return len(images) == 1 and all(isinstance(item, m.Text) and not item.text.strip() for item in rest)
+
+
 @dataclass(slots=True)
 class XhtmlWriter:
     """Renders blocks and inlines for one target; notes are rendered where the target wants them."""
@@ -136,7 +143,10 @@ class XhtmlWriter:
 
     def block(self, block: m.Block) -> str:
         if isinstance(block, m.Paragraph):
-            return f"<p>{self.inlines(block.inlines)}</p>"
+            # A picture on its own is a figure (full width); an image among words is an icon at
+            # text height. The style sheet tells them apart by this class.
+            css = ' class="figure"' if lone_image(block.inlines) else ""
+            return f"<p{css}>{self.inlines(block.inlines)}</p>"
         if isinstance(block, m.Heading):
             level = min(6, self.heading_base + block.level)
             ident = f' id="{block.anchor}"' if block.anchor else ""
