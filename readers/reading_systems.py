@@ -58,10 +58,11 @@ def missing() -> str | None:
     """Why the harness cannot run here (a sentence), or None when it can."""
     if chromium() is None:
         return "Debian's chromium is not installed; scripts/system-deps installs it"
-    if not (HERE / "node_modules" / "epubjs" / "dist" / "epub.min.js").exists() or not (
-        HERE / "node_modules" / "foliate-js" / "view.js"
-    ).exists():
-        return "the readers' npm packages are not installed (scripts/system-deps runs npm ci --prefix readers)"
+    if (
+        not (HERE / "node_modules" / "epubjs" / "dist" / "epub.min.js").exists()
+        or not (HERE / "node_modules" / "foliate-js" / "view.js").exists()
+    ):
+        return "the readers' npm packages are missing (scripts/system-deps runs npm ci --prefix readers)"
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
