@@ -182,7 +182,7 @@ def run_case(chrome: object, base: str, case: Case, shots: Path | None = None) -
             "([e, u, o]) => harness.open(e, u, o)", [case.engine, f"{base}/books/{case.guide}.epub", options]
         )
         result.sections = len(sections)
-        links: dict[str, str] = {}
+        links: dict[tuple[str, str], None] = {}  # (href, kind), in the order met
         for index in range(len(sections)):
             seen = page.evaluate("i => harness.show(i)", index)
             where = {"section": sections[index].rsplit("/", 1)[-1]}
@@ -191,14 +191,14 @@ def run_case(chrome: object, base: str, case: Case, shots: Path | None = None) -
             result.contrasts += [{**where, **item} for item in seen["contrasts"]]
             for link in seen["links"]:
                 target = page.evaluate("([i, h]) => harness.resolve(i, h)", [index, link["href"]])
-                links.setdefault(target, link["kind"])
+                links[target, link["kind"]] = None
             if shots is not None:
                 shot = shots / f"{case.name}-{index:02d}.jpeg"
                 page.screenshot(path=str(shot), type="jpeg", quality=70)
                 result.shots.append(str(shot))
-        for entry in page.evaluate("harness.toc()"):
-            links.setdefault(entry["href"], "toc")
-        for target, kind in links.items():
+        for entry in page.evaluate("harness.toc()"):  # the reader's own contents list, not the nav page
+            links[entry["href"], "toc"] = None
+        for target, kind in links:
             landed = page.evaluate("h => harness.follow(h)", target)
             result.links.append({"href": target, "kind": kind, "landed": landed["landed"]})
         result.errors += page.evaluate("harness.errors")

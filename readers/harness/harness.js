@@ -219,6 +219,22 @@ window.harness = {
     const doc = this.engine.docs()[0]
     return measure(doc, this.engine.columnStep(), this.options.theme)
   },
+  // The harness's own check: a box twice the page's width and pale grey text, put into the section
+  // shown, must be reported as an overflow and a contrast failure.
+  probe() {
+    const doc = this.engine.docs()[0]
+    const wide = doc.createElement('div')
+    wide.style.width = `${2 * this.engine.columnStep()}px`
+    wide.textContent = 'probe: too wide'
+    const pale = doc.createElement('p')
+    pale.style.color = '#cccccc'
+    pale.textContent = 'probe: pale'
+    doc.body.append(wide, pale)
+    const seen = measure(doc, this.engine.columnStep(), this.options.theme)
+    wide.remove()
+    pale.remove()
+    return seen
+  },
   // Go to `href` as the reader does for a tapped link, then say whether its target is on screen.
   async follow(href) {
     await this.engine.display(href)

@@ -36,6 +36,12 @@ EPUBJS_2X = (
     "(futurepress/epub.js#895, #1294)"
 )
 
+# The 1px rules between the "at a glance" facts, table rows and scene breaks are #b8c4cc: 1.78:1 on
+# white, under the 3:1 WCAG 2.2 asks of graphics needed to read the page (1.4.11). Found by this
+# harness, reported to issue 18 alongside the night-mode borders.
+PALE_RULE = "#b8c4cc"
+PALE_RULE_WHY = "issue 18 defect (new, found here): pale rules #b8c4cc at 1.78:1 in the light theme"
+
 
 def known(check: str, case: rs.Case, item: dict) -> str | None:
     """The reason a failure is already known (an engine fault or an issue 18 defect), or None."""
@@ -43,6 +49,8 @@ def known(check: str, case: rs.Case, item: dict) -> str | None:
         return EPUBJS_2X
     if check == "contrast" and case.theme == "night" and item["kind"].startswith("border"):
         return "issue 18 defect: night-mode borders"
+    if check == "contrast" and item["kind"].startswith("border") and item["fg"] == PALE_RULE:
+        return PALE_RULE_WHY
     if check == "splits" and item["kind"] == "stranded":
         return "issue 18 defect: headings ending a page"
     if check == "splits" and item["kind"] == "split" and case.font == 2:
@@ -62,17 +70,45 @@ def judge(request: pytest.FixtureRequest, check: str, case: rs.Case, failures: l
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory):
+def site(tmp_path_factory):
     books = rs.build_books(tmp_path_factory.mktemp("books"))
-    seen: dict[rs.Case, rs.Result] = {}
     with rs.serve(books) as base, rs.browser() as chrome:
+        yield base, chrome
 
-        def result(case: rs.Case) -> rs.Result:
-            if case not in seen:
-                seen[case] = rs.run_case(chrome, base, case)
-            return seen[case]
 
-        yield result
+@pytest.fixture(scope="module")
+def results(site):
+    base, chrome = site
+    seen: dict[rs.Case, rs.Result] = {}
+
+    def result(case: rs.Case) -> rs.Result:
+        """Each case runs once, for the first of its checks; the others read what it found."""
+        if case not in seen:
+            seen[case] = rs.run_case(chrome, base, case)
+        return seen[case]
+
+    return result
+
+
+@pytest.mark.parametrize("engine", rs.ENGINES)
+def test_the_harness_reports_a_box_wider_than_its_page_and_pale_text(site, engine):
+    base, chrome = site
+    page = chrome.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{base}/harness/index.html")
+        page.wait_for_function("window.harness !== undefined")
+        page.evaluate(
+            "([e, u]) => harness.open(e, u, {font: 1, theme: 'light'})",
+            [engine, f"{base}/books/dracula.epub"],
+        )
+        page.evaluate("harness.show(4)")
+        seen = page.evaluate("harness.probe()")
+    finally:
+        page.close()
+    assert [o["text"] for o in seen["overflows"]] == ["probe: too wide"]
+    assert [(c["text"], c["ratio"]) for c in seen["contrasts"] if c["kind"] == "text"] == [
+        ("probe: pale", 1.61)
+    ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
@@ -96,7 +132,7 @@ def test_no_heading_or_entry_name_is_split_or_left_at_a_page_foot(request, resul
 def test_every_contents_entry_cross_link_and_footnote_lands_on_its_target(request, results, case):
     result = results(case)
     kinds = {link["kind"] for link in result.links}
-    assert {"contents", "toc", "cross-link", "footnote"} <= kinds or case.guide not in rs.SHIPPED, kinds
+    assert {"contents", "toc", "cross-link"} <= kinds, f"{case.name}: only {sorted(kinds)} links found"
     judge(request, "links", case, result.missed)
 
 
