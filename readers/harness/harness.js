@@ -137,6 +137,27 @@ function backdrop(el, page) {
 }
 const hex = c => '#' + [c.r, c.g, c.b].map(v => Math.round(v).toString(16).padStart(2, '0')).join('')
 
+// A word of a heading or entry name broken over two lines where it has no hyphen (a title too long
+// for the line). Chinese and Japanese break between any two characters, so they are left out.
+function brokenWord(el) {
+  const doc = el.ownerDocument
+  const lang = el.closest('[lang]')?.getAttribute('lang') || doc.documentElement.lang || ''
+  if (/^(zh|ja|ko)\b/i.test(lang)) return null
+  const walker = doc.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.textContent.matchAll(/[^\s\-\u2010\u2011\u2013\u2014\u00ad]+/g)) {
+      const range = doc.createRange()
+      range.setStart(node, match.index)
+      range.setEnd(node, match.index + match[0].length)
+      const boxes = [...range.getClientRects()].filter(r => r.width > 0)
+      const tops = boxes.map(r => r.top)
+      const height = Math.min(...boxes.map(r => r.height))
+      if (boxes.length > 1 && Math.max(...tops) - Math.min(...tops) > height / 2) return match[0]
+    }
+  }
+  return null
+}
+
 // ------------------------------------------------------------------ measuring one section
 
 function measure(doc, step, theme) {
@@ -167,6 +188,8 @@ function measure(doc, step, theme) {
       const nextRects = next ? rects(next) : []
       if (own.length && nextRects.length && column(own.at(-1).left + 1) !== column(nextRects[0].left + 1))
         splits.push({ element: label(el), text: snippet(el), kind: 'stranded' })
+      const word = brokenWord(el)
+      if (word) splits.push({ element: label(el), text: snippet(el), kind: 'broken-word', word })
     }
     // Contrast: text against what is behind it (WCAG 2.2 1.4.3), borders and rules (1.4.11).
     const ownText = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())

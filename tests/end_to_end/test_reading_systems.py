@@ -54,7 +54,7 @@ def known(check: str, case: rs.Case, item: dict) -> str | None:
         return PALE_RULE_WHY
     if check == "splits" and item["kind"] == "stranded":
         return "issue 18 defect: headings ending a page"
-    if check == "splits" and item["kind"] == "split" and case.font == 2:
+    if check == "splits" and item["kind"] in {"split", "broken-word"} and case.font == 2:
         return "issue 18 defect: long titles at 2x"
     return None
 
