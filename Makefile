@@ -63,6 +63,12 @@ format: $(STAMP)
 	$(PY) -m ruff format pipeline tests bench
 	$(PY) -m ruff check --fix pipeline tests bench
 
+# The guides opened in epub.js and foliate-js under Chromium: results.json and contact-sheet.png.
+.PHONY: readers
+readers: $(STAMP)
+	@bash scripts/system-deps
+	$(PY) readers/reading_systems.py $(OUT)/readers
+
 clean:
 	rm -rf $(OUT)/epub $(OUT)/pdf $(OUT)/handouts $(OUT)/collections $(OUT)/covers $(OUT)/opds.xml $(OUT)/index.html
 
