@@ -17,7 +17,7 @@ from pipeline.cli.options import (
     build_options,
     format_list,
 )
-from pipeline.model.diagnostics import UsageError
+from pipeline.model.diagnostics import PipelineError, UsageError
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -133,6 +133,8 @@ def shelve(options, outcomes) -> list[str]:
         write_catalog(options.out_dir, fresh=[record for o in outcomes for record in o.shelf])
     except OSError as exc:
         return [f"{exc.filename or options.out_dir}: cannot write the catalogue: {exc.strerror or exc}"]
+    except PipelineError as exc:  # the shelf's own one-line refusal (a file where its folder goes)
+        return [str(exc)]
     return []
 
 
