@@ -25,8 +25,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import snowballstemmer
-
 from pipeline.i18n.section_names import label
 from pipeline.model import guide as m
 from pipeline.model.excerpt import ABBREVIATION
@@ -152,7 +150,13 @@ _STEMMERS = {
 @lru_cache(maxsize=16)
 def _stemmer(language: str):  # -> snowballstemmer stemmer | None
     name = _STEMMERS.get(language.lower().split("-")[0])
-    return snowballstemmer.stemmer(name) if name and name in snowballstemmer.algorithms() else None
+    if not name:
+        return None
+    # Imported on first use: the package loads all of its stemmers at once (about 10 ms), which a
+    # run whose guides have no glossary terms need not pay.
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
 
 
 def term_key(term: str, language: str = "") -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
-from pipeline.files.user_cache import CACHE_SWITCH, user_cache_folder  # noqa: F401 (CACHE_SWITCH: re-exported)
+from pipeline.files.user_cache import user_cache_folder
 
 TEMPLATES = Path(__file__).parent / "templates"
 

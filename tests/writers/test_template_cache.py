@@ -5,6 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
+from pipeline.files.user_cache import CACHE_SWITCH
 from pipeline.writers import render
 
 CONTEXT = {"image_href": "images/cover.jpg", "alt": "Cover: Dracula, Bram Stoker"}
@@ -17,7 +18,7 @@ def _fresh_environment() -> jinja2.Environment:
 @pytest.fixture
 def cache_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv(render.CACHE_SWITCH, raising=False)
+    monkeypatch.delenv(CACHE_SWITCH, raising=False)
     return tmp_path / "cache" / "study-guide-pipeline" / "templates"
 
 
@@ -51,7 +52,7 @@ def test_no_usable_cache_folder_means_no_cache_and_the_same_page(tmp_path, monke
     assert render.template_cache() is None
     assert _render(_fresh_environment()) == expected
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fine"))
-    monkeypatch.setenv(render.CACHE_SWITCH, "0")
+    monkeypatch.setenv(CACHE_SWITCH, "0")
     assert render.template_cache() is None
 
 
