@@ -23,6 +23,14 @@ def output_folder(value: str | Path, option: str = "--out") -> Path:
     return path
 
 
+def built_folder(value: str | Path) -> Path:
+    """The output folder a shelf command reads: it must exist and be a folder (exit 2 otherwise)."""
+    path = output_folder(value)
+    if not path.is_dir():
+        raise UsageError(f"{shown_path(path)}: no such folder; build some guides first")
+    return path
+
+
 def os_error_line(exc: OSError) -> str:
     """ "<file>: <cause>", the file and the reason the system gave, with no traceback."""
     cause = exc.strerror or type(exc).__name__
