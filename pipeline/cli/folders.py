@@ -1,4 +1,4 @@
-"""The folders the command line writes into, and OS errors told in one line."""
+"""The folders the command line writes into: refused early when they are files."""
 
 from __future__ import annotations
 
@@ -29,10 +29,3 @@ def built_folder(value: str | Path) -> Path:
     if not path.is_dir():
         raise UsageError(f"{shown_path(path)}: no such folder; build some guides first")
     return path
-
-
-def os_error_line(exc: OSError) -> str:
-    """ "<file>: <cause>", the file and the reason the system gave, with no traceback."""
-    cause = exc.strerror or type(exc).__name__
-    names = [shown_path(name) for name in (exc.filename, exc.filename2) if isinstance(name, str | bytes)]
-    return f"{' -> '.join(names)}: {cause}" if names else cause

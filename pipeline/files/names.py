@@ -1,4 +1,4 @@
-"""File names as they can be printed and published: ones not in UTF-8 are shown, never encoded."""
+"""File names as they can be printed and published, and OS errors told in one line naming them."""
 
 from __future__ import annotations
 
@@ -37,3 +37,10 @@ def utf8_stem(stem: str) -> str:
     except UnicodeEncodeError:
         return os.fsencode(stem).decode("cp1252", "replace")
     return stem
+
+
+def os_error_line(exc: OSError) -> str:
+    """ "<file>: <cause>", the file and the reason the system gave, with no traceback."""
+    cause = exc.strerror or type(exc).__name__
+    names = [shown_path(name) for name in (exc.filename, exc.filename2) if isinstance(name, str | bytes)]
+    return f"{' -> '.join(names)}: {cause}" if names else cause

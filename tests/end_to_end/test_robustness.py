@@ -312,6 +312,15 @@ def test_out_naming_a_file_is_a_usage_error(tmp_path, book, out):
     assert (tmp_path / "a-file").read_text() == "not a folder"
 
 
+def test_an_output_the_system_refuses_is_e_write_naming_it_and_the_batch_summary_prints(tmp_path, book):
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "epub").write_text("a file where the EPUB folder goes")
+    result = run_cli("build", "manuscripts", "--format", "epub", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "error[E-WRITE]: could not build: output/epub: File exists" in result.stderr
+    assert "0 built, 0 up to date, 1 failed" in result.stderr
+
+
 @pytest.mark.parametrize("command", ["catalog", "serve"])
 def test_a_shelf_command_told_to_read_a_file_says_so(tmp_path, command):
     (tmp_path / "a-file").write_text("not a folder")
