@@ -34,6 +34,9 @@ _SPACES = re.compile(r" *")
 # What would open containers past the limit: removed with the indentation around it, in one match.
 _DEEPER = re.compile(r"(?: *(?:>|(?:[-*+]|\d{1,9}[.)])(?= |$)|\[\^[^\]\s]+\]:))* *")
 
+# A line starting with at least (the placeholder) characters that could be markers or indentation.
+_LEADING_MARKS = r"^(?:[ \t>*+\-0-9.)]|\[\^[^\]\s]+\]:){%d}"
+
 # The levels markdown-it spends on each kind of container: a list and its item, a quote, a note.
 _WEIGHT = {"item": 2, "quote": 1, "note": 1}
 
@@ -51,7 +54,7 @@ def cap_nesting(text: str, limit: int) -> tuple[str, list[int]]:
 
     The text keeps its line count, so line numbers in what markdown-it makes of it stay true.
     """
-    if len(text) < limit:  # too short to nest that deep: every container takes a character
+    if not _may_nest(text, limit):
         return text, []
     lines = text.split("\n")
     model = _Model(limit)
@@ -67,6 +70,18 @@ def cap_nesting(text: str, limit: int) -> tuple[str, list[int]]:
             lines[number] = capped
             changed.append(number)
     return ("\n".join(lines), changed) if changed or tabbed else (text, [])
+
+
+def _may_nest(text: str, limit: int) -> bool:
+    """Whether any line could open `limit` levels: a cheap bound that spares most texts the pass.
+
+    A container opens only on a line that also continues every container around it, and each takes
+    at least one column of that line's leading markers and white space; markdown-it spends at most
+    two levels on one (a list and its item). So a line reaches `limit` levels only if it starts with
+    `limit / 2` columns of such characters, and a tab, which may stand for four columns, counts four.
+    """
+    columns = -(-limit // (8 if "\t" in text else 2))
+    return len(text) >= columns and re.search(_LEADING_MARKS % columns, text, re.MULTILINE) is not None
 
 
 def _tabs_as_spaces(line: str) -> tuple[str, bool]:
