@@ -8,6 +8,7 @@ from pathlib import Path
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.readers.byline import same_names, title_byline
+from pipeline.readers.chatter import leave_out_chatter
 from pipeline.readers.dialects import adapt
 from pipeline.readers.front_matter import absorb_yaml, read_front_matter
 from pipeline.readers.language import choose_language
@@ -22,7 +23,12 @@ from pipeline.readers.tokens import MAX_INLINE_DEPTH, Converter
 def normalise(source: SourceText, report: Report, default_language: str = "en") -> m.Guide:
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
-    adapted = adapt(source.text)
+    text, chatter = leave_out_chatter(source.text)
+    for said in chatter:
+        shown = said.text if len(said.text) <= 60 else said.text[:59] + "…"
+        message = f"left out words addressed to the asker, not about the book: {shown!r}"
+        report.warn("W-CHATTER", message, said.line)
+    adapted = adapt(text)
     front_matter = read_front_matter(adapted, report)
     language = choose_language(front_matter, source.text, adapted.text, report, default_language)
     tokens, recovered = read_blocks(adapted.text, language)
