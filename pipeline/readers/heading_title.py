@@ -39,10 +39,8 @@ def about_book(heading: m.Heading) -> HeadingTitle | None:
     """The title and author a top heading names when it is a sentence about the book; None when
     it is a title (the usual case)."""
     text = " ".join(strip_pictographs(plain_text(heading.inlines)).split()).translate(_APOSTROPHES)
-    rest = next(
-        (left for pattern in _ABOUT_BOOK if (left := pattern.sub("", text, count=1)) != text and _words(left)),
-        None,
-    )
+    lefts = (pattern.sub("", text, count=1) for pattern in _ABOUT_BOOK)
+    rest = next((left for left in lefts if left != text and _words(left)), None)
     if rest is None:
         return None
     span = _emphasised(heading.inlines) or _quoted(rest)
