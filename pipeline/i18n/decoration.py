@@ -28,7 +28,7 @@ _DECORATION_CATEGORIES = frozenset(("So", "Sk", "Cf", "Cs", "Co"))
 # digits as well ("۲. مضامین"). A Roman numeral needs its full stop or bracket ("I. Summary"), so a
 # heading that starts with a word such as "Mix" is not numbered.
 _NUMBER = r"(?:\d+|[ivxlc]{1,7})"
-_NUMBERING = re.compile(r"^\(?(?:\d+(?:\.\d+)*[.):\-–—]?|[ivxlc]{1,7}[.)])(?=\s)\s*", re.I)
+_NUMBERING = re.compile(r"^\(?(?:\d+(?:\.\d+)+\.?|\d+\s*[.):\-–—]|[ivxlc]{1,7}[.)])(?=\s)\s*", re.I)
 # "Part 2:", "Partie 2 :", "Teil II –": the words are each language's [lines] part.
 _PART = re.compile(rf"^(?:{alternatives(words('lines', 'part'))})\s+{_NUMBER}\b\s*[.:)\-–—]?\s*", re.I)
 _EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
@@ -43,7 +43,7 @@ def strip_pictographs(text: str) -> str:
     squeezed. Text with nothing outside ASCII is returned as it is (the usual case, and fast)."""
     if text.isascii():
         return text
-    text = _SEQUENCE_MARKS.sub("", text)
+    text = _SEQUENCE_MARKS.sub("", _KEYCAP.sub("", text))
     kept = "".join(
         char for char in text if char in _KEPT or unicodedata.category(char) not in _DECORATION_CATEGORIES
     )
@@ -53,7 +53,7 @@ def strip_pictographs(text: str) -> str:
 def strip_numbering(text: str) -> str:
     """The words after a heading's numbering: "2. Themes", "II. Themes", "Part 2: Themes",
     "2️⃣ Themes" -> "Themes". A heading that is only a number is left as it is."""
-    text = _KEYCAP.sub("", text).strip()
+    text = _KEYCAP.sub("", text).strip()  # when pictographs were not stripped first
     for pattern in (_PART, _NUMBERING):
         rest = pattern.sub("", text, count=1)
         if rest.strip(_FRAME):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.i18n.decoration import strip_pictographs
+from pipeline.i18n.decoration import strip_numbering, strip_pictographs
 from pipeline.i18n.fields import FRONT_MATTER_TITLE_KEYS, canonical_key
 from pipeline.i18n.section_names import label, section_kind
 from pipeline.model import guide as m
@@ -109,8 +109,12 @@ def _split_sections(blocks: list[m.Block], path: str) -> tuple[list[m.Block], li
 def _raw(title: str, loc: SourceLocation, blocks: list[m.Block]) -> _RawSection:
     # "Summary:" is a heading written like a label: the guide shows "Summary"; "🧠 Themes" shows
     # "Themes" (a pictograph is decoration, and one no font draws would be left off).
-    shown = strip_pictographs(title).rstrip(":：").rstrip() or title
-    return _RawSection(shown, section_kind(title), rank_headings(_without_separators(blocks)), loc)
+    # "2. Characters" is "Characters" too: the guide orders its sections itself (a heading no
+    # alias names keeps its number: "1984: The Novel in Context").
+    kind = section_kind(title)
+    words = strip_pictographs(title)
+    shown = (strip_numbering(words) if kind else words).rstrip(":：").rstrip() or title
+    return _RawSection(shown, kind, rank_headings(_without_separators(blocks)), loc)
 
 
 def _without_separators(blocks: list[m.Block]) -> tuple[m.Block, ...]:
