@@ -43,9 +43,11 @@ def strip_pictographs(text: str) -> str:
     squeezed. Text with nothing outside ASCII is returned as it is (the usual case, and fast)."""
     if text.isascii():
         return text
-    text = _SEQUENCE_MARKS.sub("", _KEYCAP.sub("", text))
+    marks_gone = _SEQUENCE_MARKS.sub("", _KEYCAP.sub("", text))
     kept = "".join(
-        char for char in text if char in _KEPT or unicodedata.category(char) not in _DECORATION_CATEGORIES
+        char
+        for char in marks_gone
+        if char in _KEPT or unicodedata.category(char) not in _DECORATION_CATEGORIES
     )
     return _SPACES.sub(" ", kept).strip() if kept != text else text
 
