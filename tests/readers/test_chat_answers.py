@@ -182,7 +182,10 @@ def test_a_title_is_not_a_sentence_about_the_book(text: str):
 
 
 def test_a_byline_paragraph_names_the_book_under_a_sentence_heading(load):
-    text = "# Here is a summary of the novel you asked about\n\n*Silas Marner* by George Eliot\n\n## Summary\n\nSilas weaves.\n"
+    text = (
+        "# Here is a summary of the novel you asked about\n\n"
+        "*Silas Marner* by George Eliot\n\n## Summary\n\nSilas weaves.\n"
+    )
     guide, _ = load("byline.md", text)
     assert (guide.meta.title, guide.meta.authors) == ("Silas Marner", ("George Eliot",))
     found = byline_title([m.Paragraph((m.Text("Silas Marner by George Eliot"),), _heading(()).loc)])
@@ -190,7 +193,10 @@ def test_a_byline_paragraph_names_the_book_under_a_sentence_heading(load):
 
 
 def test_a_title_field_wins_over_the_sentence_heading(load):
-    text = "# Book Summary: Silas Marner\n\n- **Book Title:** Silas Marner: The Weaver of Raveloe\n\n## Summary\n\nX.\n"
+    text = (
+        "# Book Summary: Silas Marner\n\n"
+        "- **Book Title:** Silas Marner: The Weaver of Raveloe\n\n## Summary\n\nX.\n"
+    )
     guide, _ = load("field.md", text)
     assert guide.meta.title == "Silas Marner: The Weaver of Raveloe"
 

@@ -88,7 +88,7 @@ def test_nothing_between_the_first_and_last_paragraphs_is_judged():
     [
         "Sure Mahlangu grows up in Soweto.\n\n## Summary\n\nA life in three acts.\n",  # a name
         "Sure, the town was quiet before the war.\n\n## Summary\n\nText.\n",
-        "Certainly the strangest of Dickens's novels, *Edwin Drood* was never finished.\n\n## Summary\n\nX.\n",
+        "Certainly the strangest of Dickens's novels, *Edwin Drood* is unfinished.\n\n## Summary\n\nX.\n",
         "Here is where the story begins: a weaver at his loom.\n\n## Summary\n\nX.\n",
     ],
 )
@@ -111,7 +111,7 @@ def test_opening_chatter_after_front_matter_and_the_rule_under_it_go():
     out, found = leave_out_chatter(text)
     assert [chatter.line for chatter in found] == [1]
     assert out.lstrip("\n").startswith("# Silas Marner")  # the manuscript still starts as labelled
-    front = "---\ntitle: Silas Marner\n---\n\nCertainly! Here is a summary of the novel.\n\n## Summary\n\nX.\n"
+    front = "---\ntitle: Silas Marner\n---\n\nCertainly! Here is a summary.\n\n## Summary\n\nX.\n"
     assert [chatter.line for chatter in leave_out_chatter(front)[1]] == [5]
 
 
