@@ -1,20 +1,20 @@
 """What a chat assistant says to the asker rather than about the book: an opening line ("Sure!
 Here's a study guide for …") and closing ones ("Would you like …?", "I hope this helps!"). Only the
-first paragraph of a manuscript and its last ones are judged, never the text between, against each
-language's [chatter] phrases (`i18n/languages/*.toml`). Chatter lines are blanked, not removed, so
-every later line keeps its number; so are the thematic breaks next to them, so the manuscript still
-begins where its dialect can be recognised."""
+first paragraph of a manuscript and its last ones are judged, never the text between, against the
+[chatter] phrases of the guide's language and of English (`i18n/languages/*.toml`). Chatter lines
+are blanked, not removed, so every later line keeps its number; so are the thematic breaks next to
+them, so the manuscript still begins where its dialect can be recognised."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.i18n.decoration import strip_pictographs
-from pipeline.i18n.language_data import alternatives, words
+from pipeline.i18n.language_data import words
 
-_OPENING = re.compile(rf"(?:{alternatives(words('chatter', 'opening'))})", re.I)
-_CLOSING = re.compile(rf"(?:{alternatives(words('chatter', 'closing'))})", re.I)
+_PHRASES = {key: words("chatter", key) for key in ("opening", "closing")}
 # A paragraph longer than this is about the book even when it starts like chatter: assistants
 # say their one or two sentences and stop.
 _MAX_CHARS = 400
@@ -37,24 +37,36 @@ class Chatter:
     text: str
 
 
-def leave_out_chatter(text: str) -> tuple[str, list[Chatter]]:
-    """The text with its opening and closing chatter blanked, and what was left out."""
+def leave_out_chatter(text: str, language: str = "en") -> tuple[str, list[Chatter]]:
+    """The text with its opening and closing chatter in the guide's language (or English, the
+    language assistants default to) blanked, and what was left out."""
     if not text.strip():
         return text, []
+    opening, closing = _phrases(language, "opening"), _phrases(language, "closing")
     lines = text.split("\n")
     found: list[Chatter] = []
     first = _first_paragraph(lines)
-    if first is not None and _is_chatter(lines, first, _OPENING):
+    if first is not None and _is_chatter(lines, first, opening):
         found.append(_blank(lines, first))
         _blank_rules_after(lines, first[1])
     for _ in range(_MAX_CLOSING):
-        last = _last_paragraph(lines)
-        if last is None or not _is_chatter(lines, last, _CLOSING):
+        last = _last_paragraph(lines, closing)
+        if last is None or not _is_chatter(lines, last, closing):
             break
         found.append(_blank(lines, last))
     if not found:
         return text, []
     return "\n".join(lines), sorted(found, key=lambda chatter: chatter.line)
+
+
+@lru_cache(maxsize=64)
+def _phrases(language: str, key: str) -> re.Pattern[str]:
+    """One language's phrases and English's as one pattern, compiled when first asked for: the
+    phrases of every language would cost each process tens of milliseconds to compile."""
+    primary = language.split("-")[0].lower()
+    tags = [tag for tag in _PHRASES[key] if tag == language or tag.split("-")[0].lower() == primary]
+    found = [phrase for tag in dict.fromkeys([*tags, "en"]) for phrase in _PHRASES[key].get(tag, ())]
+    return re.compile("|".join(f"(?:{phrase})" for phrase in found) or "(?!)", re.I)
 
 
 def _first_paragraph(lines: list[str]) -> tuple[int, int] | None:
@@ -73,7 +85,7 @@ def _first_paragraph(lines: list[str]) -> tuple[int, int] | None:
     return start, start + 1
 
 
-def _last_paragraph(lines: list[str]) -> tuple[int, int] | None:
+def _last_paragraph(lines: list[str], closing: re.Pattern[str]) -> tuple[int, int] | None:
     """The last paragraph's lines (0-based, end exclusive), thematic breaks after it skipped;
     None when the manuscript ends with a list, a table or other structure."""
     end = len(lines)
@@ -88,7 +100,7 @@ def _last_paragraph(lines: list[str]) -> tuple[int, int] | None:
         return None
     # A block of lines with no blank between them is one paragraph in Markdown but one paragraph
     # per line in the loose dialect: when its first line is no chatter, judge its last line alone.
-    if start < end - 1 and not _CLOSING.match(_words(lines[start])):
+    if start < end - 1 and not closing.match(_words(lines[start])):
         return end - 1, end
     return start, end
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.i18n.decoration import strip_pictographs
 from pipeline.i18n.language_data import words
@@ -18,9 +19,7 @@ from pipeline.model import guide as m
 from pipeline.model.text import plain_text
 from pipeline.readers.byline import split_byline, title_byline
 
-_ABOUT_BOOK = tuple(
-    re.compile(pattern, re.I) for found in words("chatter", "about_book").values() for pattern in found
-)
+_ABOUT_BOOK = words("chatter", "about_book")
 # A title set in quotes inside the sentence: “…”, "…", «…», „…“, 『…』, 「…」, 《…》.
 _QUOTED = re.compile(r"[“\"«„『「《‘]([^“”\"«»„『』「」《》‘’]{1,120})[”\"»“』」》’]")
 _APOSTROPHES = str.maketrans("’‘ʼ", "'''")
@@ -35,11 +34,21 @@ class HeadingTitle:
     author: str | None
 
 
-def about_book(heading: m.Heading) -> HeadingTitle | None:
-    """The title and author a top heading names when it is a sentence about the book; None when
-    it is a title (the usual case)."""
+@lru_cache(maxsize=64)
+def _about_book(language: str) -> tuple[re.Pattern[str], ...]:
+    """The guide's language's patterns and English's, compiled when first asked for (all
+    languages' would cost every process milliseconds it mostly does not need)."""
+    primary = language.split("-")[0].lower()
+    tags = [tag for tag in _ABOUT_BOOK if tag == language or tag.split("-")[0].lower() == primary]
+    found = (pattern for tag in dict.fromkeys([*tags, "en"]) for pattern in _ABOUT_BOOK.get(tag, ()))
+    return tuple(re.compile(pattern, re.I) for pattern in found)
+
+
+def about_book(heading: m.Heading, language: str = "en") -> HeadingTitle | None:
+    """The title and author a top heading names when it is a sentence about the book (in the
+    guide's language or English); None when it is a title (the usual case)."""
     text = " ".join(strip_pictographs(plain_text(heading.inlines)).split()).translate(_APOSTROPHES)
-    lefts = (pattern.sub("", text, count=1) for pattern in _ABOUT_BOOK)
+    lefts = (pattern.sub("", text, count=1) for pattern in _about_book(language))
     rest = next((left for left in lefts if left != text and _words(left)), None)
     if rest is None:
         return None

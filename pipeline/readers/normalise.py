@@ -26,14 +26,16 @@ from pipeline.readers.tokens import MAX_INLINE_DEPTH, Converter
 def normalise(source: SourceText, report: Report, default_language: str = "en") -> m.Guide:
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
-    text, chatter = leave_out_chatter(source.text)
+    adapted = adapt(source.text)
+    front_matter = read_front_matter(adapted, report)
+    language = choose_language(front_matter, source.text, adapted.text, report, default_language)
+    text, chatter = leave_out_chatter(source.text, language)
     for said in chatter:
         shown = said.text if len(said.text) <= 60 else said.text[:59] + "…"
         message = f"left out words addressed to the asker, not about the book: {shown!r}"
         report.warn("W-CHATTER", message, said.line)
-    adapted = adapt(text)
-    front_matter = read_front_matter(adapted, report)
-    language = choose_language(front_matter, source.text, adapted.text, report, default_language)
+    if chatter:  # an opening line hides the dialect: adapt again (its lines keep their numbers)
+        adapted = adapt(text)
     tokens, recovered = read_blocks(adapted.text, language)
     if recovered:
         report.warn(
@@ -72,7 +74,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     for key, value in front_matter.items():
         absorb_yaml(draft, str(key), value)
     title, rest = take_title(blocks, front_matter, report)
-    title, said = _sentence_title(blocks, rest, title)
+    title, said = _sentence_title(blocks, rest, title, language)
     sections = sections_of(rest, title, draft, report, language, path)
     if said is not None:
         # A Title field wins over the heading's words; the heading's byline fills in the author.
@@ -103,7 +105,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
 
 
 def _sentence_title(
-    blocks: list[m.Block], rest: list[m.Block], title: str
+    blocks: list[m.Block], rest: list[m.Block], title: str, language: str
 ) -> tuple[str, HeadingTitle | None]:
     """The title, when the top heading it came from is a sentence about the book ("Book Summary:
     *Silas Marner* by George Eliot"): a byline paragraph under it names the book, else the
@@ -111,7 +113,7 @@ def _sentence_title(
     first = blocks[0] if blocks else None
     if not isinstance(first, m.Heading) or plain_text(first.inlines).strip() != title:
         return title, None  # the title came from front matter
-    said = about_book(first)
+    said = about_book(first, language)
     if said is None:
         return strip_pictographs(title) or title, None
     byline = byline_title(rest)

@@ -1,6 +1,7 @@
 """Chat-assistant answers as people paste them (ChatGPT, Claude, Gemini and Copilot styles, in
-English, French and German): the right title, authors, facts, sections and entries, the chatter
-left out with a warning on its line, and no separator left between sections in any output."""
+English, French, German and Spanish, in Markdown and as plain text): the right title, authors,
+facts, sections and entries, the chatter left out with a warning on its line, and no separator left
+between sections in any output."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from pipeline.build.batch import BuildOptions, build_all, load_guide
 from pipeline.checks.lint import lint_file
 from pipeline.model import guide as m
+from pipeline.model.text import plain_text
 from pipeline.model.walk import iter_blocks
 from pipeline.readers.heading_title import about_book, byline_title
 
@@ -90,6 +92,30 @@ EXPECTED = {
         ["Josef K.", "Fräulein Bürstner"],
         [1, 35],
     ),
+    "copied-never-let-me-go.txt": (  # copied from a chat window as plain text: the loose dialect
+        "Never Let Me Go",
+        ("Kazuo Ishiguro",),
+        2005,
+        (),
+        288,
+        "4-5 hours",
+        "en",
+        ["info", "summary", "characters"],
+        ["Kathy H.", "Tommy"],
+        [1, 13],
+    ),
+    "es-cien-anos.md": (
+        "Cien años de soledad",
+        ("Gabriel García Márquez",),
+        1967,
+        ("Realismo mágico",),
+        471,
+        "12 horas",
+        "es",
+        ["info", "summary", "characters"],
+        ["José Arcadio Buendía", "Úrsula Iguarán"],
+        [1, 30],
+    ),
 }
 
 
@@ -168,7 +194,9 @@ def _heading(markdown_inlines: tuple[m.Inline, ...]) -> m.Heading:
     ],
 )
 def test_a_heading_that_is_a_sentence_about_the_book_names_it(inlines, title: str, author: str | None):
-    said = about_book(_heading(inlines))
+    language = {"Fiche": "fr", "Resumen": "es", "『こころ』のあらすじ": "ja"}
+    first = plain_text(inlines).split()[0]
+    said = about_book(_heading(inlines), language.get(first, "en"))
     assert said is not None
     assert (said.title, said.author) == (title, author)
 

@@ -15,46 +15,49 @@ def _left_out(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "opening",
+    ("language", "opening"),
     [
-        "Sure! Here's a study guide for *Silas Marner* by George Eliot:",
-        "Certainly!",
-        "Of course — here is a summary of the novel.",
-        "Absolutely! Below is a guide you can share with your class.",
-        "**Sure!** Here’s a concise overview:",  # emphasis and a curly apostrophe
-        "😊 Happy to help! Here is the summary.",
-        "Great question! Let's look at the book.",
-        "Bien sûr ! Voici une fiche de lecture :",
-        "Gerne! Hier ist eine Zusammenfassung des Romans:",
-        "¡Claro! Aquí tienes un resumen de la novela:",
-        "Конечно! Вот краткое содержание романа:",
-        "もちろんです！以下に『こころ』の要約をまとめました。",
-        "好的！以下是《红楼梦》的内容梗概：",
+        ("en", "Sure! Here's a study guide for *Silas Marner* by George Eliot:"),
+        ("en", "Certainly!"),
+        ("en", "Of course — here is a summary of the novel."),
+        ("en", "Absolutely! Below is a guide you can share with your class."),
+        ("en", "**Sure!** Here’s a concise overview:"),  # emphasis and a curly apostrophe
+        ("en", "😊 Happy to help! Here is the summary."),
+        ("en", "Great question! Let's look at the book."),
+        ("fr", "Bien sûr ! Voici une fiche de lecture :"),
+        ("de", "Gerne! Hier ist eine Zusammenfassung des Romans:"),
+        ("es", "¡Claro! Aquí tienes un resumen de la novela:"),
+        ("ru", "Конечно! Вот краткое содержание романа:"),
+        ("ja", "もちろんです！以下に『こころ』の要約をまとめました。"),
+        ("zh-Hans", "好的！以下是《红楼梦》的内容梗概："),
+        ("fr", "Sure! Here's a summary in French:"),  # English is always understood
     ],
 )
-def test_an_opening_line_to_the_asker_is_left_out(opening: str):
-    text, found = leave_out_chatter(f"{opening}\n\n{BODY}")
+def test_an_opening_line_to_the_asker_is_left_out(language: str, opening: str):
+    text, found = leave_out_chatter(f"{opening}\n\n{BODY}", language)
     assert [chatter.line for chatter in found] == [1]
     assert text == f"\n\n{BODY}"  # blanked, so every later line keeps its number
 
 
 @pytest.mark.parametrize(
-    "closing",
+    ("language", "closing"),
     [
-        "Would you like a chapter-by-chapter breakdown next?",
-        "Let me know if you'd like discussion questions!",
-        "I hope this helps!",
-        "Feel free to ask for more detail on any character.",
-        "If you want, I can also write a quiz.",
-        "Souhaitez-vous des questions de discussion ?",
-        "Möchtest du noch ein Quiz? Lass es mich wissen!",
-        "¿Te gustaría que añadiera preguntas de debate?",
-        "Если хотите, я могу добавить вопросы для обсуждения.",
-        "如果你需要，我还可以整理人物关系图。",
+        ("en", "Would you like a chapter-by-chapter breakdown next?"),
+        ("en", "Let me know if you'd like discussion questions!"),
+        ("en", "I hope this helps!"),
+        ("en", "Feel free to ask for more detail on any character."),
+        ("en", "If you want, I can also write a quiz."),
+        ("fr", "Souhaitez-vous des questions de discussion ?"),
+        ("de", "Möchtest du noch ein Quiz? Lass es mich wissen!"),
+        ("es", "¿Te gustaría que añadiera preguntas de debate?"),
+        ("ru", "Если хотите, я могу добавить вопросы для обсуждения."),
+        ("zh-Hans", "如果你需要，我还可以整理人物关系图。"),
+        ("he", "אם תרצה, אוכל להוסיף שאלות לדיון."),
+        ("fa", "امیدوارم این خلاصه مفید باشد."),
     ],
 )
-def test_a_closing_paragraph_to_the_asker_is_left_out(closing: str):
-    text, found = leave_out_chatter(f"{BODY}\n---\n\n{closing}\n")
+def test_a_closing_paragraph_to_the_asker_is_left_out(language: str, closing: str):
+    text, found = leave_out_chatter(f"{BODY}\n---\n\n{closing}\n", language)
     assert [chatter.line for chatter in found] == [BODY.count("\n") + 4]
     assert closing not in text
     assert text.split("\n")[: BODY.count("\n")] == BODY.split("\n")[:-1]
@@ -113,6 +116,12 @@ def test_opening_chatter_after_front_matter_and_the_rule_under_it_go():
     assert out.lstrip("\n").startswith("# Silas Marner")  # the manuscript still starts as labelled
     front = "---\ntitle: Silas Marner\n---\n\nCertainly! Here is a summary.\n\n## Summary\n\nX.\n"
     assert [chatter.line for chatter in leave_out_chatter(front)[1]] == [5]
+
+
+def test_only_the_guide_language_and_english_are_judged():
+    """A German guide may end on a French quotation that happens to read like chatter."""
+    assert _left_out(f"{BODY}\nN'hésitez pas, dit-elle.\n") == []  # English guide: not French chatter
+    assert leave_out_chatter(f"{BODY}\nN'hésitez pas à demander !\n", "fr")[1] != []
 
 
 def test_a_text_without_chatter_is_returned_as_it_is():
