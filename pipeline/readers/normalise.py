@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.i18n.decoration import strip_pictographs
+from pipeline.i18n.section_names import section_kind
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.text import plain_text
@@ -109,11 +110,15 @@ def _sentence_title(
 ) -> tuple[str, HeadingTitle | None]:
     """The title, when the top heading it came from is a sentence about the book ("Book Summary:
     *Silas Marner* by George Eliot"): a byline paragraph under it names the book, else the
-    heading's own title part does. A decorated title loses its pictographs ("📚 Silas Marner")."""
+    heading's own title part does; so for a heading that names a section. A decorated title loses
+    its pictographs ("📚 Silas Marner")."""
     first = blocks[0] if blocks else None
     if not isinstance(first, m.Heading) or plain_text(first.inlines).strip() != title:
         return title, None  # the title came from front matter
     said = about_book(first, language)
+    if said is None and section_kind(title) is not None:
+        # "**Book Info**" on the first line once the chatter above it is gone names no book.
+        said = HeadingTitle(title, None)
     if said is None:
         return strip_pictographs(title) or title, None
     byline = byline_title(rest)

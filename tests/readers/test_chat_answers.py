@@ -241,3 +241,13 @@ def test_rules_between_sections_make_no_empty_section(load):
     assert [s.kind for s in guide.sections] == ["info", "summary", "themes"]
     assert not any(isinstance(b, m.Rule) for s in guide.sections for b in iter_blocks(s.blocks))
     assert not [d for d in report.items if d.code == "W-EMPTY-SECTION"]
+
+
+def test_a_title_field_names_the_book_when_only_chatter_was_above_the_book_info(load):
+    text = (
+        "Sure! Here is a summary of *Silas Marner*:\n\n**Book Info**\n- **Title:** Silas Marner\n"
+        "- **Author:** George Eliot\n- **Published:** 1861\n\n## Summary\n\nSilas weaves.\n"
+    )
+    guide, report = load("no-heading.md", text)
+    assert (guide.meta.title, guide.meta.authors, guide.meta.year) == ("Silas Marner", ("George Eliot",), 1861)
+    assert [d.code for d in report.items if d.code == "W-CHATTER"] == ["W-CHATTER"]
