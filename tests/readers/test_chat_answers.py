@@ -249,5 +249,6 @@ def test_a_title_field_names_the_book_when_only_chatter_was_above_the_book_info(
         "- **Author:** George Eliot\n- **Published:** 1861\n\n## Summary\n\nSilas weaves.\n"
     )
     guide, report = load("no-heading.md", text)
-    assert (guide.meta.title, guide.meta.authors, guide.meta.year) == ("Silas Marner", ("George Eliot",), 1861)
+    meta = guide.meta
+    assert (meta.title, meta.authors, meta.year) == ("Silas Marner", ("George Eliot",), 1861)
     assert [d.code for d in report.items if d.code == "W-CHATTER"] == ["W-CHATTER"]
