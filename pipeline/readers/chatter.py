@@ -46,9 +46,13 @@ def leave_out_chatter(text: str, language: str = "en") -> tuple[str, list[Chatte
     lines = text.split("\n")
     found: list[Chatter] = []
     first = _first_paragraph(lines)
-    if first is not None and _is_chatter(lines, first, opening):
+    # "Sure!" and "Here's a summary of …" may be two lines of one paragraph: each is judged.
+    while first is not None and len(found) < 2 and _is_chatter(lines, first, opening):
         found.append(_blank(lines, first))
-        _blank_rules_after(lines, first[1])
+        following = first[1]
+        first = (following, following + 1) if _continues(lines, following) else None
+        if first is None:
+            _blank_rules_after(lines, following)
     for _ in range(_MAX_CLOSING):
         last = _last_paragraph(lines, closing)
         if last is None or not _is_chatter(lines, last, closing):
@@ -83,6 +87,11 @@ def _first_paragraph(lines: list[str]) -> tuple[int, int] | None:
         return None
     # Only the first line: in the loose dialect the title follows on the very next line.
     return start, start + 1
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """The line goes on the paragraph above it: not blank, not structure."""
+    return index < len(lines) and bool(lines[index].strip()) and not _STRUCTURE.match(lines[index])
 
 
 def _last_paragraph(lines: list[str], closing: re.Pattern[str]) -> tuple[int, int] | None:

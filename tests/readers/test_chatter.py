@@ -118,6 +118,16 @@ def test_opening_chatter_after_front_matter_and_the_rule_under_it_go():
     assert [chatter.line for chatter in leave_out_chatter(front)[1]] == [5]
 
 
+def test_an_opening_paragraph_of_two_chatter_lines_goes_whole_and_a_title_under_it_stays():
+    out, found = leave_out_chatter("Sure!\nHere's a summary of the novel:\n\n# Silas Marner\n")
+    assert [chatter.line for chatter in found] == [1, 2]
+    assert out == "\n\n\n# Silas Marner\n"
+    loose = "Certainly!\nSilas Marner\nSilas Marner by George Eliot\n"
+    out, found = leave_out_chatter(loose)
+    assert [chatter.line for chatter in found] == [1]
+    assert out == "\nSilas Marner\nSilas Marner by George Eliot\n"
+
+
 def test_only_the_guide_language_and_english_are_judged():
     """A German guide may end on a French quotation that happens to read like chatter."""
     assert _left_out(f"{BODY}\nN'hésitez pas, dit-elle.\n") == []  # English guide: not French chatter
