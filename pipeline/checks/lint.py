@@ -24,6 +24,7 @@ CODES: dict[str, str] = {
     "W-LANGUAGE": "language missing or not understood",
     "W-TOO-DEEP": "nesting past the parser's limit was flattened",
     "W-RAW-HTML": "raw HTML is shown as text",
+    "W-CHATTER": "an opening or closing line addressed to the asker (a chat assistant's) was left out",
     "W-LINK-REFUSED": "a link was removed (its text is kept)",
     "W-IMAGE-REFUSED": "an image is outside the folder, remote, missing or of an unknown type",
     "W-NO-AUTHOR": "no author",

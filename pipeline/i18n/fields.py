@@ -4,6 +4,9 @@ line on its own."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from pipeline.i18n.decoration import label_text
 from pipeline.i18n.folding import fold_key
 from pipeline.i18n.language_data import LANGUAGES, union, words
 
@@ -26,9 +29,11 @@ for _fields in FIELD_NAMES.values():
 KEY_OF = {fold_key(alias): key for key, aliases in FIELD_ALIASES.items() for alias in aliases}
 
 
+@lru_cache(maxsize=4096)  # a library's guides share their field names
 def canonical_key(key: str) -> str | None:
-    """The model's name for a field name as written, in any language; None when it is none."""
-    return KEY_OF.get(fold_key(key))
+    """The model's name for a field name as written, in any language, its decoration aside
+    ("📅 Year Published", "Author(s)"); None when it is none."""
+    return KEY_OF.get(fold_key(key)) or KEY_OF.get(fold_key(label_text(key)))
 
 
 # Front matter keys read before the fields are: the guide's language, and its title (the first

@@ -8,12 +8,20 @@ A file holds these tables, each optional but [language]:
                   language, identifier), the names it is written under before a colon.
   [front_matter]  language, title: front matter keys read before the fields are.
   [lines]         language, title: words (regular expressions) of a "Language: xx" line and of a
-                  loose manuscript's first "Title:" line.
+                  loose manuscript's first "Title:" line; part: the word that numbers a heading
+                  ("Part 2: Themes"), which matching drops with the number (`decoration`).
   [byline]        by (regular expressions: a byline alone or after the title), by_after_title
                   (right-to-left languages: only after the title), name_particles, copulas
                   (`bylines`; a language's direction decides how its words are matched).
   [values]        about, page_units, time_words, time_units_after_number, time_words_anywhere,
                   before_common_era, and, reading_time_names (`field_values`).
+  [chatter]       what a chat assistant says to the asker, not about the book (`readers.chatter`),
+                  all regular expressions matched case-blind: opening (the start of a first
+                  paragraph addressed to the asker: "Sure!", "Here's a summary of"), closing (the
+                  start of a last paragraph: "Would you like", "Let me know if", "I hope this
+                  helps"), about_book (a top heading's words around the title when the heading is a
+                  sentence about the book: "Book Summary:", "Here is a summary of", ": A Study
+                  Guide"; anchored with ^ or $, what is left is the title).
 """
 
 from __future__ import annotations
@@ -50,7 +58,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "sections": dict.fromkeys(SECTION_KINDS, "text"),
     "fields": dict.fromkeys(FIELD_KINDS, "words"),
     "front_matter": {"language": "words", "title": "words"},
-    "lines": {"language": "words", "title": "words"},
+    "lines": {"language": "words", "title": "words", "part": "words"},
     "byline": dict.fromkeys(("by", "by_after_title", "name_particles", "copulas"), "words"),
     "values": dict.fromkeys(
         (
@@ -59,6 +67,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         ),
         "words",
     ),
+    "chatter": dict.fromkeys(("opening", "closing", "about_book"), "words"),
 }
 REQUIRED = (("language", "tag"), ("language", "names"))
 

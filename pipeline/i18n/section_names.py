@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.i18n.decoration import strip_numbering, strip_pictographs
 from pipeline.i18n.folding import fold_letters
 from pipeline.i18n.labels import labels_for
 from pipeline.i18n.section_aliases import ALIAS_TAGS, ALIASES
@@ -20,8 +21,9 @@ _NUMBERING = re.compile(r"^(\d+|[٠-٩]+|[۰-۹]+|[一二三四五六七八九�
 
 
 def normalise_heading(title: str) -> str:
-    """A heading as the alias patterns see it: folded, framing punctuation and numbering gone."""
-    text = fold_letters(title.casefold()).casefold()
+    """A heading as the alias patterns see it: folded, emoji, framing punctuation and numbering
+    gone ("## 🧠 Part 2: **Main Themes**" names the themes)."""
+    text = fold_letters(strip_numbering(strip_pictographs(title)).casefold()).casefold()
     text = re.sub(r"[\s\u00a0\u202f\u3000]+", " ", text).strip(_FRAME)
     text = _NUMBERING.sub("", text).strip(_FRAME)
     return _ARABIC_ARTICLE.sub(r"\1", text)

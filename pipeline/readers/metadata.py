@@ -36,6 +36,7 @@ _TIME_HINT = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(\d{1,4})")  # \d is any script's digit: "۱۹۳۷" and "١٩٣٧" are years too
+_FULL_YEAR = re.compile(r"(?<!\d)(\d{3,4})(?!\d)")
 _BCE = re.compile(rf"\b({alternatives(BEFORE_COMMON_ERA)})", re.I)
 # "،" and "؛" are the Arabic-script comma and semicolon.
 _AUTHOR_SEPARATORS = re.compile(rf"\s+(?:{alternatives(AND_WORDS)})\s+|\s*&\s*|\s*[;؛]\s*|、|\s*،\s*")
@@ -110,7 +111,8 @@ def _absorb_packed_part(draft: MetadataDraft, part: str) -> None:
 
 def parse_year(text: str) -> int | None:
     """The year as an integer (negative for BCE), from text such as "1818" or "c. 725 BCE"."""
-    match = _YEAR.search(text)
+    # "1 January 1818" is 1818: a number of three or four digits is the year, else any number.
+    match = _FULL_YEAR.search(text) or _YEAR.search(text)
     if not match:
         return None
     year = int(match.group(1))

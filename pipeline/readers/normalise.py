@@ -6,11 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.files.names import utf8_stem
+from pipeline.i18n.decoration import strip_pictographs
+from pipeline.i18n.section_names import section_kind
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
+from pipeline.model.text import plain_text
 from pipeline.readers.byline import same_names, title_byline
+from pipeline.readers.chatter import leave_out_chatter
 from pipeline.readers.dialects import adapt
 from pipeline.readers.front_matter import absorb_yaml, read_front_matter
+from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title
 from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
 from pipeline.readers.metadata import MetadataDraft, build_metadata
@@ -26,6 +31,13 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     adapted = adapt(source.text)
     front_matter = read_front_matter(adapted, report)
     language = choose_language(front_matter, source.text, adapted.text, report, default_language)
+    text, chatter = leave_out_chatter(source.text, language)
+    for said in chatter:
+        shown = said.text if len(said.text) <= 60 else said.text[:59] + "…"
+        message = f"left out words addressed to the asker, not about the book: {shown!r}"
+        report.warn("W-CHATTER", message, said.line)
+    if chatter:  # an opening line hides the dialect: adapt again (its lines keep their numbers)
+        adapted = adapt(text)
     tokens, recovered = read_blocks(adapted.text, language)
     if recovered:
         report.warn(
@@ -64,7 +76,13 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     for key, value in front_matter.items():
         absorb_yaml(draft, str(key), value)
     title, rest = take_title(blocks, front_matter, report)
+    title, said = _sentence_title(blocks, rest, title, language)
     sections = sections_of(rest, title, draft, report, language, path)
+    if said is not None:
+        # A Title field wins over the heading's words; the heading's byline fills in the author.
+        title = str(draft.values.get("title") or title)
+        if said.author and "authors" not in draft.values:
+            draft.set("authors", said.author)
     title = " ".join(title.split())  # a title is one line
     if byline := title_byline(title):
         named, author = byline
@@ -86,6 +104,26 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         tuple(dict.fromkeys(image.src for image in images)),
         all(image.alt.strip() for image in images),
     )
+
+
+def _sentence_title(
+    blocks: list[m.Block], rest: list[m.Block], title: str, language: str
+) -> tuple[str, HeadingTitle | None]:
+    """The title, when the top heading it came from is a sentence about the book ("Book Summary:
+    *Silas Marner* by George Eliot"): a byline paragraph under it names the book, else the
+    heading's own title part does; so for a heading that names a section. A decorated title loses
+    its pictographs ("📚 Silas Marner")."""
+    first = blocks[0] if blocks else None
+    if not isinstance(first, m.Heading) or plain_text(first.inlines).strip() != title:
+        return title, None  # the title came from front matter
+    said = about_book(first, language)
+    if said is None and section_kind(title) is not None:
+        # "**Book Info**" on the first line once the chatter above it is gone names no book.
+        said = HeadingTitle(title, None)
+    if said is None:
+        return strip_pictographs(title) or title, None
+    byline = byline_title(rest)
+    return (byline[0] if byline else said.title), said
 
 
 def _warn_missing(meta: m.Metadata, sections: list[m.Section], report: Report) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.i18n.decoration import strip_numbering, strip_pictographs
 from pipeline.i18n.fields import FRONT_MATTER_TITLE_KEYS, canonical_key
 from pipeline.i18n.section_names import label, section_kind
 from pipeline.model import guide as m
@@ -34,7 +35,7 @@ def sections_of(
     """The sections of the blocks after the title, the info section first; fields go into `draft`
     (the preamble's before an info section's, so the preamble's win)."""
     preamble, raw_sections = _split_sections(_promote_label_headings(blocks), path)
-    info_blocks = _absorb_preamble(preamble, draft, title)
+    info_blocks = _absorb_preamble(list(_without_separators(preamble)), draft, title)
     sections = [_build_section(raw, draft, report, language) for raw in raw_sections]
     return _ensure_info(sections, info_blocks, language, path)
 
@@ -106,9 +107,29 @@ def _split_sections(blocks: list[m.Block], path: str) -> tuple[list[m.Block], li
 
 
 def _raw(title: str, loc: SourceLocation, blocks: list[m.Block]) -> _RawSection:
-    # "Summary:" is a heading written like a label: the guide shows "Summary".
-    shown = title.rstrip(":：").rstrip() or title
-    return _RawSection(shown, section_kind(title), rank_headings(tuple(blocks)), loc)
+    # "Summary:" is a heading written like a label: the guide shows "Summary"; "🧠 Themes" shows
+    # "Themes" (a pictograph is decoration, and one no font draws would be left off).
+    # "2. Characters" is "Characters" too: the guide orders its sections itself (a heading no
+    # alias names keeps its number: "1984: The Novel in Context").
+    kind = section_kind(title)
+    words = strip_pictographs(title)
+    shown = (strip_numbering(words) if kind else words).rstrip(":：").rstrip() or title
+    return _RawSection(shown, kind, rank_headings(_without_separators(blocks)), loc)
+
+
+def _without_separators(blocks: list[m.Block]) -> tuple[m.Block, ...]:
+    """The blocks without thematic breaks that only separate sections: at either end, or next to a
+    sub-heading (chat answers put `---` between every two sections). A break between two
+    paragraphs stays: it is a scene break."""
+    kept = list(blocks)
+    for index in range(len(kept) - 1, -1, -1):
+        if not isinstance(kept[index], m.Rule):
+            continue
+        before = kept[index - 1] if index else None
+        after = kept[index + 1] if index + 1 < len(kept) else None
+        if before is None or after is None or isinstance(before, m.Heading) or isinstance(after, m.Heading):
+            del kept[index]
+    return tuple(kept)
 
 
 def _absorb_preamble(preamble: list[m.Block], draft: MetadataDraft, title: str) -> list[m.Block]:
@@ -179,7 +200,7 @@ def _build_section(raw: _RawSection, draft: MetadataDraft, report: Report, langu
     blocks = raw.blocks
     entries: tuple[m.Entry, ...] = ()
     if kind == "info":
-        blocks = tuple(b for b in blocks if not _absorb_fields(b, draft))
+        blocks = _without_separators([b for b in blocks if not _absorb_fields(b, draft)])
     elif kind in ("characters", "glossary"):
         entries, blocks = extract_entries(blocks)
     elif kind == "questions":

@@ -21,7 +21,11 @@ from pipeline.i18n.language_data import (
 
 # Section kinds a language has no name for yet (a heading in it is kept as an unknown section).
 _MISSING = {"de": {"symbols"}, "fr": {"questions"}}
-REGEX_KEYS = {("lines", "language"), ("lines", "title"), ("byline", "by"), ("byline", "by_after_title")}
+REGEX_KEYS = {
+    *(("lines", "language"), ("lines", "title"), ("lines", "part"), ("byline", "by")),
+    ("byline", "by_after_title"),
+    *(("chatter", "opening"), ("chatter", "closing"), ("chatter", "about_book")),
+}
 
 
 def _without(text: str, table: str, key: str) -> str:
@@ -100,3 +104,13 @@ def test_a_file_that_is_not_toml_is_refused(tmp_path: Path):
     (tmp_path / "xx.toml").write_text("[language\n", encoding="utf-8")
     with pytest.raises(LanguageDataError, match=r"xx\.toml: cannot be read"):
         load_languages(tmp_path)
+
+
+def test_every_language_says_what_chat_assistants_say_in_it():
+    """Chatter and the words of a sentence-like top heading are data: every shipped language has
+    them, and each about_book pattern is anchored at one end (what is left is the title)."""
+    for language in LANGUAGES:
+        chatter = language.tables.get("chatter", {})
+        assert set(chatter) == set(SCHEMA["chatter"]), language.tag
+        for pattern in chatter["about_book"]:
+            assert pattern.startswith("^") or pattern.endswith("$"), (language.tag, pattern)

@@ -1,0 +1,137 @@
+"""What a chat assistant says to the asker rather than about the book: an opening line ("Sure!
+Here's a study guide for …") and closing ones ("Would you like …?", "I hope this helps!"). Only the
+first paragraph of a manuscript and its last ones are judged, never the text between, against the
+[chatter] phrases of the guide's language and of English (`i18n/languages/*.toml`). Chatter lines
+are blanked, not removed, so every later line keeps its number; so are the thematic breaks next to
+them, so the manuscript still begins where its dialect can be recognised."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.i18n.decoration import strip_pictographs
+from pipeline.i18n.language_data import words
+
+_PHRASES = {key: words("chatter", key) for key in ("opening", "closing")}
+# A paragraph longer than this is about the book even when it starts like chatter: assistants
+# say their one or two sentences and stop.
+_MAX_CHARS = 400
+# How many closing paragraphs may follow one another ("I hope this helps!", then "Would you like …").
+_MAX_CLOSING = 3
+_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+# Lines that are structure, not a paragraph: headings, lists, quotes, tables, fences, HTML, notes.
+_STRUCTURE = re.compile(r"^\s*(?:#|[-*+•]\s|\d{1,9}[.)]\s|>|\||```|~~~|<|\[\^|!\[|%)")
+_FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
+# What may precede the words of a chatter line: emphasis, "¡", "¿", quotes.
+_LEAD = " \t*_¡¿\"'“”«»"
+_APOSTROPHES = str.maketrans("’‘ʼ", "'''")
+
+
+@dataclass(frozen=True, slots=True)
+class Chatter:
+    """One paragraph left out: its first line (1-based) and how it began."""
+
+    line: int
+    text: str
+
+
+def leave_out_chatter(text: str, language: str = "en") -> tuple[str, list[Chatter]]:
+    """The text with its opening and closing chatter in the guide's language (or English, the
+    language assistants default to) blanked, and what was left out."""
+    if not text.strip():
+        return text, []
+    opening, closing = _phrases(language, "opening"), _phrases(language, "closing")
+    lines = text.split("\n")
+    found: list[Chatter] = []
+    first = _first_paragraph(lines)
+    # "Sure!" and "Here's a summary of …" may be two lines of one paragraph: each is judged.
+    while first is not None and len(found) < 2 and _is_chatter(lines, first, opening):
+        found.append(_blank(lines, first))
+        following = first[1]
+        first = (following, following + 1) if _continues(lines, following) else None
+        if first is None:
+            _blank_rules_after(lines, following)
+    for _ in range(_MAX_CLOSING):
+        last = _last_paragraph(lines, closing)
+        if last is None or not _is_chatter(lines, last, closing):
+            break
+        found.append(_blank(lines, last))
+    if not found:
+        return text, []
+    return "\n".join(lines), sorted(found, key=lambda chatter: chatter.line)
+
+
+@lru_cache(maxsize=64)
+def _phrases(language: str, key: str) -> re.Pattern[str]:
+    """One language's phrases and English's as one pattern, compiled when first asked for: the
+    phrases of every language would cost each process tens of milliseconds to compile."""
+    primary = language.split("-")[0].lower()
+    tags = [tag for tag in _PHRASES[key] if tag == language or tag.split("-")[0].lower() == primary]
+    found = [phrase for tag in dict.fromkeys([*tags, "en"]) for phrase in _PHRASES[key].get(tag, ())]
+    return re.compile("|".join(f"(?:{phrase})" for phrase in found) or "(?!)", re.I)
+
+
+def _first_paragraph(lines: list[str]) -> tuple[int, int] | None:
+    """The first paragraph's first line and the line after it (0-based), after any front matter;
+    None when the manuscript begins with a heading, a list or anything else."""
+    start = 0
+    if lines and lines[0].rstrip() == "---":  # front matter: judge what follows it
+        close = next((i for i in range(1, len(lines)) if _FRONT_MATTER_FENCE.match(lines[i])), None)
+        if close is None:
+            return None
+        start = close + 1
+    start = next((i for i in range(start, len(lines)) if lines[i].strip()), len(lines))
+    if start == len(lines) or _STRUCTURE.match(lines[start]) or _RULE.match(lines[start]):
+        return None
+    # Only the first line: in the loose dialect the title follows on the very next line.
+    return start, start + 1
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """The line goes on the paragraph above it: not blank, not structure."""
+    return index < len(lines) and bool(lines[index].strip()) and not _STRUCTURE.match(lines[index])
+
+
+def _last_paragraph(lines: list[str], closing: re.Pattern[str]) -> tuple[int, int] | None:
+    """The last paragraph's lines (0-based, end exclusive), thematic breaks after it skipped;
+    None when the manuscript ends with a list, a table or other structure."""
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or _RULE.match(lines[end - 1])):
+        end -= 1
+    if not end or _STRUCTURE.match(lines[end - 1]):
+        return None
+    start = end - 1
+    while start and lines[start - 1].strip() and not _STRUCTURE.match(lines[start - 1]):
+        start -= 1
+    if any(_RULE.match(line) for line in lines[start:end]):
+        return None
+    # A block of lines with no blank between them is one paragraph in Markdown but one paragraph
+    # per line in the loose dialect: when its first line is no chatter, judge its last line alone.
+    if start < end - 1 and not closing.match(_words(lines[start])):
+        return end - 1, end
+    return start, end
+
+
+def _is_chatter(lines: list[str], span: tuple[int, int], pattern: re.Pattern[str]) -> bool:
+    paragraph = " ".join(line.strip() for line in lines[span[0] : span[1]])
+    return len(paragraph) <= _MAX_CHARS and bool(pattern.match(_words(paragraph)))
+
+
+def _words(line: str) -> str:
+    return strip_pictographs(line.strip()).lstrip(_LEAD).translate(_APOSTROPHES)
+
+
+def _blank(lines: list[str], span: tuple[int, int]) -> Chatter:
+    said = " ".join(line.strip() for line in lines[span[0] : span[1]])
+    for index in range(*span):
+        lines[index] = ""
+    return Chatter(span[0] + 1, said)
+
+
+def _blank_rules_after(lines: list[str], index: int) -> None:
+    """A thematic break under the opening line would otherwise begin the manuscript."""
+    while index < len(lines) and (not lines[index].strip() or _RULE.match(lines[index])):
+        lines[index] = ""
+        index += 1

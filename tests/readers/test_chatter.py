@@ -1,0 +1,139 @@
+"""A chat assistant's words to the asker: the opening line and the closing paragraphs are left out,
+line numbers kept; nothing in the middle is judged, and prose that only starts like chatter stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.readers.chatter import leave_out_chatter
+
+BODY = "# Silas Marner\n\n## Summary\n\nSilas weaves alone in Raveloe.\n"
+
+
+def _left_out(text: str) -> list[str]:
+    return [chatter.text for chatter in leave_out_chatter(text)[1]]
+
+
+@pytest.mark.parametrize(
+    ("language", "opening"),
+    [
+        ("en", "Sure! Here's a study guide for *Silas Marner* by George Eliot:"),
+        ("en", "Certainly!"),
+        ("en", "Of course — here is a summary of the novel."),
+        ("en", "Absolutely! Below is a guide you can share with your class."),
+        ("en", "**Sure!** Here’s a concise overview:"),  # emphasis and a curly apostrophe
+        ("en", "😊 Happy to help! Here is the summary."),
+        ("en", "Great question! Let's look at the book."),
+        ("fr", "Bien sûr ! Voici une fiche de lecture :"),
+        ("de", "Gerne! Hier ist eine Zusammenfassung des Romans:"),
+        ("es", "¡Claro! Aquí tienes un resumen de la novela:"),
+        ("ru", "Конечно! Вот краткое содержание романа:"),
+        ("ja", "もちろんです！以下に『こころ』の要約をまとめました。"),
+        ("zh-Hans", "好的！以下是《红楼梦》的内容梗概："),
+        ("fr", "Sure! Here's a summary in French:"),  # English is always understood
+    ],
+)
+def test_an_opening_line_to_the_asker_is_left_out(language: str, opening: str):
+    text, found = leave_out_chatter(f"{opening}\n\n{BODY}", language)
+    assert [chatter.line for chatter in found] == [1]
+    assert text == f"\n\n{BODY}"  # blanked, so every later line keeps its number
+
+
+@pytest.mark.parametrize(
+    ("language", "closing"),
+    [
+        ("en", "Would you like a chapter-by-chapter breakdown next?"),
+        ("en", "Let me know if you'd like discussion questions!"),
+        ("en", "I hope this helps!"),
+        ("en", "Feel free to ask for more detail on any character."),
+        ("en", "If you want, I can also write a quiz."),
+        ("fr", "Souhaitez-vous des questions de discussion ?"),
+        ("de", "Möchtest du noch ein Quiz? Lass es mich wissen!"),
+        ("es", "¿Te gustaría que añadiera preguntas de debate?"),
+        ("ru", "Если хотите, я могу добавить вопросы для обсуждения."),
+        ("zh-Hans", "如果你需要，我还可以整理人物关系图。"),
+        ("he", "אם תרצה, אוכל להוסיף שאלות לדיון."),
+        ("fa", "امیدوارم این خلاصه مفید باشد."),
+    ],
+)
+def test_a_closing_paragraph_to_the_asker_is_left_out(language: str, closing: str):
+    text, found = leave_out_chatter(f"{BODY}\n---\n\n{closing}\n", language)
+    assert [chatter.line for chatter in found] == [BODY.count("\n") + 4]
+    assert closing not in text
+    assert text.split("\n")[: BODY.count("\n")] == BODY.split("\n")[:-1]
+
+
+def test_several_closing_paragraphs_go_and_a_wrapped_one_goes_whole():
+    text = f"{BODY}\nI hope this helps!\n\nWould you like me to\nwrite discussion questions?\n"
+    out, found = leave_out_chatter(text)
+    assert [chatter.line for chatter in found] == [7, 9]
+    assert found[1].text == "Would you like me to write discussion questions?"
+    assert out.strip() == BODY.strip()
+
+
+def test_in_the_loose_dialect_only_the_last_line_is_judged():
+    loose = "Silas Marner\nSilas Marner by George Eliot\nSummary\nSilas weaves alone.\nI hope this helps!"
+    out, found = leave_out_chatter(loose)
+    assert [chatter.line for chatter in found] == [5]
+    assert out.split("\n")[:4] == loose.split("\n")[:4]
+
+
+def test_nothing_between_the_first_and_last_paragraphs_is_judged():
+    middle = (
+        "# Frankenstein\n\n## Summary\n\nSure! Here's what the creature says to Victor.\n\n"
+        "I hope this helps, Victor writes to his sister.\n\n## Themes\n\nPride and its price.\n"
+    )
+    assert _left_out(middle) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sure Mahlangu grows up in Soweto.\n\n## Summary\n\nA life in three acts.\n",  # a name
+        "Sure, the town was quiet before the war.\n\n## Summary\n\nText.\n",
+        "Certainly the strangest of Dickens's novels, *Edwin Drood* is unfinished.\n\n## Summary\n\nX.\n",
+        "Here is where the story begins: a weaver at his loom.\n\n## Summary\n\nX.\n",
+    ],
+)
+def test_prose_that_only_starts_like_chatter_stays(text: str):
+    assert _left_out(text) == []
+
+
+def test_a_long_paragraph_is_about_the_book_even_when_it_starts_like_chatter():
+    long = "If you want to understand grief, read this novel: " + "it is patient and exact. " * 20
+    assert _left_out(f"{BODY}\n{long}\n") == []
+
+
+def test_a_final_list_is_never_chatter():
+    questions = f"{BODY}\n## Discussion Questions\n\n1. Would you like to live in Raveloe?\n"
+    assert _left_out(questions) == []
+
+
+def test_opening_chatter_after_front_matter_and_the_rule_under_it_go():
+    text = "Sure! Here's the guide.\n\n---\n\n# Silas Marner\n"
+    out, found = leave_out_chatter(text)
+    assert [chatter.line for chatter in found] == [1]
+    assert out.lstrip("\n").startswith("# Silas Marner")  # the manuscript still starts as labelled
+    front = "---\ntitle: Silas Marner\n---\n\nCertainly! Here is a summary.\n\n## Summary\n\nX.\n"
+    assert [chatter.line for chatter in leave_out_chatter(front)[1]] == [5]
+
+
+def test_an_opening_paragraph_of_two_chatter_lines_goes_whole_and_a_title_under_it_stays():
+    out, found = leave_out_chatter("Sure!\nHere's a summary of the novel:\n\n# Silas Marner\n")
+    assert [chatter.line for chatter in found] == [1, 2]
+    assert out == "\n\n\n# Silas Marner\n"
+    loose = "Certainly!\nSilas Marner\nSilas Marner by George Eliot\n"
+    out, found = leave_out_chatter(loose)
+    assert [chatter.line for chatter in found] == [1]
+    assert out == "\nSilas Marner\nSilas Marner by George Eliot\n"
+
+
+def test_only_the_guide_language_and_english_are_judged():
+    """A German guide may end on a French quotation that happens to read like chatter."""
+    assert _left_out(f"{BODY}\nN'hésitez pas, dit-elle.\n") == []  # English guide: not French chatter
+    assert leave_out_chatter(f"{BODY}\nN'hésitez pas à demander !\n", "fr")[1] != []
+
+
+def test_a_text_without_chatter_is_returned_as_it_is():
+    assert leave_out_chatter(BODY) == (BODY, [])
+    assert leave_out_chatter("") == ("", [])
