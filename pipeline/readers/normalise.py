@@ -56,8 +56,6 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
             f"emphasis nested deeper than {MAX_INLINE_DEPTH} levels is flattened",
             converter.too_deep_lines[0],
         )
-    for line in sorted(set(converter.raw_html_lines)):
-        report.warn("W-RAW-HTML", "raw HTML is shown as text, never as markup", line)
 
     draft = MetadataDraft()
     for key, value in front_matter.items():
