@@ -65,7 +65,7 @@ class _Events(HTMLParser):
         self.events: list[Event] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        wanted = {name: value or "" for name, value in attrs if name in ("href", "src", "alt", "title")}
+        wanted = {name: value or "" for name, value in attrs if name in ("href", "src", "alt", "title", "start")}
         self.events.append(("start", tag, wanted, self.getpos()[0] - 1))
         if tag in _VOID or tag in _DROPPED_VOID:
             self.events.append(("end", tag, {}, self.getpos()[0] - 1))
@@ -123,7 +123,7 @@ class HtmlReader:
     def open_tag(self, name: str, attrs: dict[str, str], stack: list[InlineFrame], line: int) -> None:
         if _dropping(stack):
             if name == stack[-1][0].removeprefix("html:"):
-                stack.append((f"html:{name}", "", []))  # the same element nested: count its ends
+                stack.append((f"html:{name}", "nested", []))  # the same element nested: count its ends
             return
         if name == "br":
             stack[-1][2].append(m.LineBreak())
@@ -133,6 +133,8 @@ class HtmlReader:
             stack[-1][2].append(m.Image(src, alt) if src is not None else m.Text(alt))
         elif name in _DROPPED_VOID:
             self._dropped(name, line)
+        elif name in DROPPED:
+            stack.append((f"html:{name}", str(line), []))  # warned about at its end, naming this line
         elif name not in _VOID:
             stack.append((f"html:{name}", attrs.get("href", attrs.get("title", "")), []))
 
@@ -162,8 +164,8 @@ class HtmlReader:
             stack[-1][2].extend(children)
             return
         if name in DROPPED:
-            if not _dropping(stack):
-                self._dropped(name, line)
+            if not _dropping(stack) and attr.isdigit():
+                self._dropped(name, int(attr))
             return
         stack[-1][2].extend(self.element(name, attr, tuple(children), line))
 

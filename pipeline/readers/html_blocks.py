@@ -77,9 +77,10 @@ class HtmlBlocks:
         drops = [i for i, frame in enumerate(self.stack) if frame[0].removeprefix("html:") in DROPPED]
         if drops:
             name = self.stack[drops[0]][0].removeprefix("html:")
-            if self.stack[drops[0]][1] != _CARRIED:
+            opened = self.stack[drops[0]][1]
+            if opened.isdigit():
                 self.reader.report.warn(
-                    "W-RAW-HTML", f"<{name}> removed with its content: guides run no code", self.line
+                    "W-RAW-HTML", f"<{name}> removed with its content: guides run no code", int(opened)
                 )
             self.reader.dropping = [name]  # the blocks that follow are dropped until it closes
             del self.stack[drops[0] :]
