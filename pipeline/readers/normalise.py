@@ -8,7 +8,7 @@ from pathlib import Path
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.readers.byline import same_names, title_byline
-from pipeline.readers.dialects import adapt
+from pipeline.readers.dialects import Adapted, adapt
 from pipeline.readers.front_matter import absorb_yaml, read_front_matter
 from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
@@ -22,7 +22,8 @@ from pipeline.readers.tokens import MAX_INLINE_DEPTH, Converter
 def normalise(source: SourceText, report: Report, default_language: str = "en") -> m.Guide:
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
-    adapted = adapt(source.text)
+    # A Word file is HTML already (docx.py): no dialect to adapt.
+    adapted = adapt(source.text) if source.markup == "markdown" else Adapted(source.text, (), "docx")
     front_matter = read_front_matter(adapted, report)
     language = choose_language(front_matter, source.text, adapted.text, report, default_language)
     tokens, recovered = read_blocks(adapted.text, language)
@@ -33,7 +34,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
             f"({len(recovered)} lines)",
             adapted.source_line(recovered[0]),
         )
-    policy = LinkPolicy(source.path.parent, report)
+    policy = LinkPolicy(source.path.parent, report, source.images)
     converter = Converter(
         path,
         language,
@@ -42,6 +43,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         policy.vet_link,
         policy.vet_image,
         keep_replacement="\ufffd" in source.text,
+        markup=source.markup,
     )
     blocks, _ = converter.blocks(tokens, 0, None)
     if converter.unsafe_lines:
