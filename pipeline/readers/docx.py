@@ -37,7 +37,9 @@ MAX_DOCX_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a ZIP that unpacks to more is a bomb, not a summary
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # encrypted .docx, and old binary .doc files
-_BLOCK_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 ul ol table blockquote hr div".split())
+_BLOCK_TAGS = frozenset(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "hr", "div")
+)
 _IMAGE_SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}
 
 
@@ -57,7 +59,9 @@ def docx_html(path: Path, data: bytes, report: Report) -> tuple[str, tuple[str, 
             if "word/document.xml" not in names:
                 raise report.error("E-DOCX", "a ZIP archive without word/document.xml: not a Word document")
             if unpacked > MAX_UNPACKED_BYTES:
-                raise report.error("E-DOCX", f"unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,}")
+                raise report.error(
+                    "E-DOCX", f"unpacks to {unpacked:,} bytes; the limit is {MAX_UNPACKED_BYTES:,}"
+                )
     except zipfile.BadZipFile as exc:
         raise report.error("E-DOCX", f"a damaged Word file ({exc})") from None
     images = _ImageWriter(report)
@@ -90,7 +94,9 @@ class _ImageWriter:
         if isinstance(reason, Path):
             self.written.append(str(reason))
             return [html.element("img", {"src": str(reason), "alt": alt})]
-        self.report.warn("W-IMAGE-REFUSED", f"image {self.count} of the document {reason}; its alt text is shown", 1)
+        self.report.warn(
+            "W-IMAGE-REFUSED", f"image {self.count} of the document {reason}; its alt text is shown", 1
+        )
         return [html.text(alt)] if alt else []
 
     def _problem(self, image) -> Path | str:

@@ -32,14 +32,17 @@ from pipeline.model.text import plain_text
 
 # Elements that run code, embed other documents or take input: gone with all they hold.
 DROPPED = frozenset(
-    "script style iframe object embed form template noscript noembed noframes frame frameset applet "
-    "svg math canvas video audio button input select textarea option head title meta link base param "
-    "source track portal dialog".split()
+    (
+        *("script", "style", "iframe", "object", "embed", "form", "template", "noscript", "noembed"),
+        *("noframes", "frame", "frameset", "applet", "svg", "math", "canvas", "video", "audio"),
+        *("button", "input", "select", "textarea", "option", "head", "title", "meta", "link"),
+        *("base", "param", "source", "track", "portal", "dialog"),
+    )
 )
 # Of those, the ones that never have content (no end tag follows).
-_DROPPED_VOID = frozenset("embed input meta link base param source track frame".split())
+_DROPPED_VOID = frozenset(["embed", "input", "meta", "link", "base", "param", "source", "track", "frame"])
 # Tags whose content is ignored without a warning: nothing of the author's is lost with them.
-_SILENT = frozenset("head title meta link base".split())
+_SILENT = frozenset(["head", "title", "meta", "link", "base"])
 INLINE_KINDS: dict[str, str] = {
     **dict.fromkeys(("b", "strong"), "strong"),
     **dict.fromkeys(("i", "em", "cite", "dfn", "var"), "emph"),
@@ -48,12 +51,7 @@ INLINE_KINDS: dict[str, str] = {
     **dict.fromkeys(("u", "ins"), "underline"),
     **{name: name for name in ("mark", "sup", "sub", "small", "abbr", "q", "a")},
 }
-# Tags that end a paragraph where they open and close (their text is kept, unwrapped).
-_BREAKS = frozenset(
-    "p div aside section details summary figure figcaption center article header footer main nav "
-    "address dl dt dd caption hgroup body html".split()
-)
-_VOID = frozenset("br img hr wbr col area".split())
+_VOID = frozenset(["br", "img", "hr", "wbr", "col", "area"])
 
 InlineFrame = tuple[str, str, list[m.Inline]]  # the Converter's stack: (kind, attribute, children)
 Event = tuple[str, str, dict[str, str], int]  # (start|end|data, tag or text, attributes, line offset)
@@ -65,7 +63,9 @@ class _Events(HTMLParser):
         self.events: list[Event] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        wanted = {name: value or "" for name, value in attrs if name in ("href", "src", "alt", "title", "start")}
+        wanted = {
+            name: value or "" for name, value in attrs if name in ("href", "src", "alt", "title", "start")
+        }
         self.events.append(("start", tag, wanted, self.getpos()[0] - 1))
         if tag in _VOID or tag in _DROPPED_VOID:
             self.events.append(("end", tag, {}, self.getpos()[0] - 1))
@@ -169,7 +169,9 @@ class HtmlReader:
             return
         stack[-1][2].extend(self.element(name, attr, tuple(children), line))
 
-    def element(self, name: str, attr: str, children: tuple[m.Inline, ...], line: int) -> tuple[m.Inline, ...]:
+    def element(
+        self, name: str, attr: str, children: tuple[m.Inline, ...], line: int
+    ) -> tuple[m.Inline, ...]:
         kind = INLINE_KINDS.get(name)
         if kind == "strong":
             return (m.Strong(children),)
@@ -199,7 +201,9 @@ def _dropping(stack: list[InlineFrame]) -> bool:
     return len(stack) > 1 and stack[-1][0].removeprefix("html:") in DROPPED
 
 
-def plain_text_inlines(language: str, safe: Callable[[str, int], str]) -> Callable[[str, int], tuple[m.Inline, ...]]:
+def plain_text_inlines(
+    language: str, safe: Callable[[str, int], str]
+) -> Callable[[str, int], tuple[m.Inline, ...]]:
     """Text between tags as it stands, with the language's typography (a Word file's text is not
     Markdown: its asterisks are asterisks)."""
 

@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 
 from pipeline.model import guide as m
 from pipeline.model.location import SourceLocation
-from pipeline.readers.html import DROPPED, InlineFrame, HtmlReader, html_events
+from pipeline.readers.html import DROPPED, HtmlReader, InlineFrame, html_events
 
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
+# Tags that end a paragraph where they open and close (their text is kept, unwrapped).
 _BREAKS = frozenset(
-    "p div aside section details summary figure figcaption center article header footer main nav "
-    "address dl dt dd caption hgroup body html".split()
+    (
+        *("p", "div", "aside", "section", "details", "summary", "figure", "figcaption", "center"),
+        *("article", "header", "footer", "main", "nav", "address", "dl", "dt", "dd", "caption"),
+        *("hgroup", "body", "html"),
+    )
 )
 _CARRIED = "\x00carried"  # the attribute of a dropped element re-opened from an earlier block
 
@@ -120,7 +124,9 @@ class HtmlBlocks:
             self._flush()
             start = attrs.get("start", "1")
             self.containers.append(
-                _Container("list", self.line, ordered=name == "ol", start=int(start) if start.isdigit() else 1)
+                _Container(
+                    "list", self.line, ordered=name == "ol", start=int(start) if start.isdigit() else 1
+                )
             )
         elif name == "li" and top.kind in ("list", "item") and not self.cell:
             self._flush()

@@ -57,7 +57,9 @@ class Converter:
             if stop_type is not None and kind == stop_type:
                 return out, i + 1
             # Blocks inside an element being dropped (a <form> opened in an earlier HTML block).
-            mark = len(out) if self.html_reader and self.html_reader.dropping and kind != "html_block" else None
+            mark = (
+                len(out) if self.html_reader and self.html_reader.dropping and kind != "html_block" else None
+            )
             if kind == "paragraph_open":
                 inline = tokens[i + 1]
                 inlines = self.inlines(inline.children or [], self.loc(token).line)
@@ -150,8 +152,12 @@ class Converter:
 
     def html(self) -> HtmlReader:
         if self.html_reader is None:
-            text = plain_text_inlines(self.language, self.safe) if self.markup == "html" else self._markdown_text
-            self.html_reader = HtmlReader(self.report, self.language, text, self.vet_link, self.vet_image, self.safe)
+            text = (
+                plain_text_inlines(self.language, self.safe) if self.markup == "html" else self._markdown_text
+            )
+            self.html_reader = HtmlReader(
+                self.report, self.language, text, self.vet_link, self.vet_image, self.safe
+            )
         return self.html_reader
 
     def _markdown_text(self, text: str, line: int) -> tuple[m.Inline, ...]:

@@ -23,7 +23,18 @@ from pipeline.writers.inspect_json import guide_to_json
 from tests.hostile import build, check_epub, epub_members, epub_of, errors
 
 FIXTURES = Path(__file__).parent / "fixtures"
-_COMPARED = ("title", "authors", "year", "genres", "pages", "reading_time", "language", "characters", "themes", "glossary")
+_COMPARED = (
+    "title",
+    "authors",
+    "year",
+    "genres",
+    "pages",
+    "reading_time",
+    "language",
+    "characters",
+    "themes",
+    "glossary",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -105,9 +116,13 @@ def _damaged(folder: Path) -> dict[str, str]:
         archive.writestr("notes.txt", "a ZIP, but not a Word document")
     (folder / "no-document.docx").write_bytes(buffer.getvalue())
     # An encrypted .docx is an OLE compound file: its magic number, then the encrypted package.
-    (folder / "encrypted.docx").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504) + b"EncryptedPackage")
+    (folder / "encrypted.docx").write_bytes(
+        bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504) + b"EncryptedPackage"
+    )
     (folder / "cut-short.docx").write_bytes(good[: len(good) // 2])
-    _with_member(FIXTURES / "keeper.docx", folder / "bad-xml.docx", "word/document.xml", b"<w:document><unclosed")
+    _with_member(
+        FIXTURES / "keeper.docx", folder / "bad-xml.docx", "word/document.xml", b"<w:document><unclosed"
+    )
     return {
         "not-a-zip": "not a ZIP",
         "no-document": "without word/document.xml",

@@ -109,7 +109,10 @@ def test_comments_disappear_silently_in_blocks_and_paragraphs():
 
 @pytest.mark.parametrize("name", ["script", "style", "iframe", "object", "form", "template", "svg"])
 def test_active_elements_are_dropped_with_their_content_and_named(name):
-    for text, line in ((f"<{name}>secret()</{name}>\n\nAfter.\n", 1), (f"Before.\n\nA <{name}>secret()</{name}> B\n", 3)):
+    for text, line in (
+        (f"<{name}>secret()</{name}>\n\nAfter.\n", 1),
+        (f"Before.\n\nA <{name}>secret()</{name}> B\n", 3),
+    ):
         blocks, report = convert(text)
         assert "secret" not in all_text(blocks)
         assert "After." in all_text(blocks) or "A  B" in all_text(blocks)
@@ -169,34 +172,47 @@ def test_html_blocks_give_headings_lists_tables_quotes_code_and_rules():
 
 
 def test_a_table_without_a_header_row_takes_its_first_row():
-    [table], _ = convert("<table><tr><td>Name</td><td>Role</td></tr><tr><td>Nelly</td><td>servant</td></tr></table>\n")
+    [table], _ = convert(
+        "<table><tr><td>Name</td><td>Role</td></tr><tr><td>Nelly</td><td>servant</td></tr></table>\n"
+    )
     assert plain_text(table.header[0]) == "Name" and plain_text(table.rows[0][0]) == "Nelly"
 
 
 def test_links_and_images_go_through_the_same_policy_as_markdown():
     asked: list = []
-    blocks, report = convert(
+    blocks, _ = convert(
         '<a href="javascript:alert(1)" onclick="x()">js</a> <a href="notes.md">ok</a> '
         '<img src="x" onerror="alert(1)" alt="a cat"> <img src="map.png" alt="map">\n',
         asked,
     )
     [paragraph] = blocks
-    assert asked == [("link", "javascript:alert(1)", 1), ("link", "notes.md", 1), ("image", "x", 1), ("image", "map.png", 1)]
+    assert asked == [
+        ("link", "javascript:alert(1)", 1),
+        ("link", "notes.md", 1),
+        ("image", "x", 1),
+        ("image", "map.png", 1),
+    ]
     assert m.Link("notes.md", (m.Text("ok"),)) in paragraph.inlines
     assert m.Image("map.png", "map") in paragraph.inlines
     assert "a cat" in plain_text(paragraph.inlines)  # the refused image's alt text
-    assert not [i for i in iter_inline_tree(paragraph.inlines) if isinstance(i, m.Link) and "javascript" in i.href]
+    assert not [
+        i for i in iter_inline_tree(paragraph.inlines) if isinstance(i, m.Link) and "javascript" in i.href
+    ]
 
 
 def test_hostile_nesting_svg_onload_and_a_script_inside_details():
     blocks, report = convert(
         '<svg onload="alert(4)"><script>alert(5)</script><text>svg text</text></svg> inline svg\n\n'
-        "<details>\n<summary>Spoiler</summary>\n\nHidden words.\n\n<script>\nnested()\n</script>\n</details>\n"
+        "<details>\n<summary>Spoiler</summary>\n\nHidden words.\n\n"
+        "<script>\nnested()\n</script>\n</details>\n"
     )
     text = all_text(blocks)
     assert "alert" not in text and "nested" not in text and "svg text" not in text
     assert "inline svg" in text and "Spoiler" in text and "Hidden words." in text
-    assert [(w[1], w[2].split()[0]) for w in warnings(report)] == [(1, "<svg>"), (8, "<script>")]  # where it opens
+    assert [(w[1], w[2].split()[0]) for w in warnings(report)] == [
+        (1, "<svg>"),
+        (8, "<script>"),
+    ]  # where it opens
 
 
 def test_an_element_left_open_drops_the_blocks_until_it_closes():
@@ -209,3 +225,23 @@ def test_an_unfinished_tag_at_the_end_is_not_text():
     assert html_events("<b>x</b") == [("start", "b", {}, 0), ("data", "x", {}, 0)]
     assert html_events("a <!-- open") == [("data", "a ", {}, 0)]
     assert html_events('<a href="h" onclick="c" style="s">') == [("start", "a", {"href": "h"}, 0)]
+
+
+def test_html_blocks_name_each_elements_own_line_and_read_word_text_as_it_stands():
+    from pipeline.readers.html import HtmlReader, plain_text_inlines
+    from pipeline.readers.html_blocks import HtmlBlocks
+
+    report = Report("w.docx")
+    safe = lambda text, line: text  # noqa: E731
+    reader = HtmlReader(
+        report, "en", plain_text_inlines("en", safe), lambda h, n: None, lambda s, n: None, safe
+    )
+    blocks = HtmlBlocks(reader, "w.docx", lambda n: n + 1).read(
+        "<h1>Title</h1>\n<p>2 * 3 * 4 is **not** bold</p>\n<ul><li>one</li></ul>\n<p><script>x</script></p>",
+        0,
+    )
+    heading, paragraph, bullets = blocks
+    assert [b.loc.line for b in blocks] == [1, 2, 3]
+    assert plain_text(paragraph.inlines) == "2 * 3 * 4 is **not** bold"  # Word's asterisks are asterisks
+    assert isinstance(heading, m.Heading) and isinstance(bullets, m.ListBlock)
+    assert [(d.code, d.location.line) for d in report.items] == [("W-RAW-HTML", 4)]

@@ -12,7 +12,7 @@ from tests.helpers import epubcheck_problems
 from tests.hostile import build_one, check_epub, epub_of, errors, local, manuscript
 
 _BODY = (
-    'H<sub>2</sub>O, x<sup>2</sup>, <u>under</u>, <mark>bright</mark>, <small>fine print</small>, '
+    "H<sub>2</sub>O, x<sup>2</sup>, <u>under</u>, <mark>bright</mark>, <small>fine print</small>, "
     '<abbr title="Wuthering &quot;Heights&quot; &amp; co">WH</abbr> and <b>bold</b>.'
 )
 _EXPECTED = {"sub": "2", "sup": "2", "u": "under", "mark": "bright", "small": "fine print", "abbr": "WH"}
