@@ -53,6 +53,11 @@ INLINE_KINDS: dict[str, str] = {
 }
 _VOID = frozenset(["br", "img", "hr", "wbr", "col", "area"])
 
+# Tags nested deeper than this add no level (the writers recurse per level), as tokens.py does
+# for Markdown's emphasis.
+MAX_DEPTH = 40
+_FLAT = "\x00flat"
+
 InlineFrame = tuple[str, str, list[m.Inline]]  # the Converter's stack: (kind, attribute, children)
 Event = tuple[str, str, dict[str, str], int]  # (start|end|data, tag or text, attributes, line offset)
 
@@ -107,6 +112,7 @@ class HtmlReader:
     vet_image: Callable[[str, int], str | None]
     safe: Callable[[str, int], str]
     dropping: list[str] = field(default_factory=list)  # dropped elements still open after a block
+    too_deep: bool = False  # warned once about nesting past MAX_DEPTH
 
     # ------------------------------------------------------------ inline tags
 
@@ -135,8 +141,15 @@ class HtmlReader:
             self._dropped(name, line)
         elif name in DROPPED:
             stack.append((f"html:{name}", str(line), []))  # warned about at its end, naming this line
+        elif name not in _VOID and len(stack) > MAX_DEPTH:
+            stack.append((f"html:{name}", _FLAT, []))  # its text joins the enclosing level
+            if not self.too_deep:
+                self.too_deep = True
+                self.report.warn(
+                    "W-TOO-DEEP", f"HTML nested deeper than {MAX_DEPTH} levels is flattened", line
+                )
         elif name not in _VOID:
-            stack.append((f"html:{name}", attrs.get("href", attrs.get("title", "")), []))
+            stack.append((f"html:{name}", attrs.get({"a": "href", "abbr": "title"}.get(name, ""), ""), []))
 
     def close_tag(self, name: str, stack: list[InlineFrame], line: int) -> None:
         """Close the innermost open `name`, and every tag left open inside it; a stray end tag is
@@ -166,6 +179,9 @@ class HtmlReader:
         if name in DROPPED:
             if not _dropping(stack) and attr.isdigit():
                 self._dropped(name, int(attr))
+            return
+        if attr == _FLAT:
+            stack[-1][2].extend(children)
             return
         stack[-1][2].extend(self.element(name, attr, tuple(children), line))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model import guide as m
 from pipeline.model.location import SourceLocation
-from pipeline.readers.html import DROPPED, HtmlReader, InlineFrame, html_events
+from pipeline.readers.html import DROPPED, MAX_DEPTH, HtmlReader, InlineFrame, html_events
 
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 # Tags that end a paragraph where they open and close (their text is kept, unwrapped).
@@ -111,6 +111,8 @@ class HtmlBlocks:
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         top = self.containers[-1]
+        # Lists and quotes nested past MAX_DEPTH stay at that depth (the writers recurse per level).
+        nests = not self.cell and len(self.containers) <= MAX_DEPTH
         if name in _HEADINGS and not self.cell:
             self._flush()
             self.heading = _HEADINGS[name]
@@ -120,7 +122,7 @@ class HtmlBlocks:
         elif name == "hr" and not self.cell:
             self._flush()
             self._add(m.Rule(self._loc()))
-        elif name in ("ul", "ol") and not self.cell:
+        elif name in ("ul", "ol") and nests:
             self._flush()
             start = attrs.get("start", "1")
             self.containers.append(
@@ -133,10 +135,10 @@ class HtmlBlocks:
             if top.kind == "item":
                 self._pop_container()
             self.containers.append(_Container("item", self.line))
-        elif name == "blockquote" and not self.cell:
+        elif name == "blockquote" and nests:
             self._flush()
             self.containers.append(_Container("quote", self.line))
-        elif name == "table" and not self.cell:
+        elif name == "table" and nests:
             self._flush()
             self.containers.append(_Container("table", self.line))
         elif name == "thead":

@@ -245,3 +245,28 @@ def test_html_blocks_name_each_elements_own_line_and_read_word_text_as_it_stands
     assert plain_text(paragraph.inlines) == "2 * 3 * 4 is **not** bold"  # Word's asterisks are asterisks
     assert isinstance(heading, m.Heading) and isinstance(bullets, m.ListBlock)
     assert [(d.code, d.location.line) for d in report.items] == [("W-RAW-HTML", 4)]
+
+
+def test_html_nested_past_the_limit_is_flattened_not_recursed():
+    from pipeline.readers.html import MAX_DEPTH
+
+    depth = 5 * MAX_DEPTH
+
+    def levels(inlines, level=0):
+        return max([levels(i.children, level + 1) for i in inlines if hasattr(i, "children")] or [level])
+
+    inline = only_inlines("x " + "<b><i>" * depth + "deep" + "</i></b>" * depth + " y\n")
+    assert plain_text(inline) == "x deep y" and levels(inline) <= MAX_DEPTH + 1
+    blocks, report = convert(
+        "<ul><li>" * depth + "deep list" + "</li></ul>" * depth + "\n\n<blockquote>" * depth
+    )
+    assert "deep list" in all_text(blocks)
+
+    def list_levels(block, level=0):
+        inner = [list_levels(b, level + 1) for item in getattr(block, "items", ()) for b in item]
+        return max(inner or [level])
+
+    assert max(list_levels(b) for b in blocks) <= MAX_DEPTH + 1
+    assert [d.code for d in report.items] == []  # block nesting is capped quietly
+    _, report = convert("a " + "<b>" * depth + "b\n")
+    assert [d.code for d in report.items] == ["W-TOO-DEEP"]
