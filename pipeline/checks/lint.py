@@ -92,6 +92,8 @@ def _texts(section: m.Section):
 
 
 def _double_spaces(path: Path, report: Report) -> None:
+    if path.suffix.lower() == ".docx":
+        return  # a ZIP archive: its lines are not the author's (and Word's spacing is its own)
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
     except OSError:

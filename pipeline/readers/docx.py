@@ -11,7 +11,8 @@ text between tags is Word's text, not Markdown: an asterisk stays an asterisk (C
 
 Images inside the file go through the image policy: only PNG, JPEG, GIF and WebP, no larger than
 `MAX_IMAGE_BYTES` and `files.images.MAX_PIXELS`; each one kept is written once, named by its
-SHA-256, to the user's cache folder (`docx-images`), and the guide names that file.
+SHA-256, to the user's cache folder (`docx-images`; with caching off, a private temporary folder),
+and the guide names that file.
 
 A file that is not a Word document (not a ZIP, a ZIP without word/document.xml, an encrypted
 document, which Word stores as an OLE compound file, or one mammoth cannot read) is an E-DOCX
@@ -116,11 +117,15 @@ class _ImageWriter:
         return raster_problem(target) or target
 
 
+_PRIVATE_FOLDER: list[Path] = []  # this process's folder when caching is off, made once
+
+
 def _image_folder() -> Path:
     folder = user_cache_folder("docx-images")
-    if folder is None:  # caching off: a folder of this user's own in the temporary folder
-        folder = Path(tempfile.gettempdir()) / f"study-guide-pipeline-{os.getuid()}" / "docx-images"
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if folder is None:  # caching off: a folder only this user can open, new for this process
+        if not _PRIVATE_FOLDER:
+            _PRIVATE_FOLDER.append(Path(tempfile.mkdtemp(prefix="study-guide-docx-images-")))
+        folder = _PRIVATE_FOLDER[0]
     return folder
 
 

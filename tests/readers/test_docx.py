@@ -6,6 +6,7 @@ the batch builds."""
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -178,3 +179,28 @@ def test_the_epub_of_a_word_file_carries_its_image_and_passes_epubcheck(tmp_path
     assert [members[name] for name in images] == [(FIXTURES / "lamp.png").read_bytes()]
     assert any("Nell Tregarthen" in "".join(tree.itertext()) for tree in documents.values())
     assert epubcheck_problems(EpubCheck(str(epub_of(outcome)))) == []
+
+
+def test_lint_reads_a_word_file_as_its_text_not_its_zip_bytes(tmp_path):
+    from pipeline.checks.lint import lint_file
+
+    # Stored, not deflated, the XML's own "a  b" spacing would be in the bytes a text lint reads.
+    path = tmp_path / "spaced.docx"
+    with zipfile.ZipFile(FIXTURES / "keeper.docx") as old, zipfile.ZipFile(path, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<!-- word  word --><w:body>", 1)
+            new.writestr(info.filename, data, zipfile.ZIP_STORED)
+    assert b"word  word" in path.read_bytes()
+    assert [d.code for d in lint_file(path)] == []
+
+
+def test_with_the_cache_off_images_go_to_a_private_temporary_folder(monkeypatch):
+    monkeypatch.setenv("STUDY_GUIDE_TEMPLATE_CACHE", "0")
+    _, guide, _ = model(FIXTURES / "keeper.docx")
+    [src] = guide.images
+    folder = Path(src).parent
+    assert folder.is_dir() and (folder.stat().st_mode & 0o077) == 0
+    assert not folder.is_relative_to(Path(os.environ["XDG_CACHE_HOME"]))
+    assert Path(src).read_bytes() == (FIXTURES / "lamp.png").read_bytes()
