@@ -33,8 +33,6 @@ from pipeline.files.images import raster_problem
 from pipeline.files.user_cache import user_cache_folder
 from pipeline.model.diagnostics import GuideError, Report
 
-# Word's own files are small; images make them large, so the limit is the images' and the text's.
-MAX_DOCX_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a ZIP that unpacks to more is a bomb, not a summary
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # encrypted .docx, and old binary .doc files

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.model.diagnostics import Report, UsageError
-from pipeline.readers.docx import MAX_DOCX_BYTES, docx_html
 from pipeline.readers.unsafe_chars import ANSI_ESCAPE, BIDI_CONTROLS, FORBIDDEN
 
 MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 # The longest real study guides are a few hundred KB; past this size input is a mistake (a
 # pasted book, a binary), and refusing it keeps time and memory bounded (see README, limits).
 MAX_BYTES = 5 * 1024 * 1024
+# Word files carry their images: the limit is theirs and the text's (readers/docx.py reads them).
+MAX_DOCX_BYTES = 50 * 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -90,6 +91,8 @@ def read_source(path: Path, report: Report) -> SourceText:
     except OSError as exc:
         raise report.error("E-READ", f"cannot read file: {exc.strerror or exc}") from None
     if word:
+        from pipeline.readers.docx import docx_html  # zipfile and mammoth only for Word files
+
         html, images = docx_html(path, data, report)
         if not html.strip():
             raise report.error("E-EMPTY", "manuscript is empty")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
 
@@ -12,10 +13,11 @@ from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.location import SourceLocation
 from pipeline.model.text import plain_text
-from pipeline.readers.html import HtmlReader, plain_text_inlines
-from pipeline.readers.html_blocks import HtmlBlocks
 from pipeline.readers.parse import markdown_parser
 from pipeline.readers.unsafe_chars import strip_unsafe
+
+if TYPE_CHECKING:  # imported when a manuscript holds HTML: most hold none
+    from pipeline.readers.html import HtmlReader
 
 # Emphasis nested deeper than this is flattened (with W-TOO-DEEP): the writers recurse per level.
 MAX_INLINE_DEPTH = 40
@@ -147,11 +149,15 @@ class Converter:
         return i + 1
 
     def _raw_html_block(self, token: Token) -> list[m.Block]:
+        from pipeline.readers.html_blocks import HtmlBlocks
+
         reader = HtmlBlocks(self.html(), self.path, self.line_of)
         return reader.read(token.content, token.map[0] if token.map else 0)
 
     def html(self) -> HtmlReader:
         if self.html_reader is None:
+            from pipeline.readers.html import HtmlReader, plain_text_inlines
+
             text = (
                 plain_text_inlines(self.language, self.safe) if self.markup == "html" else self._markdown_text
             )
