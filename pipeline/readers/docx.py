@@ -39,6 +39,15 @@ _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # encrypted .docx, and old binar
 _BLOCK_TAGS = frozenset(
     ("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "hr", "div")
 )
+# Added to mammoth's own map (headings, lists, bold, italics, strike-through, tables): Word's Title
+# style is the guide's title, as "# Title" is in Markdown; underline and highlighting are kept
+# (mammoth leaves both out by default).
+_STYLE_MAP = """
+p[style-name='Title'] => h1:fresh
+p[style-name='Subtitle'] => p:fresh
+u => u
+highlight => mark
+"""
 _IMAGE_SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}
 
 
@@ -67,7 +76,7 @@ def docx_html(path: Path, data: bytes, report: Report) -> tuple[str, tuple[str, 
     try:
         import mammoth
 
-        result = mammoth.convert_to_html(io.BytesIO(data), convert_image=images)
+        result = mammoth.convert_to_html(io.BytesIO(data), convert_image=images, style_map=_STYLE_MAP)
     except GuideError:
         raise
     except Exception as exc:  # mammoth raises many kinds for a damaged document's XML

@@ -204,3 +204,16 @@ def test_with_the_cache_off_images_go_to_a_private_temporary_folder(monkeypatch)
     assert folder.is_dir() and (folder.stat().st_mode & 0o077) == 0
     assert not folder.is_relative_to(Path(os.environ["XDG_CACHE_HOME"]))
     assert Path(src).read_bytes() == (FIXTURES / "lamp.png").read_bytes()
+
+
+def test_words_title_style_is_the_title_and_underline_sub_and_superscript_are_kept():
+    # fixtures/salt.docx: `pandoc salt.md -o salt.docx`, its title in Word's Title style.
+    data, guide, _ = model(FIXTURES / "salt.docx")
+    assert (data["title"], data["authors"]) == ("The Salt Road", ["Ines Varga"])
+    assert [c["name"] for c in data["characters"]] == ["Tomas", "Leila"]  # from the table's rows
+    styled = {
+        (i.kind, plain_text(i.children))
+        for i in iter_inlines(guide.section("summary"))
+        if isinstance(i, m.Styled)
+    }
+    assert styled == {("underline", "forty"), ("sub", "2"), ("sup", "1")}
