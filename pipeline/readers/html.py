@@ -16,7 +16,7 @@ HTML tokenizing rules and never builds or fixes a tree) into the model's own blo
 A tokenizer rather than a tree builder because markdown-it hands inline HTML over one tag at a time
 (`<b>`, then text, then `</b>` as separate tokens): the tags are paired here, on the same stack as
 Markdown's own emphasis (tokens.Converter), and a tree builder would close `<b>` at its token's end.
-Nothing of a tag ever becomes text; attributes other than href, src, alt and title are never read.
+Nothing of a tag ever becomes text; attributes other than href, src, alt, title and start are never read.
 """
 
 from __future__ import annotations
@@ -210,7 +210,11 @@ class HtmlReader:
 
     def _dropped(self, name: str, line: int) -> None:
         if name not in _SILENT:
-            self.report.warn("W-RAW-HTML", f"<{name}> removed with its content: guides run no code", line)
+            self.report.warn("W-RAW-HTML", dropped_message(name), line)
+
+
+def dropped_message(name: str) -> str:
+    return f"<{name}> removed with its content: HTML that runs, styles or embeds never reaches a guide"
 
 
 def _dropping(stack: list[InlineFrame]) -> bool:

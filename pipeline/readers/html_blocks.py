@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pipeline.model import guide as m
 from pipeline.model.location import SourceLocation
-from pipeline.readers.html import DROPPED, MAX_DEPTH, HtmlReader, InlineFrame, html_events
+from pipeline.readers.html import DROPPED, MAX_DEPTH, HtmlReader, InlineFrame, dropped_message, html_events
 
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 # Tags that end a paragraph where they open and close (their text is kept, unwrapped).
@@ -83,9 +83,7 @@ class HtmlBlocks:
             name = self.stack[drops[0]][0].removeprefix("html:")
             opened = self.stack[drops[0]][1]
             if opened.isdigit():
-                self.reader.report.warn(
-                    "W-RAW-HTML", f"<{name}> removed with its content: guides run no code", int(opened)
-                )
+                self.reader.report.warn("W-RAW-HTML", dropped_message(name), int(opened))
             self.reader.dropping = [name]  # the blocks that follow are dropped until it closes
             del self.stack[drops[0] :]
         self._flush()
