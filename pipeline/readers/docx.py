@@ -72,11 +72,14 @@ def docx_html(path: Path, data: bytes, report: Report) -> tuple[str, tuple[str, 
                 )
     except zipfile.BadZipFile as exc:
         raise report.error("E-DOCX", f"a damaged Word file ({exc})") from None
-    images = _ImageWriter(report)
+    images = ImageWriter(report)
     try:
         import mammoth
 
-        result = mammoth.convert_to_html(io.BytesIO(data), convert_image=images, style_map=_STYLE_MAP)
+        # Nothing outside the file is read: an image linked from elsewhere is refused, not fetched.
+        result = mammoth.convert_to_html(
+            io.BytesIO(data), convert_image=images, style_map=_STYLE_MAP, external_file_access=False
+        )
     except GuideError:
         raise
     except Exception as exc:  # mammoth raises many kinds for a damaged document's XML
@@ -84,7 +87,7 @@ def docx_html(path: Path, data: bytes, report: Report) -> tuple[str, tuple[str, 
     return _one_element_a_line(result.value), tuple(images.written)
 
 
-class _ImageWriter:
+class ImageWriter:
     """mammoth's image callback: each image through the policy, kept ones written to the cache."""
 
     def __init__(self, report: Report) -> None:
@@ -112,8 +115,11 @@ class _ImageWriter:
         suffix = _IMAGE_SUFFIXES.get(image.content_type or "")
         if suffix is None:
             return f"is {image.content_type or 'of no known type'}, not a PNG, JPEG, GIF or WebP image"
-        with image.open() as stream:
-            data = stream.read(MAX_IMAGE_BYTES + 1)
+        try:
+            with image.open() as stream:
+                data = stream.read(MAX_IMAGE_BYTES + 1)
+        except Exception:  # a linked image (never fetched), or a member missing from the ZIP
+            return "is not inside the file (linked images are never fetched) or cannot be read"
         if len(data) > MAX_IMAGE_BYTES:
             return f"is over {MAX_IMAGE_BYTES // (1024 * 1024)} MB"
         target = _image_folder() / (hashlib.sha256(data).hexdigest() + suffix)

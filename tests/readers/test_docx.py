@@ -217,3 +217,24 @@ def test_words_title_style_is_the_title_and_underline_sub_and_superscript_are_ke
         if isinstance(i, m.Styled)
     }
     assert styled == {("underline", "forty"), ("sub", "2"), ("sup", "1")}
+
+
+def test_an_image_that_cannot_be_opened_or_is_not_a_picture_is_refused_not_an_error():
+    from pipeline.readers.docx import ImageWriter
+
+    class Linked:
+        content_type, alt_text = "image/png", "a linked map"
+
+        def open(self):
+            raise OSError("could not open external image: file:///etc/passwd")
+
+    class Metafile(Linked):
+        content_type, alt_text = "image/x-emf", ""
+
+    report = Report("x.docx")
+    writer = ImageWriter(report)
+    assert [node.value for node in writer(Linked())] == ["a linked map"]
+    assert writer(Metafile()) == []
+    assert writer.written == []
+    reasons = [d.message for d in report.items]
+    assert "never fetched" in reasons[0] and "image/x-emf" in reasons[1]
