@@ -17,13 +17,14 @@ CODES: dict[str, str] = {
     "E-TOO-LARGE": "the manuscript is over the size limit",
     "E-NO-TITLE": "no title line, '# Title' heading or front matter title",
     "E-READ": "the file cannot be read, or is a symlink to a file outside its folder",
+    "E-DOCX": "a .docx that is not a readable Word document (damaged, encrypted, not a ZIP)",
     "W-ENCODING": "not UTF-8; decoded with a detected encoding",
     "W-CONTROL-CHARS": "control characters removed",
     "W-BIDI-CONTROLS": "bidirectional override characters removed",
     "W-FRONT-MATTER": "front matter is not valid YAML or not a mapping",
     "W-LANGUAGE": "language missing or not understood",
     "W-TOO-DEEP": "nesting past the parser's limit was flattened",
-    "W-RAW-HTML": "raw HTML is shown as text",
+    "W-RAW-HTML": "HTML that runs or embeds (script, iframe, form …) was removed with its content",
     "W-CHATTER": "an opening or closing line addressed to the asker (a chat assistant's) was left out",
     "W-LINK-REFUSED": "a link was removed (its text is kept)",
     "W-IMAGE-REFUSED": "an image is outside the folder, remote, missing or of an unknown type",
@@ -92,6 +93,8 @@ def _texts(section: m.Section):
 
 
 def _double_spaces(path: Path, report: Report) -> None:
+    if path.suffix.lower() == ".docx":
+        return  # a ZIP archive: its lines are not the author's (and Word's spacing is its own)
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
     except OSError:

@@ -51,6 +51,19 @@ class Strike:
     children: tuple[Inline, ...]
 
 
+StyleKind = Literal["underline", "mark", "sup", "sub", "small", "abbr"]
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """Inline formatting beyond Markdown's own, as HTML in a manuscript or a Word file sets it:
+    underline, highlight, superscript, subscript, small print, an abbreviation (`title` spells it out)."""
+
+    kind: StyleKind
+    children: tuple[Inline, ...]
+    title: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """A hyperlink; `href` is already vetted by the normaliser (see `links.py`)."""
@@ -94,7 +107,7 @@ class Ref:
     mention: str
 
 
-Inline = Text | Code | Emph | Strong | Strike | Link | Image | NoteRef | LineBreak | Ref
+Inline = Text | Code | Emph | Strong | Strike | Styled | Link | Image | NoteRef | LineBreak | Ref
 
 # ---------------------------------------------------------------- blocks
 

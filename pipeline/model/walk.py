@@ -33,7 +33,7 @@ def iter_inline_tree(inlines: tuple[m.Inline, ...]) -> Iterator[m.Inline]:
     while stack:
         inline = stack.pop()
         yield inline
-        if isinstance(inline, (m.Emph, m.Strong, m.Strike, m.Link, m.Ref)):
+        if isinstance(inline, (m.Emph, m.Strong, m.Strike, m.Styled, m.Link, m.Ref)):
             stack.extend(reversed(inline.children))
 
 

@@ -15,9 +15,12 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 class LinkPolicy:
     """Vets hrefs and image sources for one manuscript, warning once per refused target."""
 
-    def __init__(self, folder: Path, report: Report) -> None:
+    def __init__(self, folder: Path, report: Report, extracted: tuple[str, ...] = ()) -> None:
         self.folder = folder.resolve()
         self.report = report
+        # Images a Word file carried, already vetted and written by docx.py: the only paths
+        # outside the folder a guide may name.
+        self.extracted = frozenset(extracted)
 
     def vet_link(self, href: str, line: int) -> str | None:
         # A study guide's links would point readers (and the PDF renderer) at places we
@@ -27,6 +30,8 @@ class LinkPolicy:
 
     def vet_image(self, src: str, line: int) -> str | None:
         """The image's path relative to the manuscript's folder, or None when it is refused."""
+        if src in self.extracted:
+            return src
         reason = self._image_problem(src)
         if reason is None:
             return Path(unquote(src)).as_posix()

@@ -13,7 +13,7 @@ from pipeline.model.diagnostics import Report
 from pipeline.model.text import plain_text
 from pipeline.readers.byline import same_names, title_byline
 from pipeline.readers.chatter import leave_out_chatter
-from pipeline.readers.dialects import adapt
+from pipeline.readers.dialects import Adapted, adapt
 from pipeline.readers.front_matter import absorb_yaml, read_front_matter
 from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title
 from pipeline.readers.language import choose_language
@@ -28,7 +28,8 @@ from pipeline.readers.tokens import MAX_INLINE_DEPTH, Converter
 def normalise(source: SourceText, report: Report, default_language: str = "en") -> m.Guide:
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
-    adapted = adapt(source.text)
+    # A Word file is HTML already (docx.py): no dialect to adapt.
+    adapted = adapt(source.text) if source.markup == "markdown" else Adapted(source.text, (), "docx")
     front_matter = read_front_matter(adapted, report)
     language = choose_language(front_matter, source.text, adapted.text, report, default_language)
     text, chatter = leave_out_chatter(source.text, language)
@@ -36,8 +37,8 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         shown = said.text if len(said.text) <= 60 else said.text[:59] + "…"
         message = f"left out words addressed to the asker, not about the book: {shown!r}"
         report.warn("W-CHATTER", message, said.line)
-    if chatter:  # an opening line hides the dialect: adapt again (its lines keep their numbers)
-        adapted = adapt(text)
+    if chatter and source.markup == "markdown":  # an opening line hides the dialect: adapt again
+        adapted = adapt(text)  # (its lines keep their numbers)
     tokens, recovered = read_blocks(adapted.text, language)
     if recovered:
         report.warn(
@@ -46,7 +47,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
             f"({len(recovered)} lines)",
             adapted.source_line(recovered[0]),
         )
-    policy = LinkPolicy(source.path.parent, report)
+    policy = LinkPolicy(source.path.parent, report, source.images)
     converter = Converter(
         path,
         language,
@@ -55,6 +56,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         policy.vet_link,
         policy.vet_image,
         keep_replacement="\ufffd" in source.text,
+        markup=source.markup,
     )
     blocks, _ = converter.blocks(tokens, 0, None)
     if converter.unsafe_lines:
@@ -69,8 +71,6 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
             f"emphasis nested deeper than {MAX_INLINE_DEPTH} levels is flattened",
             converter.too_deep_lines[0],
         )
-    for line in sorted(set(converter.raw_html_lines)):
-        report.warn("W-RAW-HTML", "raw HTML is shown as text, never as markup", line)
 
     draft = MetadataDraft()
     for key, value in front_matter.items():

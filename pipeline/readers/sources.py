@@ -11,10 +11,12 @@ from pathlib import Path
 from pipeline.model.diagnostics import Report, UsageError
 from pipeline.readers.unsafe_chars import ANSI_ESCAPE, BIDI_CONTROLS, FORBIDDEN
 
-MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".txt")
+MANUSCRIPT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 # The longest real study guides are a few hundred KB; past this size input is a mistake (a
 # pasted book, a binary), and refusing it keeps time and memory bounded (see README, limits).
 MAX_BYTES = 5 * 1024 * 1024
+# Word files carry their images: the limit is theirs and the text's (readers/docx.py reads them).
+MAX_DOCX_BYTES = 50 * 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -31,6 +33,8 @@ class SourceText:
     text: str
     encoding: str
     digest: str = ""  # SHA-256 of the bytes read: the build cache keys outputs by the text built
+    markup: str = "markdown"  # "html" for a Word file, read as HTML (docx.py)
+    images: tuple[str, ...] = ()  # the image files a Word file's HTML names, written by docx.py
 
 
 def find_manuscripts(paths: list[Path]) -> list[Path]:
@@ -63,7 +67,7 @@ def _manuscripts_under(folder: Path) -> list[Path]:
             Path(root) / name
             for name in sorted(files)
             if Path(name).suffix.lower() in MANUSCRIPT_SUFFIXES
-            and not name.startswith(".")
+            and not name.startswith((".", "~$"))  # hidden files; Word's owner file of an open document
             and (Path(root) / name).is_file()  # a FIFO or device named *.md would block a read
         )
     return found
@@ -75,15 +79,24 @@ def read_source(path: Path, report: Report) -> SourceText:
         # The rule images follow holds for the manuscript too: a symlink dropped into manuscripts/
         # (git keeps them) must not publish ~/.ssh or /etc into a guide and onto the shelf.
         raise report.error("E-READ", "refused: a symlink to a file outside the manuscript's folder")
+    word = path.suffix.lower() == ".docx"
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > (MAX_DOCX_BYTES if word else MAX_BYTES):
             raise report.error(
-                "E-TOO-LARGE", f"manuscript is {size:,} bytes; the limit is {MAX_BYTES:,} bytes"
+                "E-TOO-LARGE",
+                f"manuscript is {size:,} bytes; the limit is {MAX_DOCX_BYTES if word else MAX_BYTES:,} bytes",
             )
         data = path.read_bytes()
     except OSError as exc:
         raise report.error("E-READ", f"cannot read file: {exc.strerror or exc}") from None
+    if word:
+        from pipeline.readers.docx import docx_html  # zipfile and mammoth only for Word files
+
+        html, images = docx_html(path, data, report)
+        if not html.strip():
+            raise report.error("E-EMPTY", "manuscript is empty")
+        return SourceText(path, html, "docx", hashlib.sha256(data).hexdigest(), "html", images)
     text, encoding = decode(data, report)
     return SourceText(path, clean_text(text, report), encoding, hashlib.sha256(data).hexdigest())
 

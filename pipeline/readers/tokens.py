@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
 
@@ -12,7 +13,11 @@ from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.location import SourceLocation
 from pipeline.model.text import plain_text
+from pipeline.readers.parse import markdown_parser
 from pipeline.readers.unsafe_chars import strip_unsafe
+
+if TYPE_CHECKING:  # imported when a manuscript holds HTML: most hold none
+    from pipeline.readers.html import HtmlReader
 
 # Emphasis nested deeper than this is flattened (with W-TOO-DEEP): the writers recurse per level.
 MAX_INLINE_DEPTH = 40
@@ -36,7 +41,8 @@ class Converter:
     too_deep_lines: list[int] = field(default_factory=list)
     note_numbers: dict[int, int] = field(default_factory=dict)
     note_bodies: dict[int, tuple[m.Block, ...]] = field(default_factory=dict)
-    raw_html_lines: list[int] = field(default_factory=list)
+    markup: str = "markdown"  # "html" when the whole text is HTML (a Word file): its text is not Markdown
+    html_reader: HtmlReader | None = None  # made at the first HTML the manuscript holds
 
     def loc(self, token: Token) -> SourceLocation:
         return SourceLocation(self.path, self.line_of(token.map[0]) if token.map else 0)
@@ -52,6 +58,10 @@ class Converter:
             kind = token.type
             if stop_type is not None and kind == stop_type:
                 return out, i + 1
+            # Blocks inside an element being dropped (a <form> opened in an earlier HTML block).
+            mark = (
+                len(out) if self.html_reader and self.html_reader.dropping and kind != "html_block" else None
+            )
             if kind == "paragraph_open":
                 inline = tokens[i + 1]
                 inlines = self.inlines(inline.children or [], self.loc(token).line)
@@ -86,6 +96,8 @@ class Converter:
                 i = self._footnotes(tokens, i + 1)
             else:  # front matter and anything a plugin adds that has no meaning here
                 i += 1
+            if mark is not None:
+                del out[mark:]
         return out, i
 
     def _list(self, tokens: list[Token], i: int) -> tuple[m.ListBlock, int]:
@@ -137,11 +149,29 @@ class Converter:
         return i + 1
 
     def _raw_html_block(self, token: Token) -> list[m.Block]:
-        text = token.content.strip()
-        if not text or (text.startswith("<!--") and text.endswith("-->")):
-            return []  # comments are the author's notes to themselves
-        self.raw_html_lines.append(self.loc(token).line)
-        return [m.Paragraph((m.Text(self.safe(text, self.loc(token).line)),), self.loc(token))]
+        from pipeline.readers.html_blocks import HtmlBlocks
+
+        reader = HtmlBlocks(self.html(), self.path, self.line_of)
+        return reader.read(token.content, token.map[0] if token.map else 0)
+
+    def html(self) -> HtmlReader:
+        if self.html_reader is None:
+            from pipeline.readers.html import HtmlReader, plain_text_inlines
+
+            text = (
+                plain_text_inlines(self.language, self.safe) if self.markup == "html" else self._markdown_text
+            )
+            self.html_reader = HtmlReader(
+                self.report, self.language, text, self.vet_link, self.vet_image, self.safe
+            )
+        return self.html_reader
+
+    def _markdown_text(self, text: str, line: int) -> tuple[m.Inline, ...]:
+        """Text inside an HTML block, read as inline Markdown (note apps write **bold** there); its
+        `<` and `&` are the author's characters, escaped so they stay characters."""
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+        tokens = markdown_parser(self.language).parseInline(escaped)
+        return self.inlines(tokens[0].children or [] if tokens else [], line)
 
     # ------------------------------------------------------------ inlines
 
@@ -179,6 +209,8 @@ class Converter:
             elif kind in ("em_close", "strong_close", "s_close", "link_close") and skipped:
                 skipped.pop()
             elif kind in ("em_close", "strong_close", "s_close", "link_close") and len(stack) > 1:
+                if self.html_reader is not None:  # tags left open inside the emphasis end with it
+                    self.html_reader.settle(stack, line)
                 opener, href, children = stack.pop()
                 stack[-1][2].extend(self._close(opener, href, tuple(children), line))
             elif kind == "image":
@@ -189,9 +221,10 @@ class Converter:
                 note_id = int(token.meta["id"])
                 number = self.note_numbers.setdefault(note_id, len(self.note_numbers) + 1)
                 top.append(m.NoteRef(number))
-            elif kind == "html_inline" and not token.content.startswith("<!--"):
-                self.raw_html_lines.append(line)
-                top.append(m.Text(self.safe(token.content, line)))
+            elif kind == "html_inline":
+                self.html().inline_markup(token.content, stack, line)
+        if self.html_reader is not None:
+            self.html_reader.settle(stack, line)
         while len(stack) > 1:  # unbalanced markers cannot happen in markdown-it, but never lose text
             _, _, children = stack.pop()
             stack[-1][2].extend(children)

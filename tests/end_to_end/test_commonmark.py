@@ -164,13 +164,16 @@ def test_corpus_is_complete():
 
 
 @pytest.mark.skipif(not EXAMPLES, reason=f"{SHARED_MISSING}: no {COMMONMARK}")
-def test_raw_html_is_shown_as_text(folder):
+def test_a_script_is_dropped_with_its_content_and_named(folder):
     example = next(e for e in EXAMPLES if e["markdown"].startswith("<script"))
     guide, report = normalised(example, folder)
     root = section_documents(guide)["summary.xhtml"]
+    text = "".join(root.itertext())
     assert "script" not in local_names(root)
-    assert "<script" in "".join(root.itertext())  # the author sees what they wrote
-    assert any(d.code == "W-RAW-HTML" for d in report.items)
+    assert "<script" not in text and "import Text" not in text  # neither the tag nor the code
+    assert "okay" in text  # the author's text after it stays
+    [dropped] = [d for d in report.items if d.code == "W-RAW-HTML"]
+    assert "<script>" in dropped.message
 
 
 @pytest.mark.parametrize(

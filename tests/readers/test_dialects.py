@@ -269,7 +269,7 @@ def test_a_pandoc_title_block(load):
     guide, report = load(
         "walden.md",
         "% Walden\n  or, Life in the Woods\n% Henry David Thoreau; Ralph Waldo Emerson\n% 1854\n\n"
-        "# Summary\n\nA cabin by the pond. <b>bold</b>\n",
+        "# Summary\n\nA cabin by the pond. <script>x</script>\n",
     )
     meta = guide.meta
     assert meta.title == "Walden or, Life in the Woods"

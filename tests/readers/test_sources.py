@@ -256,11 +256,11 @@ def test_each_manuscript_gets_its_own_single_warning(write_manuscript):
 
 
 def test_find_manuscripts_takes_known_suffixes_sorted_and_skips_hidden(tmp_path):
-    for name in ("b.md", "a.txt", "c.markdown", ".hidden.md", "notes.docx", "image.png"):
+    for name in ("b.md", "a.txt", "c.markdown", ".hidden.md", "notes.docx", "notes.doc", "image.png"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "sub.md").mkdir()  # a folder with a manuscript-like name is not a manuscript
     found = find_manuscripts([tmp_path, tmp_path / "b.md"])
-    assert [p.name for p in found] == ["a.txt", "b.md", "c.markdown"]
+    assert [p.name for p in found] == ["a.txt", "b.md", "c.markdown", "notes.docx"]
 
 
 def test_folders_are_searched_to_any_depth_but_not_hidden_or_linked_ones(tmp_path):

@@ -1,5 +1,5 @@
 """markdown-it tokens into model blocks (pipeline.readers.tokens): every link and image through the
-policy, raw HTML and smuggled characters shown or removed with the line they came from."""
+policy, HTML read (readers/html.py) and smuggled characters removed with the line they came from."""
 
 from __future__ import annotations
 
@@ -44,12 +44,15 @@ def test_links_and_images_go_through_the_policy():
     assert "the map" in "".join(i.text for i in paragraph.inlines if isinstance(i, m.Text))
 
 
-def test_raw_html_is_text_and_smuggled_characters_are_removed_with_their_lines():
-    blocks, converter = convert("Plain.\n\nA form &#12; feed and <b>bold</b>.\n\n<div>block</div>\n")
-    assert blocks[1].inlines == (m.Text("A form feed and <b>bold</b>."),)
-    assert blocks[2] == m.Paragraph((m.Text("<div>block</div>"),), blocks[2].loc)
+def test_html_is_read_and_smuggled_characters_are_removed_with_their_lines():
+    blocks, converter = convert(
+        "Plain.\n\nA form &#12; feed and <b>bold</b>.\n\n<div>block</div>\n\nx <script>y</script>\n"
+    )
+    assert blocks[1].inlines == (m.Text("A form feed and "), m.Strong((m.Text("bold"),)), m.Text("."))
+    assert blocks[2] == m.Paragraph((m.Text("block"),), blocks[2].loc) and blocks[2].loc.line == 5
+    assert blocks[3].inlines == (m.Text("x "),)  # the script is gone with its text
     assert converter.unsafe_lines == [3]
-    assert sorted(set(converter.raw_html_lines)) == [3, 5]
+    assert [(d.code, d.location.line) for d in converter.report.items] == [("W-RAW-HTML", 7)]
 
 
 def test_emphasis_past_the_depth_limit_is_flattened_and_noted():

@@ -121,7 +121,7 @@ _RAW_HTML_LINES = [
 
 
 @pytest.mark.pdf
-def test_raw_html_becomes_inert_text_in_epub_and_pdf(tmp_path):
+def test_raw_html_is_read_never_shown_and_nothing_active_survives(tmp_path):
     body = "\n".join(_RAW_HTML_LINES)
     path = manuscript(tmp_path / "book", "hostile.md", body)
     outcome = build_one(path, tmp_path / "out", ("epub", "pdf"))
@@ -129,38 +129,43 @@ def test_raw_html_becomes_inert_text_in_epub_and_pdf(tmp_path):
 
     documents = check_epub(epub_of(outcome))
     text = epub_text(documents)
-    # The markup is shown as text, so a reader sees what the author typed, and nothing runs.
+    # The author's words stay; no tag is shown, and what would run is gone with its content.
     for shown in (
-        "<script>alert(1)</script>",
-        "onerror=alert(1)",
-        '<a href="javascript:alert(1)">',
+        "Some text before.",
+        "a js link",
         "unclosed div text",
         "A stray & ampersand and a < less-than",
         "data picture",
+        "inline svg",
     ):
         assert shown in text, shown
+    for gone in ("<script", "alert(1)", "alert(5)", "onerror", "<div", "display: none", "<a href", "movie"):
+        assert gone not in text, gone
     summary = next(tree for name, tree in documents.items() if name.endswith("summary.xhtml"))
     for anchor in summary.iter("{http://www.w3.org/1999/xhtml}a"):  # cross-links to the glossary are fine
         assert "js" not in "".join(anchor.itertext()), "a javascript: link survived"
 
-    # One W-RAW-HTML per line of raw HTML, naming that line of the manuscript.
+    # One W-RAW-HTML per element dropped, naming it and its line; the rest is read without a word.
     manuscript_lines = path.read_text(encoding="utf-8").split("\n")
-    expected = sorted(
-        number
+    dropped = ("script", "iframe", "object", "style", "svg")
+    expected = [
+        (number, f"<{line[1:].split(' ')[0].split('>')[0]}>")
         for number, line in enumerate(manuscript_lines, 1)
-        if re.match(r"<[a-z]", line) or "<img" in line
-    )
-    assert len(expected) == 7
-    assert sorted(d.location.line for d in codes(outcome, "W-RAW-HTML")) == expected
+        if line.startswith(tuple(f"<{name}" for name in dropped))
+    ]
+    assert len(expected) == 5
+    found = [(d.location.line, d.message.split(" ")[0]) for d in codes(outcome, "W-RAW-HTML")]
+    assert sorted(found) == expected
+    img_line = next(n for n, line in enumerate(manuscript_lines, 1) if "onerror" in line)
     data_line = manuscript_lines.index("![data picture](data:image/png;base64,iVBORw0KGgo=)") + 1
     refused = codes(outcome, "W-IMAGE-REFUSED")
-    assert [d.location.line for d in refused] == [data_line]
-    assert "data:image/png" in refused[0].message
+    assert [d.location.line for d in refused] == [img_line, data_line]
+    assert "data:image/png" in refused[1].message
 
     pdf = pdf_of(outcome)
     assert_pdf_inert(pdf)
     printed = squashed(pdf_text(pdf))
-    assert "<script>alert(1)</script>" in printed
+    assert "<script>" not in printed and "alert(1)" not in printed
     assert "unclosed div text" in printed
 
 

@@ -124,7 +124,11 @@ def render_document(
 
     _quiet_weasyprint()
     folder = Path(guide.source).parent.resolve()
-    fetcher = make_fetcher([folder, theme.folder, REPO_STYLES, *(family.folder for family in book_fonts())])
+    # A Word file's images were written elsewhere (readers/docx.py); every image is vetted already.
+    image_folders = {(folder / src).resolve().parent for src in guide.images}
+    fetcher = make_fetcher(
+        [folder, *image_folders, theme.folder, REPO_STYLES, *(family.folder for family in book_fonts())]
+    )
     font_config = _font_config()
     layers = ["base", layer]
     if text_direction(language or guide.meta.language) == "rtl":
