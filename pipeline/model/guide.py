@@ -52,6 +52,13 @@ class Strike:
 
 
 @dataclass(frozen=True, slots=True)
+class Mark:
+    """Highlighted words (`==words==` in note apps)."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """A hyperlink; `href` is already vetted by the normaliser (see `links.py`)."""
 
@@ -94,7 +101,7 @@ class Ref:
     mention: str
 
 
-Inline = Text | Code | Emph | Strong | Strike | Link | Image | NoteRef | LineBreak | Ref
+Inline = Text | Code | Emph | Strong | Strike | Mark | Link | Image | NoteRef | LineBreak | Ref
 
 # ---------------------------------------------------------------- blocks
 
@@ -125,6 +132,21 @@ class ListBlock:
 
 @dataclass(frozen=True, slots=True)
 class BlockQuote:
+    """A quotation; with a `speaker` it is a pull quote ("> [!quote] Speaker" in note apps)."""
+
+    blocks: tuple[Block, ...]
+    loc: SourceLocation
+    speaker: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """A callout set apart from the text: `kind` is one of the styles in readers/callouts.py
+    (note, info, summary, tip, important, success, question, warning, danger, example); `title`
+    may be empty."""
+
+    kind: str
+    title: tuple[Inline, ...]
     blocks: tuple[Block, ...]
     loc: SourceLocation
 
@@ -148,7 +170,7 @@ class Table:
     loc: SourceLocation
 
 
-Block = Paragraph | Heading | ListBlock | BlockQuote | CodeBlock | Rule | Table
+Block = Paragraph | Heading | ListBlock | BlockQuote | Aside | CodeBlock | Rule | Table
 
 # ---------------------------------------------------------------- guide
 

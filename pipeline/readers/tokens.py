@@ -12,6 +12,8 @@ from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.location import SourceLocation
 from pipeline.model.text import plain_text
+from pipeline.readers.callouts import callout_block
+from pipeline.readers.definitions import definition_list
 from pipeline.readers.unsafe_chars import strip_unsafe
 
 # Emphasis nested deeper than this is flattened (with W-TOO-DEEP): the writers recurse per level.
@@ -68,6 +70,12 @@ class Converter:
             elif kind == "blockquote_open":
                 inner, i = self.blocks(tokens, i + 1, "blockquote_close")
                 out.append(m.BlockQuote(tuple(inner), self.loc(token)))
+            elif kind == "callout_open":  # "> [!note] Title" (note_syntax.py)
+                block, i = callout_block(self, tokens, i)
+                out.append(block)
+            elif kind == "dl_open":  # "Term" then ":   definition"
+                block, i = definition_list(self, tokens, i)
+                out.append(block)
             elif kind in ("fence", "code_block"):
                 out.append(
                     m.CodeBlock(self.safe(token.content.rstrip("\n"), self.loc(token).line), self.loc(token))
@@ -169,16 +177,16 @@ class Converter:
                 top.append(m.LineBreak())
             elif kind == "code_inline":
                 top.append(m.Code(self.safe(token.content, line)))
-            elif kind in ("em_open", "strong_open", "s_open", "link_open"):
+            elif kind in ("em_open", "strong_open", "s_open", "mark_open", "link_open"):
                 if len(stack) > MAX_INLINE_DEPTH:
                     skipped.append(kind)
                     self.too_deep_lines.append(line)
                     continue
                 href = str(token.attrs.get("href", "")) if kind == "link_open" else ""
                 stack.append((kind, href, []))
-            elif kind in ("em_close", "strong_close", "s_close", "link_close") and skipped:
+            elif kind in ("em_close", "strong_close", "s_close", "mark_close", "link_close") and skipped:
                 skipped.pop()
-            elif kind in ("em_close", "strong_close", "s_close", "link_close") and len(stack) > 1:
+            elif kind in ("em_close", "strong_close", "s_close", "mark_close", "link_close") and len(stack) > 1:
                 opener, href, children = stack.pop()
                 stack[-1][2].extend(self._close(opener, href, tuple(children), line))
             elif kind == "image":
@@ -206,6 +214,8 @@ class Converter:
             return (m.Strong(children),)
         if opener == "s_open":
             return (m.Strike(children),)
+        if opener == "mark_open":
+            return (m.Mark(children),)
         vetted = self.vet_link(href, line)
         # A refused link keeps its text and formatting, without the link.
         return (m.Link(vetted, children),) if vetted is not None else children
