@@ -5,7 +5,8 @@ Word files converted by pandoc and many glossaries write characters, themes and 
 bold-label items they become entries in a characters or glossary section, themes in a themes
 section, and a plain list elsewhere, exactly as "- **Name**: text" bullets do. A definition that
 runs over several paragraphs keeps them as the item's further paragraphs; a term with several
-definitions gets them as a numbered list under its name (an entry reads them as "one; two").
+definitions gets them as a numbered list under its name (an entry reads them as "one; two"), or,
+when each is a sentence, as paragraphs that read on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from typing import TYPE_CHECKING
 from markdown_it.token import Token
 
 from pipeline.model import guide as m
+from pipeline.model.text import plain_text
+
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", "۔", "؟", "”", "»", '"')
 
 if TYPE_CHECKING:  # tokens.py calls in here with its converter
     from pipeline.readers.tokens import Converter
@@ -53,4 +57,12 @@ def _item(
         return (heading, *definitions[0])
     if not definitions:
         return (heading,)
+    if all(_ends_sentence(definition) for definition in definitions):
+        # Sentences read on from one another ("Heathcliff's soulmate. Later Catherine Linton.")
+        return _item(term, [tuple(block for definition in definitions for block in definition)], loc)
     return (heading, m.ListBlock(tuple(definitions), True, 1, loc))
+
+
+def _ends_sentence(blocks: tuple[m.Block, ...]) -> bool:
+    last = blocks[-1]
+    return isinstance(last, m.Paragraph) and plain_text(last.inlines).rstrip().endswith(_SENTENCE_ENDS)

@@ -192,7 +192,8 @@ class Converter:
             elif kind == "image":
                 alt = self.safe(plain_text(self.inlines(token.children or [], line)) or token.content, line)
                 src = self.vet_image(str(token.attrs.get("src", "")), line)
-                top.append(m.Image(src, alt) if src is not None else m.Text(alt))
+                if src is not None or alt:  # a refused image without alt text leaves nothing
+                    top.append(m.Image(src, alt) if src is not None else m.Text(alt))
             elif kind == "footnote_ref":
                 note_id = int(token.meta["id"])
                 number = self.note_numbers.setdefault(note_id, len(self.note_numbers) + 1)
