@@ -49,7 +49,9 @@ def definition_list(converter: Converter, tokens: list[Token], index: int) -> tu
 def _item(
     term: tuple[m.Inline, ...], definitions: list[tuple[m.Block, ...]], loc: m.SourceLocation
 ) -> tuple[m.Block, ...]:
-    label: tuple[m.Inline, ...] = term if len(term) == 1 and isinstance(term[0], m.Strong) else (m.Strong(term),)
+    label: tuple[m.Inline, ...] = (
+        term if len(term) == 1 and isinstance(term[0], m.Strong) else (m.Strong(term),)
+    )
     if len(definitions) == 1 and isinstance(first := definitions[0][0], m.Paragraph):
         return (m.Paragraph((*label, m.Text(": "), *first.inlines), first.loc), *definitions[0][1:])
     heading = m.Paragraph(label, loc)

@@ -81,7 +81,13 @@ def _mark_pairs(state: StateInline, delimiters: list[Delimiter]) -> None:
         closer = delimiters[opener.end]
         for index, (kind, nesting) in ((opener.token, ("mark_open", 1)), (closer.token, ("mark_close", -1))):
             token = state.tokens[index]
-            token.type, token.tag, token.nesting, token.markup, token.content = kind, "mark", nesting, "==", ""
+            token.type, token.tag, token.nesting, token.markup, token.content = (
+                kind,
+                "mark",
+                nesting,
+                "==",
+                "",
+            )
         before = state.tokens[closer.token - 1]
         if before.type == "text" and before.content == "=":
             lone.append(closer.token - 1)
@@ -202,14 +208,17 @@ def _settle_tags(state: StateCore) -> None:
         for line in lines:
             settled = _settled_line(line)
             if any(token.type not in ("softbreak", "hardbreak") for token in settled):
-                kept.extend(settled if kept else [t for t in settled if t.type not in ("softbreak", "hardbreak")])
+                kept.extend(
+                    settled if kept else [t for t in settled if t.type not in ("softbreak", "hardbreak")]
+                )
         block.children = kept
 
 
 def _settled_line(line: list[Token]) -> list[Token]:
     end = len(line)
     while end and (
-        line[end - 1].type == "note_tag" or (line[end - 1].type == "text" and not line[end - 1].content.strip())
+        line[end - 1].type == "note_tag"
+        or (line[end - 1].type == "text" and not line[end - 1].content.strip())
     ):
         end -= 1
     out = [Token("text", "", 0, content=t.content) if t.type == "note_tag" else t for t in line[:end]]

@@ -186,7 +186,9 @@ class Converter:
                 stack.append((kind, href, []))
             elif kind in ("em_close", "strong_close", "s_close", "mark_close", "link_close") and skipped:
                 skipped.pop()
-            elif kind in ("em_close", "strong_close", "s_close", "mark_close", "link_close") and len(stack) > 1:
+            elif (
+                kind in ("em_close", "strong_close", "s_close", "mark_close", "link_close") and len(stack) > 1
+            ):
                 opener, href, children = stack.pop()
                 stack[-1][2].extend(self._close(opener, href, tuple(children), line))
             elif kind == "image":

@@ -23,9 +23,19 @@ def test_the_rule_runs_after_the_block_pass():
 
 @pytest.mark.parametrize(
     ("written", "kind"),
-    [("note", "note"), ("NOTE", "note"), ("Info", "info"), ("tldr", "summary"), ("hint", "tip"),
-     ("IMPORTANT", "important"), ("faq", "question"), ("CAUTION", "warning"), ("bug", "danger"),
-     ("cite", "quote"), ("my-own-kind", "note")],
+    [
+        ("note", "note"),
+        ("NOTE", "note"),
+        ("Info", "info"),
+        ("tldr", "summary"),
+        ("hint", "tip"),
+        ("IMPORTANT", "important"),
+        ("faq", "question"),
+        ("CAUTION", "warning"),
+        ("bug", "danger"),
+        ("cite", "quote"),
+        ("my-own-kind", "note"),
+    ],
 )
 def test_kinds_and_their_aliases(written, kind):
     assert callout_kind(written) == kind
@@ -62,7 +72,9 @@ def test_a_callout_of_only_a_title(load):
 
 
 def test_quote_callout_is_a_pull_quote_with_its_speaker(load):
-    [quote] = summary_blocks(load, "> [!quote] Catherine Earnshaw\n> Whatever our souls are made of, his and mine are the same.")
+    [quote] = summary_blocks(
+        load, "> [!quote] Catherine Earnshaw\n> Whatever our souls are made of, his and mine are the same."
+    )
     assert isinstance(quote, m.BlockQuote)
     assert plain_text(quote.speaker) == "Catherine Earnshaw"
     assert plain_text(quote.blocks[0].inlines).startswith("Whatever our souls")
@@ -84,7 +96,12 @@ def test_nested_callouts_and_content(load):
 
 @pytest.mark.parametrize(
     "body",
-    ["> An ordinary quotation.", "> [not a callout] words", "> [!] empty kind", "> text first\n> [!note] later"],
+    [
+        "> An ordinary quotation.",
+        "> [not a callout] words",
+        "> [!] empty kind",
+        "> text first\n> [!note] later",
+    ],
 )
 def test_other_quotes_stay_quotes(load, body):
     [quote] = summary_blocks(load, body)

@@ -21,7 +21,10 @@ Catherine *Earnshaw*
 
 
 def guide_with(load, kind: str, body: str, name: str = "wh.md"):
-    text = f"# Wuthering Heights\n\n**Author:** Emily Brontë\n\n## Summary\n\nLockwood visits.\n\n## {kind}\n\n{body}\n"
+    text = (
+        "# Wuthering Heights\n\n**Author:** Emily Brontë\n\n"
+        f"## Summary\n\nLockwood visits.\n\n## {kind}\n\n{body}\n"
+    )
     return load(name, text)
 
 
@@ -32,26 +35,43 @@ def test_the_parser_reads_definition_lists():
 
 
 def test_definition_list_gives_the_same_characters_as_bold_bullets(load):
-    bullets = "- **Heathcliff**: A foundling taken in by Mr Earnshaw.\n- **Catherine *Earnshaw***: Heathcliff's soulmate; she marries Edgar.\n"
+    bullets = (
+        "- **Heathcliff**: A foundling taken in by Mr Earnshaw.\n"
+        "- **Catherine *Earnshaw***: Heathcliff's soulmate; she marries Edgar.\n"
+    )
     from_dl, report_dl = guide_with(load, "Characters", CHARACTERS, "a.md")
     from_list, report_list = guide_with(load, "Characters", bullets, "b.md")
-    assert guide_to_json(from_dl, report_dl)["characters"] == guide_to_json(from_list, report_list)["characters"]
+    assert (
+        guide_to_json(from_dl, report_dl)["characters"] == guide_to_json(from_list, report_list)["characters"]
+    )
     assert [e.term for e in from_dl.section("characters").entries] == ["Heathcliff", "Catherine Earnshaw"]
     assert from_dl.section("characters").blocks == ()
 
 
 def test_glossary_and_themes(load):
-    guide, report = guide_with(load, "Glossary", "Moor\n: Open, uncultivated upland.\n\nGrange\n: A country house with farm buildings.")
+    guide, report = guide_with(
+        load,
+        "Glossary",
+        "Moor\n: Open, uncultivated upland.\n\nGrange\n: A country house with farm buildings.",
+    )
     assert [(e.term, plain_text(e.body)) for e in guide.section("glossary").entries] == [
         ("Moor", "Open, uncultivated upland."),
         ("Grange", "A country house with farm buildings."),
     ]
-    guide, report = guide_with(load, "Themes", "Revenge\n:   It poisons two generations.\n\nNature\n:   The moors mirror the heart.")
-    assert guide_to_json(guide, report)["themes"] == ["Revenge: It poisons two generations.", "Nature: The moors mirror the heart."]
+    guide, report = guide_with(
+        load, "Themes", "Revenge\n:   It poisons two generations.\n\nNature\n:   The moors mirror the heart."
+    )
+    assert guide_to_json(guide, report)["themes"] == [
+        "Revenge: It poisons two generations.",
+        "Nature: The moors mirror the heart.",
+    ]
 
 
 def test_a_definition_over_several_paragraphs(load):
-    body = "Heathcliff\n:   A foundling taken in by Mr Earnshaw.\n\n    He returns rich and bitter.\n\nNelly\n:   The narrator."
+    body = (
+        "Heathcliff\n:   A foundling taken in by Mr Earnshaw.\n\n    He returns rich and bitter.\n\n"
+        "Nelly\n:   The narrator."
+    )
     guide, _ = guide_with(load, "Characters", body)
     [heathcliff, nelly] = guide.section("characters").entries
     assert plain_text(heathcliff.body) == "A foundling taken in by Mr Earnshaw. He returns rich and bitter."
@@ -59,7 +79,9 @@ def test_a_definition_over_several_paragraphs(load):
 
 
 def test_several_sentence_definitions_read_on(load):
-    guide, _ = guide_with(load, "Characters", "Catherine\n:   Heathcliff's soulmate.\n:   Later Catherine Linton.")
+    guide, _ = guide_with(
+        load, "Characters", "Catherine\n:   Heathcliff's soulmate.\n:   Later Catherine Linton."
+    )
     [entry] = guide.section("characters").entries
     assert plain_text(entry.body) == "Heathcliff’s soulmate. Later Catherine Linton."
 
@@ -98,6 +120,11 @@ def test_lines_that_only_look_like_definitions_stay_paragraphs(load, body):
 
 
 def test_a_definition_list_in_front_matter_dialect(load):
-    text = "---\ntitle: Wuthering Heights\nauthor: Emily Brontë\n---\n\n## Summary\n\nLockwood visits.\n\n## Characters\n\nHeathcliff\n\n:   A foundling.\n"
+    text = (
+        "---\ntitle: Wuthering Heights\nauthor: Emily Brontë\n---\n\n## Summary\n\nLockwood visits.\n\n"
+        "## Characters\n\nHeathcliff\n\n:   A foundling.\n"
+    )
     guide, _ = load("wh.md", text)
-    assert [(e.term, plain_text(e.body)) for e in guide.section("characters").entries] == [("Heathcliff", "A foundling.")]
+    assert [(e.term, plain_text(e.body)) for e in guide.section("characters").entries] == [
+        ("Heathcliff", "A foundling.")
+    ]

@@ -44,7 +44,10 @@ def test_embed_parts(inside, parts):
 
 def test_front_matter_values_lose_their_brackets():
     assert plain_value("[[Emily Brontë]]") == "Emily Brontë"
-    assert plain_value(["[[Gothic fiction]]", "[[Romance|Romantic novel]]"]) == ["Gothic fiction", "Romantic novel"]
+    assert plain_value(["[[Gothic fiction]]", "[[Romance|Romantic novel]]"]) == [
+        "Gothic fiction",
+        "Romantic novel",
+    ]
     assert plain_value([["Emily Brontë"]]) == ["Emily Brontë"]  # unquoted [[x]] is a list in a list to YAML
     assert plain_value("Set on [[the moors]] of [[Yorkshire]]") == "Set on the moors of Yorkshire"
     assert plain_value("a [[ broken") == "a [[ broken"
@@ -68,7 +71,9 @@ def test_unquoted_wikilink_in_front_matter_is_the_name(load):
 
 
 def test_wikilinks_in_text_show_alias_or_page(load):
-    guide, report = load("wh.md", obsidian("[[Mr Lockwood]] meets [[Heathcliff|his landlord]] and [[Nelly Dean#Role|Nelly]]."))
+    guide, report = load(
+        "wh.md", obsidian("[[Mr Lockwood]] meets [[Heathcliff|his landlord]] and [[Nelly Dean#Role|Nelly]].")
+    )
     text = plain_text(guide.section("summary").blocks[0].inlines)
     assert text == "Mr Lockwood meets his landlord and Nelly."
     assert not any(isinstance(i, m.Link) for i in iter_inlines(guide.section("summary")))
@@ -82,7 +87,9 @@ def test_wikilinks_in_table_cells(load):
 
 
 def test_a_hostile_alias_is_text(load):
-    guide, _ = load("wh.md", obsidian('[[Page|<script>alert(1)</script>]] and [[<img src=x onerror=alert(1)>]]'))
+    guide, _ = load(
+        "wh.md", obsidian("[[Page|<script>alert(1)</script>]] and [[<img src=x onerror=alert(1)>]]")
+    )
     texts = [i.text for i in iter_inlines(guide.section("summary")) if isinstance(i, m.Text)]
     assert "<script>alert(1)</script>" in "".join(texts)
     assert "<img src=x onerror=alert(1)>" in "".join(texts)

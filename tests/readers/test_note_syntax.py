@@ -123,7 +123,9 @@ def test_a_tag_line_between_lines_leaves_no_empty_line(load):
     assert paragraphs(section) == ["First line.\nLast line."]
 
 
-@pytest.mark.parametrize("text", ["She was #1 in her class.", "Issue #12 of the magazine.", "C# and F# are languages."])
+@pytest.mark.parametrize(
+    "text", ["She was #1 in her class.", "Issue #12 of the magazine.", "C# and F# are languages."]
+)
 def test_numbers_and_hashes_inside_words_are_not_tags(load, text):
     section, _ = summary(load, text)
     assert paragraphs(section) == [text]
@@ -139,7 +141,11 @@ def test_a_heading_with_a_trailing_tag_is_still_the_section(load):
 
 
 def test_code_spans_and_blocks_keep_note_syntax_as_written(load):
-    body = "Use `[[x]] ==y== %%z%% #tag ^id` here.\n\n```\n[[kept]] ==kept== %%kept%%\n#tag ^id\n```\n\n    [[indented]] ==code=="
+    body = (
+        "Use `[[x]] ==y== %%z%% #tag ^id` here.\n\n"
+        "```\n[[kept]] ==kept== %%kept%%\n#tag ^id\n```\n\n"
+        "    [[indented]] ==code=="
+    )
     section, _ = summary(load, body)
     codes = [i.text for i in iter_inlines(section) if isinstance(i, m.Code)]
     assert codes == ["[[x]] ==y== %%z%% #tag ^id"]

@@ -66,7 +66,9 @@ def test_a_quote_with_a_speaker_is_a_pull_quote():
 
 
 def test_a_mark_is_a_mark():
-    element = render(m.Paragraph((m.Text("a "), m.Mark((m.Strong((m.Text("bold"),)),)), m.Text(" word")), HERE))
+    element = render(
+        m.Paragraph((m.Text("a "), m.Mark((m.Strong((m.Text("bold"),)),)), m.Text(" word")), HERE)
+    )
     assert etree.tostring(element, encoding="unicode") == "<p>a <mark><strong>bold</strong></mark> word</p>"
 
 
