@@ -16,6 +16,8 @@ from pipeline.readers.callouts import callout_block
 from pipeline.readers.definitions import definition_list
 from pipeline.readers.unsafe_chars import strip_unsafe
 
+_OPENERS = ("em_open", "strong_open", "s_open", "mark_open", "link_open")
+_CLOSERS = ("em_close", "strong_close", "s_close", "mark_close", "link_close")
 # Emphasis nested deeper than this is flattened (with W-TOO-DEEP): the writers recurse per level.
 MAX_INLINE_DEPTH = 40
 
@@ -177,18 +179,16 @@ class Converter:
                 top.append(m.LineBreak())
             elif kind == "code_inline":
                 top.append(m.Code(self.safe(token.content, line)))
-            elif kind in ("em_open", "strong_open", "s_open", "mark_open", "link_open"):
+            elif kind in _OPENERS:
                 if len(stack) > MAX_INLINE_DEPTH:
                     skipped.append(kind)
                     self.too_deep_lines.append(line)
                     continue
                 href = str(token.attrs.get("href", "")) if kind == "link_open" else ""
                 stack.append((kind, href, []))
-            elif kind in ("em_close", "strong_close", "s_close", "mark_close", "link_close") and skipped:
+            elif kind in _CLOSERS and skipped:
                 skipped.pop()
-            elif (
-                kind in ("em_close", "strong_close", "s_close", "mark_close", "link_close") and len(stack) > 1
-            ):
+            elif kind in _CLOSERS and len(stack) > 1:
                 opener, href, children = stack.pop()
                 stack[-1][2].extend(self._close(opener, href, tuple(children), line))
             elif kind == "image":
