@@ -51,11 +51,17 @@ class Strike:
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """Highlighted words (`==words==` in note apps)."""
+StyleKind = Literal["underline", "mark", "sup", "sub", "small", "abbr"]
 
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """Inline formatting beyond Markdown's own, as HTML in a manuscript or a Word file sets it:
+    underline, highlight, superscript, subscript, small print, an abbreviation (`title` spells it out)."""
+
+    kind: StyleKind
     children: tuple[Inline, ...]
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +107,7 @@ class Ref:
     mention: str
 
 
-Inline = Text | Code | Emph | Strong | Strike | Mark | Link | Image | NoteRef | LineBreak | Ref
+Inline = Text | Code | Emph | Strong | Strike | Styled | Link | Image | NoteRef | LineBreak | Ref
 
 # ---------------------------------------------------------------- blocks
 

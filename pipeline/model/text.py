@@ -15,7 +15,7 @@ def _plain(inlines: tuple[m.Inline, ...]) -> list[str]:
             out.append(item.text)
         elif isinstance(item, m.Image):
             out.append(item.alt)
-        elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Mark, m.Link, m.Ref)):
+        elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Styled, m.Link, m.Ref)):
             out.extend(_plain(item.children))
     return out
 

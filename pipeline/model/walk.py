@@ -37,7 +37,7 @@ def iter_inline_tree(inlines: tuple[m.Inline, ...]) -> Iterator[m.Inline]:
     while stack:
         inline = stack.pop()
         yield inline
-        if isinstance(inline, (m.Emph, m.Strong, m.Strike, m.Mark, m.Link, m.Ref)):
+        if isinstance(inline, (m.Emph, m.Strong, m.Strike, m.Styled, m.Link, m.Ref)):
             stack.extend(reversed(inline.children))
 
 

@@ -218,7 +218,7 @@ class Converter:
         if opener == "s_open":
             return (m.Strike(children),)
         if opener == "mark_open":
-            return (m.Mark(children),)
+            return (m.Styled("mark", children),)
         vetted = self.vet_link(href, line)
         # A refused link keeps its text and formatting, without the link.
         return (m.Link(vetted, children),) if vetted is not None else children

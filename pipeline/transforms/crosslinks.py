@@ -292,7 +292,7 @@ class _Linker:
                     changed = True
             elif isinstance(item, m.Emph) and _bare(plain_text(item.children)) in self.titles:
                 out.append(item)  # the book's title in italics (rule 1): the book, not a character
-            elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Mark)):
+            elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Styled)):
                 children = self.inlines(item.children, linked, excluded)
                 if children is item.children:
                     out.append(item)

@@ -69,7 +69,7 @@ def prefix_guide(guide: m.Guide, prefix: str) -> m.Guide:
                         children=inlines(item.children),
                     )
                 )
-            elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Mark, m.Link)):
+            elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Styled, m.Link)):
                 out.append(replace(item, children=inlines(item.children)))
             else:
                 out.append(item)

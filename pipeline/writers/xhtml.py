@@ -42,6 +42,16 @@ _QUOTE_ITEM = re.compile(
 )
 
 
+# The element each kind of Styled inline is written as (styles/base.css gives them their look).
+_STYLE_TAGS: dict[str, str] = {
+    "underline": "u",
+    "mark": "mark",
+    "sup": "sup",
+    "sub": "sub",
+    "small": "small",
+    "abbr": "abbr",
+}
+
 _LONG_RUN = 80
 # Runs of characters with no break opportunity; ideographic scripts break anywhere already.
 # Compiled (and cached by `re`) on first use: only PDFs need it, and it costs a millisecond to compile.
@@ -97,8 +107,8 @@ class XhtmlWriter:
             return f"<strong>{self.inlines(item.children)}</strong>"
         if isinstance(item, m.Strike):
             return f"<s>{self.inlines(item.children)}</s>"
-        if isinstance(item, m.Mark):
-            return f"<mark>{self.inlines(item.children)}</mark>"
+        if isinstance(item, m.Styled):
+            return self.styled(item)
         if isinstance(item, m.Link):
             return f'<a href="{esc(item.href)}">{self.inlines(item.children)}</a>'
         if isinstance(item, m.Image):
@@ -110,6 +120,11 @@ class XhtmlWriter:
         if isinstance(item, m.Ref):
             return self.ref(item)
         raise TypeError(f"unknown inline {item!r}")
+
+    def styled(self, item: m.Styled) -> str:
+        tag = _STYLE_TAGS[item.kind]
+        title = f' title="{esc(item.title)}"' if item.title else ""
+        return f"<{tag}{title}>{self.inlines(item.children)}</{tag}>"
 
     def ref(self, item: m.Ref) -> str:
         inner = self.inlines(item.children)

@@ -39,7 +39,7 @@ def test_the_parser_uses_the_plugin():
 def test_highlight_is_a_mark_around_its_words(load):
     section, _ = summary(load, "A story of ==love and *revenge*== on the moors.")
     [paragraph] = section.blocks
-    marks = [i for i in paragraph.inlines if isinstance(i, m.Mark)]
+    marks = [i for i in paragraph.inlines if isinstance(i, m.Styled) and i.kind == "mark"]
     assert len(marks) == 1
     assert plain_text(marks[0].children) == "love and revenge"
     assert any(isinstance(i, m.Emph) for i in marks[0].children)
@@ -48,7 +48,7 @@ def test_highlight_is_a_mark_around_its_words(load):
 @pytest.mark.parametrize("text", ["x == y and y == z", "a ==b", "=== not a mark ===", "= single ="])
 def test_equals_signs_that_open_nothing_stay(load, text):
     section, _ = summary(load, text)
-    assert not any(isinstance(i, m.Mark) for i in iter_inlines(section))
+    assert not any(isinstance(i, m.Styled) for i in iter_inlines(section))
     assert paragraphs(section) == [text]
 
 
