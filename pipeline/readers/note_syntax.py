@@ -12,7 +12,10 @@ keep `==x==`, `%%x%%`, `[[x]]` and `#x` as written. What becomes of each:
 - A run of `#tags` that ends a line (a line of only tags, or tags after the last sentence) is the
   note's filing and is left out; a tag followed by more words on its line is a word of the sentence
   ("a #gothic novel") and keeps its word without the `#`. Only tags as note apps read them count:
-  letters, digits, `_`, `-` and `/` after a `#` that starts a word, not all digits (`#1` stays).
+  letters, digits, `_`, `-` and `/` after a `#` that starts a word, not all digits (`#1` stays);
+  Logseq's `#[[several words]]` is a tag too.
+- Logseq's `key:: value` property lines read as `key: value` fields; those the app hides (`id::`,
+  `collapsed::` …) are left out, as block ids are.
 """
 
 from __future__ import annotations
@@ -31,7 +34,18 @@ from mdit_py_plugins.utils import is_code_block
 from pipeline.readers.callouts import callouts_rule
 from pipeline.readers.note_links import wikilinks_plugin
 
-_TAG = re.compile(r"#([\w/-]+)")
+_TAG = re.compile(r"#(?:\[\[(?P<words>[^\[\]\n]{1,200})\]\]|(?P<tag>[\w/-]+))")
+# Logseq's "key:: value" property lines; those the app keeps to itself are left out.
+_PROPERTY = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40})::(?:[ \t]+|$)")
+# fmt: off
+_HIDDEN_PROPERTIES = frozenset({
+    "id", "collapsed", "heading", "background-color", "icon", "public", "template",
+    "template-including-parent", "filters", "created-at", "updated-at", "ls-type", "hl-type", "hl-page",
+    "hl-stamp", "hl-color", "query-table", "query-properties", "query-sort-by", "query-sort-desc",
+    "card-last-interval", "card-repeats", "card-ease-factor", "card-next-schedule", "card-last-reviewed",
+    "card-last-score",
+})
+# fmt: on
 _BLOCK_ID = re.compile(r"\^[A-Za-z0-9-]+[ \t]*(?=\n|$)")
 _EQUALS = 0x3D
 
@@ -184,19 +198,24 @@ def _tag(state: StateInline, silent: bool) -> bool:
     if state.src[start] != "#" or (start > 0 and not state.src[start - 1].isspace()):
         return False
     match = _TAG.match(state.src, start, state.posMax)
-    if match is None or match.group(1).strip("/-_").isdigit() or not match.group(1).strip("/-_"):
-        return False
+    word = match and (match.group("words") or match.group("tag")).strip()
+    if not word or word.strip("/-_").isdigit() or not word.strip("/-_"):
+        return False  # "#1" and "# " are not tags
     if not silent:
-        state.push("note_tag", "", 0).content = match.group(1)
+        state.push("note_tag", "", 0).content = word
     state.pos = match.end()
     return True
 
 
 def _settle_tags(state: StateCore) -> None:
     """Tags ending a line are left out (with the spaces before them), and so is a line left empty;
-    the others become their word."""
+    the others become their word. Logseq's property lines read as fields ("author:: Emily Brontë"
+    as "author: Emily Brontë"), and those it hides ("id:: 64f…", "collapsed:: true") are left out."""
     for block in state.tokens:
-        if block.type != "inline" or not any(child.type == "note_tag" for child in block.children or []):
+        if block.type != "inline" or not any(
+            child.type == "note_tag" or (child.type == "text" and "::" in child.content)
+            for child in block.children or []
+        ):
             continue
         lines: list[list[Token]] = [[]]
         for child in block.children or []:
@@ -215,6 +234,14 @@ def _settle_tags(state: StateCore) -> None:
 
 
 def _settled_line(line: list[Token]) -> list[Token]:
+    first = next(
+        (index for index, token in enumerate(line) if token.type not in ("softbreak", "hardbreak")), None
+    )
+    if first is not None and line[first].type == "text" and (found := _PROPERTY.match(line[first].content)):
+        if found.group("key").casefold() in _HIDDEN_PROPERTIES:
+            return []
+        rest = line[first].content[found.end() :]
+        line[first].content = f"{found.group('key')}: {rest}" if rest else f"{found.group('key')}:"
     end = len(line)
     while end and (
         line[end - 1].type == "note_tag"

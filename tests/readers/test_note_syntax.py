@@ -157,3 +157,29 @@ def test_a_comment_block_inside_a_fence_is_code():
     tokens = parse_markdown("```\n%%\nshown\n%%\n```\n")
     assert [t.type for t in tokens] == ["fence"]
     assert tokens[0].content == "%%\nshown\n%%\n"
+
+
+# ---------------------------------------------------------------- Logseq
+
+
+def test_logseq_multi_word_tag_keeps_its_words_inside_a_sentence(load):
+    section, _ = summary(load, "Heathcliff is #[[the anti hero]] of the book.")
+    assert paragraphs(section) == ["Heathcliff is the anti hero of the book."]
+
+
+def test_logseq_properties_read_as_fields_and_hidden_ones_go(load):
+    text = (
+        "# Wuthering Heights\n\nauthor:: [[Emily Brontë]]\nyear:: 1847\n\n"
+        "## Summary\n\n- Lockwood visits the Heights.\n"
+        "  id:: 64f0c1a2-1111-2222-3333-444455556666\n  collapsed:: true\n"
+    )
+    guide, _ = load("logseq.md", text)
+    assert guide.meta.authors == ("Emily Brontë",)
+    assert guide.meta.year == 1847
+    [listing] = guide.section("summary").blocks
+    assert plain_text(listing.items[0][0].inlines) == "Lockwood visits the Heights."
+
+
+def test_double_colons_inside_a_line_stay(load):
+    section, _ = summary(load, "The ratio a::b stays, and so does std::vector.")
+    assert paragraphs(section) == ["The ratio a::b stays, and so does std::vector."]
