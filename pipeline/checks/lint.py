@@ -102,5 +102,6 @@ def _double_spaces(path: Path, report: Report) -> None:
     for number, line in enumerate(lines, 1):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
-        if not in_fence and not line.startswith(("    ", "\t")) and _DOUBLE_SPACE.search(_LEADING_MARKERS.sub("", line).rstrip()):
+        words = _LEADING_MARKERS.sub("", line).rstrip()
+        if not in_fence and not line.startswith(("    ", "\t")) and _DOUBLE_SPACE.search(words):
             report.warn("W-DOUBLE-SPACE", "two or more spaces between words", number)

@@ -7,7 +7,9 @@ import pytest
 
 from pipeline.checks.lint import lint_file
 
-HEAD = "# Wuthering Heights\n\n**Author:** Emily Brontë\n\n## Summary\n\nLockwood visits.\n\n## Characters\n\n"
+HEAD = (
+    "# Wuthering Heights\n\n**Author:** Emily Brontë\n\n## Summary\n\nLockwood visits.\n\n## Characters\n\n"
+)
 
 
 def double_spaces(tmp_path, body: str) -> list[int]:
@@ -18,7 +20,12 @@ def double_spaces(tmp_path, body: str) -> list[int]:
 
 @pytest.mark.parametrize(
     "body",
-    ["Heathcliff\n:   A foundling.\n", "Moor\n~   Open upland.\n", "-   **Nelly**: the narrator\n", ">   A quote.\n"],
+    [
+        "Heathcliff\n:   A foundling.\n",
+        "Moor\n~   Open upland.\n",
+        "-   **Nelly**: the narrator\n",
+        ">   A quote.\n",
+    ],
 )
 def test_spacing_after_a_block_marker_is_not_a_double_space(tmp_path, body):
     assert double_spaces(tmp_path, body) == []
