@@ -61,8 +61,8 @@ def callout_kind(written: str) -> str:
 
 
 def callouts_rule(state: StateCore) -> None:
-    """Block quotes that open with a `[!kind]` line become `callout_open`/`callout_close` pairs, the
-    marker line taken out of their first paragraph and its title kept as an inline token."""
+    """Block quotes that open with a `[!kind]` line open as `callout_open` (closing as quotes do),
+    the marker line taken out of their first paragraph and its title kept as an inline token."""
     tokens = state.tokens
     index = 0
     while index < len(tokens):
@@ -76,8 +76,7 @@ def callouts_rule(state: StateCore) -> None:
         match = _MARKER.match(inline.content)
         if match is None:
             continue
-        closing = next(t for t in tokens[index:] if t.type == "blockquote_close" and t.level == opening.level)
-        opening.type, closing.type = "callout_open", "callout_close"
+        opening.type = "callout_open"  # it still closes with its blockquote_close
         opening.meta = {"kind": callout_kind(match.group("kind"))}
         title = Token("inline", "", 0, content=match.group("title").strip(), map=opening.map, children=[])
         title.level = opening.level + 1
@@ -94,7 +93,7 @@ def callout_block(converter: Converter, tokens: list[Token], index: int) -> tupl
     opening = tokens[index]
     loc = converter.loc(opening)
     title = converter.inlines(tokens[index + 1].children or [], loc.line)
-    inner, after = converter.blocks(tokens, index + 2, "callout_close")
+    inner, after = converter.blocks(tokens, index + 2, "blockquote_close")
     kind = opening.meta.get("kind", "note")
     if kind == "quote":
         return m.BlockQuote(tuple(inner), loc, speaker=title), after

@@ -20,6 +20,7 @@ keep `==x==`, `%%x%%`, `[[x]]` and `#x` as written. What becomes of each:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from markdown_it import MarkdownIt
@@ -48,6 +49,7 @@ _HIDDEN_PROPERTIES = frozenset({
 # fmt: on
 _BLOCK_ID = re.compile(r"\^[A-Za-z0-9-]+[ \t]*(?=\n|$)")
 _EQUALS = 0x3D
+_SPACES = re.compile(r"[ \t]*")
 
 
 def note_syntax_plugin(md: MarkdownIt) -> None:
@@ -155,13 +157,11 @@ def _block_id(state: StateInline, silent: bool) -> bool:
 
 def _skip_gap(state: StateInline, start: int, end: int) -> None:
     """Leave out src[start:end] without leaving two spaces, or a space at a line's end, behind."""
-    rest = state.src[end : state.posMax]
-    gap_before = start == 0 or state.src[start - 1] in " \t\n"
-    if gap_before and (not rest.strip(" \t") or rest.lstrip(" \t").startswith("\n")):
-        state.pending = state.pending.rstrip(" \t")  # nothing follows on this line
-        end += len(rest) - len(rest.lstrip(" \t"))
-    elif gap_before:
-        end += len(rest) - len(rest.lstrip(" \t"))
+    if start == 0 or state.src[start - 1] in " \t\n":
+        spaces = _SPACES.match(state.src, end, state.posMax)
+        end = spaces.end() if spaces else end
+        if end >= state.posMax or state.src[end] == "\n":
+            state.pending = state.pending.rstrip(" \t")  # nothing follows on this line
     state.pos = end
 
 
@@ -173,21 +173,37 @@ def _comment_block(state: StateBlock, start_line: int, end_line: int, silent: bo
     first = state.src[begin : state.eMarks[start_line]].rstrip()
     if not first.startswith("%%"):
         return False
-    last = start_line if len(first) >= 4 and first.endswith("%%") else None
-    line = start_line + 1
-    while last is None and line < end_line:
-        text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]].rstrip()
-        if text.endswith("%%"):
-            last = line
-        line += 1
-    if last is None:
-        return False  # never closed: the "%%" stays as written
+    if "%%" in first[2:]:  # "%% note %%" alone on its line is a block; "%%a%% words" is inline
+        if first.count("%%") != 2 or not first.endswith("%%"):
+            return False
+        last = start_line
+    else:
+        ends = _comment_ends(state)
+        found = bisect.bisect_right(ends, start_line)
+        if found == len(ends) or ends[found] >= end_line:
+            return False  # never closed: the "%%" stays as written
+        last = ends[found]
     if not silent:
         token = state.push("note_comment", "", 0)
         token.map = [start_line, last + 1]
         token.hidden = True
     state.line = last + 1
     return True
+
+
+def _comment_ends(state: StateBlock) -> list[int]:
+    """The lines that end with "%%", found once per parse: a search from each unclosed "%%" line
+    to the end of the text would make a text of many of them quadratic."""
+    cached = state.env.get("note_comment_ends")
+    if cached is not None and cached[0] is state.src:
+        return cached[1]
+    ends = [
+        line
+        for line in range(len(state.eMarks))
+        if state.src[state.bMarks[line] : state.eMarks[line]].rstrip().endswith("%%")
+    ]
+    state.env["note_comment_ends"] = (state.src, ends)
+    return ends
 
 
 # ---------------------------------------------------------------- #tags
