@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -65,6 +66,25 @@ def wikilink_rule(state: StateInline, silent: bool) -> bool:
 def wikilinks_plugin(md: MarkdownIt) -> None:
     # Before "link" and "image": "[[Page]]" is otherwise read as brackets around a reference.
     md.inline.ruler.before("link", "wikilink", wikilink_rule)
+    md.core.ruler.after("inline", "image_sizes", _image_sizes)
+
+
+_ALT_SIZE = re.compile(r"\|\s*\d+(?:\s*x\s*\d+)?\s*$")
+
+
+def _image_sizes(state: StateCore) -> None:
+    """Obsidian sizes Markdown images in their alt text (`![Moors|200](moors.png)`): the size is a
+    display width, not words for a reader, and leaves the alt text."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        for token in block.children:
+            if token.type == "image" and token.children and token.children[-1].type == "text":
+                last = token.children[-1]
+                trimmed = _ALT_SIZE.sub("", last.content)
+                if trimmed != last.content:
+                    last.content = trimmed.rstrip()
+                    token.content = _ALT_SIZE.sub("", token.content).rstrip()
 
 
 def plain_value(value: object) -> object:

@@ -135,3 +135,17 @@ def test_unclosed_or_nested_brackets_stay_as_written(load):
     guide, _ = load("wh.md", obsidian("A [[broken link and [[a [[nested]] one]] here."))
     text = plain_text(guide.section("summary").blocks[0].inlines)
     assert text.startswith("A [[broken link and [[a ")
+
+
+def test_obsidian_sizes_in_markdown_image_alt_text_are_dropped(load, tmp_path):
+    Image.new("RGB", (8, 8), "red").save(tmp_path / "moors.png")
+    guide, _ = load("wh.md", obsidian("![The moors|200](moors.png) and ![Dusk *light* | 100x80](moors.png)"))
+    images = [i for i in iter_inlines(guide.section("summary")) if isinstance(i, m.Image)]
+    assert [i.alt for i in images] == ["The moors", "Dusk light"]
+
+
+def test_a_bar_that_is_not_a_size_stays_in_the_alt_text(load, tmp_path):
+    Image.new("RGB", (8, 8), "red").save(tmp_path / "moors.png")
+    guide, _ = load("wh.md", obsidian("![Heights | Grange](moors.png)"))
+    [image] = [i for i in iter_inlines(guide.section("summary")) if isinstance(i, m.Image)]
+    assert image.alt == "Heights | Grange"
