@@ -128,3 +128,14 @@ def test_a_definition_list_in_front_matter_dialect(load):
     assert [(e.term, plain_text(e.body)) for e in guide.section("characters").entries] == [
         ("Heathcliff", "A foundling.")
     ]
+
+
+def test_a_definition_list_in_the_loose_dialect(load):
+    text = (
+        "Wuthering Heights\nWuthering Heights by Emily Brontë\nThe Story in Brief\nLockwood visits.\n"
+        "Key Characters\nHeathcliff\n:   A foundling.\n    He returns rich.\nNelly Dean\n:   The narrator.\n"
+    )
+    guide, _ = load("wh.txt", text)
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters"]
+    entries = [(e.term, plain_text(e.body)) for e in guide.section("characters").entries]
+    assert entries == [("Heathcliff", "A foundling. He returns rich."), ("Nelly Dean", "The narrator.")]
