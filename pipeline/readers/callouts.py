@@ -95,6 +95,9 @@ def callout_block(converter: Converter, tokens: list[Token], index: int) -> tupl
     title = converter.inlines(tokens[index + 1].children or [], loc.line)
     inner, after = converter.blocks(tokens, index + 2, "blockquote_close")
     kind = opening.meta.get("kind", "note")
+    if kind == "quote" and not inner and title:
+        # "> [!quote] Whatever our souls are made of": the words are the title, and no one says them.
+        return m.BlockQuote((m.Paragraph(title, loc),), loc), after
     if kind == "quote":
         return m.BlockQuote(tuple(inner), loc, speaker=title), after
     return m.Aside(kind, title, tuple(inner), loc), after

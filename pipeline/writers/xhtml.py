@@ -190,6 +190,8 @@ class XhtmlWriter:
     def aside(self, block: m.Aside) -> str:
         """A callout as a note set apart: a div with the note role, not an <aside>, which some
         reading systems hide as they hide footnotes. Its kind picks its style, never its words."""
+        if not block.title and not block.blocks:
+            return ""  # "> [!note]" and nothing else: no empty note for a screen reader to announce
         role = "doc-tip" if block.kind == "tip" else "note"
         kind = esc(block.kind)  # one of the reader's fixed styles; escaped all the same
         title = f'<p class="callout-title">{self.inlines(block.title)}</p>' if block.title else ""

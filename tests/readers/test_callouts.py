@@ -122,3 +122,9 @@ def test_callout_in_a_character_entry_keeps_its_words(load):
     )
     [entry] = guide.section("characters").entries
     assert "She tells most of the story." in plain_text(entry.body)
+
+
+def test_quote_callout_with_only_a_title_quotes_the_title(load):
+    [quote] = summary_blocks(load, "> [!quote] Whatever our souls are made of")
+    assert isinstance(quote, m.BlockQuote) and quote.speaker == ()
+    assert plain_text(quote.blocks[0].inlines) == "Whatever our souls are made of"

@@ -47,6 +47,11 @@ def test_a_tip_has_the_tip_role_and_an_untitled_aside_no_title():
     assert not element.xpath("p[@class='callout-title']")
 
 
+def test_an_empty_callout_writes_nothing():
+    writer = XhtmlWriter("epub", "en", {}, image_href=str)
+    assert writer.block(m.Aside("note", (), (), HERE)) == ""
+
+
 def test_titles_and_kinds_are_escaped():
     hostile = m.Aside('x" onclick="alert(1)', (m.Text("<script>alert(1)</script>"),), (), HERE)
     element = render(hostile)
