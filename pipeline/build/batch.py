@@ -16,6 +16,7 @@ from pipeline.build.one_guide import build_one, load_guide, source_moment
 from pipeline.build.options import FORMATS, BuildOptions, Outcome, output_path
 from pipeline.build.pool import guided_chunks, run_work
 from pipeline.files.atomic import remove_leftovers, remove_stale_parts
+from pipeline.files.names import utf8_stem
 from pipeline.model.diagnostics import PipelineError, Report
 from pipeline.readers.sources import find_manuscripts
 from pipeline.writers.theme import load_theme
@@ -151,18 +152,18 @@ def _plan(
     for path in find_manuscripts(paths):
         path = path.resolve() if resolve else path
         plan.order.append(path)
-        if path.stem in seen:
+        # Compared as the outputs will be named: "café.md" in UTF-8 and in Latin-1 both build café.epub.
+        stem = utf8_stem(path.stem)
+        if stem in seen:
             outcome = Outcome(path, failed=True)
             outcome.diagnostics.append(
                 Report(str(path))
-                .error(
-                    "E-DUPLICATE-STEM", f"{seen[path.stem].name} already builds output named {path.stem!r}"
-                )
+                .error("E-DUPLICATE-STEM", f"{seen[stem].name} already builds output named {stem!r}")
                 .diagnostic
             )
             plan.done[path] = outcome
             continue
-        seen[path.stem] = path
+        seen[stem] = path
         targets = {fmt: output_path(options.out_dir, fmt, path.stem) for fmt in options.formats}
         digest = file_digest(path) if manifest is not None else ""
         stale = tuple(

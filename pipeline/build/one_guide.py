@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline.build.cache import file_digest
 from pipeline.build.options import BuildOptions, Outcome, output_path
+from pipeline.files.names import os_error_line
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import GuideError, Report
 from pipeline.readers.normalise import normalise
@@ -98,6 +99,9 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
     except GuideError as exc:
         outcome.failed = True
         report.items = [*exc.diagnostics, *(d for d in report.items if d not in exc.diagnostics)]
+    except OSError as exc:  # the system refused a file: say which and why, as the CLI does
+        outcome.failed = True
+        report.error("E-WRITE", f"could not build: {os_error_line(exc)}")
     except Exception as exc:  # a writer's failure is this manuscript's failure, never the batch's
         outcome.failed = True
         report.error("E-INTERNAL", f"could not build: {type(exc).__name__}: {exc}")

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.files.names import utf8_stem
 from pipeline.model.diagnostics import Diagnostic
 
 FORMATS = ("epub", "pdf", "handout", "html")
@@ -76,4 +77,4 @@ class Outcome:
 
 def output_path(out_dir: Path, fmt: str, stem: str) -> Path:
     folder, suffix = _FOLDERS[fmt]
-    return out_dir / folder / f"{stem}{suffix}"
+    return out_dir / folder / f"{utf8_stem(stem)}{suffix}"

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from pipeline.build.options import Outcome
+from pipeline.files.names import shown_path
 
 
 def interactive() -> bool:
@@ -50,11 +51,12 @@ def progress_bar(total: int, enabled: bool):
 def print_diagnostics(outcomes: list[Outcome], verbose: bool) -> None:
     for outcome in outcomes:
         for diagnostic in outcome.diagnostics:
-            print(diagnostic, file=sys.stderr)
+            print(shown_path(str(diagnostic)), file=sys.stderr)
         if verbose and not outcome.failed:
             state = "up to date" if outcome.cached else f"built in {outcome.seconds:.2f} s"
             print(
-                f"{outcome.source}: {state} -> {', '.join(str(p) for p in outcome.outputs)}", file=sys.stderr
+                shown_path(f"{outcome.source}: {state} -> {', '.join(str(p) for p in outcome.outputs)}"),
+                file=sys.stderr,
             )
 
 
@@ -101,7 +103,7 @@ def print_summary(outcomes: list[Outcome], table: bool) -> None:
         print(summary_line(outcomes), file=sys.stderr if any(o.failed for o in outcomes) else sys.stdout)
     for outcome in outcomes:
         if outcome.failed:
-            print(f"  FAILED {outcome.source}: {outcome.reason}", file=sys.stderr)
+            print(shown_path(f"  FAILED {outcome.source}: {outcome.reason}"), file=sys.stderr)
 
 
 Advance = Callable[[Outcome], None]

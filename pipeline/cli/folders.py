@@ -1,4 +1,4 @@
-"""The folders the command line writes into, and OS errors told in one line."""
+"""The folders the command line writes into: refused early when they are files."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ def output_folder(value: str | Path, option: str = "--out") -> Path:
     return path
 
 
-def os_error_line(exc: OSError) -> str:
-    """ "<file>: <cause>", the file and the reason the system gave, with no traceback."""
-    cause = exc.strerror or type(exc).__name__
-    names = [shown_path(name) for name in (exc.filename, exc.filename2) if isinstance(name, str | bytes)]
-    return f"{' -> '.join(names)}: {cause}" if names else cause
+def built_folder(value: str | Path) -> Path:
+    """The output folder a shelf command reads: it must exist and be a folder (exit 2 otherwise)."""
+    path = output_folder(value)
+    if not path.is_dir():
+        raise UsageError(f"{shown_path(path)}: no such folder; build some guides first")
+    return path

@@ -7,8 +7,8 @@ import os
 import sys
 
 from pipeline.cli.commands import COMMANDS
-from pipeline.cli.folders import os_error_line
 from pipeline.cli.options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
+from pipeline.files.names import os_error_line
 from pipeline.model.diagnostics import PipelineError, UsageError
 
 

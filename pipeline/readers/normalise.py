@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.files.names import utf8_stem
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.readers.byline import same_names, title_byline
@@ -72,7 +73,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
             draft.set("authors", author)
         elif same_names(author, draft.values["authors"]):
             title = named  # "Der Process von Franz Kafka" over "Autor: Franz Kafka": the byline goes
-    meta = build_metadata(draft, title, language, Path(path).stem)
+    meta = build_metadata(draft, title, language, utf8_stem(Path(path).stem))
     _warn_missing(meta, sections, report)
     notes = _notes(converter)
     images = _images(sections, notes)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.cli.folders import os_error_line, output_folder
+from pipeline.cli.folders import output_folder
+from pipeline.files.names import os_error_line
 from pipeline.model.diagnostics import UsageError
 
 

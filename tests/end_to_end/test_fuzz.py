@@ -203,6 +203,25 @@ _FRAGMENTS = st.one_of(
     st.builds(lambda url: f"<{url}>", _URLS),
     st.builds(lambda label, text: f"[^{label}]: {text}", st.sampled_from(["1", "x", "note"]), _INLINE),
     st.sampled_from(["---", "***", "___", "[ref]: http://127.0.0.1:9/", "[ref]", "    indented code", "\\"]),
+    # Containers hundreds deep on one line or by indentation (after footnote definitions they once
+    # took minutes), a field continued on the next line (it once broke the cover), a name too long.
+    st.builds(
+        lambda count, marker, text: marker * count + text,
+        st.integers(1, 120),  # past the cap of 45 lists or 90 quotes
+        st.sampled_from(["- ", "1. ", "> ", "* ", "[^a]: ", "10) ", "-\t"]),
+        _INLINE,
+    ),
+    st.builds(
+        lambda count, text: "\n".join("  " * n + "- " + text for n in range(count)),
+        st.integers(1, 20),  # deeper, with 300-letter words, the PDF takes minutes (not the reader)
+        _INLINE,
+    ),
+    st.builds(lambda key, value, more: f"- {key}: {value}\n{more}", _FIELD_KEYS, _INLINE, _INLINE),
+    st.builds(
+        lambda length, ext: f"![alt]({'a' * length}.{ext})",
+        st.integers(200, 300),
+        st.sampled_from(["png", "svg"]),
+    ),
 )
 
 

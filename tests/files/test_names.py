@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipeline.files.names import shown_path, utf8_name
+from pipeline.files.names import shown_path, utf8_name, utf8_stem
 
 
 def test_a_latin1_name_is_shown_escaped_and_is_not_utf8():
@@ -13,3 +13,9 @@ def test_a_latin1_name_is_shown_escaped_and_is_not_utf8():
     assert shown_path(name) == "caf\\xe9.epub"
     assert not utf8_name(name)
     assert utf8_name(Path("café.epub")) and shown_path("café.epub") == "café.epub"
+
+
+def test_a_stem_that_is_not_utf8_is_read_as_windows_1252():
+    assert utf8_stem(os.fsdecode(b"caf\xe9")) == "café"
+    assert utf8_stem(os.fsdecode(b"\x81x")) == "\ufffdx"  # a byte Windows-1252 leaves undefined
+    assert utf8_stem("Ōkami 大神") == "Ōkami 大神"

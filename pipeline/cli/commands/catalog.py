@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.cli.folders import built_folder
 from pipeline.cli.options import EXIT_OK, settings
-from pipeline.model.diagnostics import UsageError
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
@@ -18,9 +18,7 @@ def add_to(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pipeline.shelf.catalog import write_catalog
 
-    out = Path(settings(args)["out"])
-    if not out.is_dir():
-        raise UsageError(f"{out}: no such folder; build some guides first")
+    out = built_folder(settings(args)["out"])
     feed, page, count = write_catalog(out, args.title)
     print(f"catalogued {count} guides: {feed}, {page}")
     return EXIT_OK

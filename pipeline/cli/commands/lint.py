@@ -19,13 +19,14 @@ def add_to(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from pipeline.checks.lint import lint_file
+    from pipeline.files.names import shown_path
     from pipeline.readers.sources import find_manuscripts
 
     manuscripts = find_manuscripts(args.paths or [Path("manuscripts")])
     errors = warnings = 0
     for path in manuscripts:
         for diagnostic in lint_file(path):
-            print(diagnostic)
+            print(shown_path(str(diagnostic)))
             errors += diagnostic.severity == "error"
             warnings += diagnostic.severity == "warning"
     print(f"{len(manuscripts)} manuscripts: {errors} errors, {warnings} warnings", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.cli.folders import built_folder
 from pipeline.cli.options import EXIT_OK, settings
 from pipeline.model.diagnostics import UsageError
 
@@ -22,9 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from pipeline.shelf.catalog import write_catalog
     from pipeline.shelf.serve import make_server, shelf_urls
 
-    out = Path(settings(args)["out"])
-    if not out.is_dir():
-        raise UsageError(f"{out}: no such folder; build some guides first")
+    out = built_folder(settings(args)["out"])
     write_catalog(out)
     try:
         server = make_server(out, args.host, args.port)
