@@ -13,7 +13,7 @@ keep `==x==`, `%%x%%`, `[[x]]` and `#x` as written. What becomes of each:
   note's filing and is left out; a tag followed by more words on its line is a word of the sentence
   ("a #gothic novel") and keeps its word without the `#`. Only tags as note apps read them count:
   letters, digits, `_`, `-` and `/` after a `#` that starts a word, not all digits (`#1` stays);
-  Logseq's `#[[several words]]` is a tag too.
+  Logseq's `#[[several words]]` and Bear's `#several words#` are tags too.
 - Logseq's `key:: value` property lines read as `key: value` fields; those the app hides (`id::`,
   `collapsed::` …) are left out, as block ids are.
 """
@@ -35,7 +35,10 @@ from mdit_py_plugins.utils import is_code_block
 from pipeline.readers.callouts import callouts_rule
 from pipeline.readers.note_links import wikilinks_plugin
 
-_TAG = re.compile(r"#(?:\[\[(?P<words>[^\[\]\n]{1,200})\]\]|(?P<tag>[\w/-]+))")
+# Logseq's "#[[two words]]", Bear's "#two words#", then the one-word tag every app knows.
+_TAG = re.compile(
+    r"#(?:\[\[(?P<words>[^\[\]\n]{1,200})\]\]|(?P<bear>[^\s#\[][^#\n]{0,80}?[^\s#])#(?![\w#])|(?P<tag>[\w/-]+))"
+)
 # Logseq's "key:: value" property lines; those the app keeps to itself are left out.
 _PROPERTY = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40})::(?:[ \t]+|$)")
 # fmt: off
@@ -214,7 +217,7 @@ def _tag(state: StateInline, silent: bool) -> bool:
     if state.src[start] != "#" or (start > 0 and not state.src[start - 1].isspace()):
         return False
     match = _TAG.match(state.src, start, state.posMax)
-    word = match and (match.group("words") or match.group("tag")).strip()
+    word = match and (match.group("words") or match.group("bear") or match.group("tag")).strip()
     if not word or word.strip("/-_").isdigit() or not word.strip("/-_"):
         return False  # "#1" and "# " are not tags
     if not silent:

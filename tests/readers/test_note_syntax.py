@@ -183,3 +183,17 @@ def test_logseq_properties_read_as_fields_and_hidden_ones_go(load):
 def test_double_colons_inside_a_line_stay(load):
     section, _ = summary(load, "The ratio a::b stays, and so does std::vector.")
     assert paragraphs(section) == ["The ratio a::b stays, and so does std::vector."]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("A #reading list# favourite.", "A reading list favourite."),
+        ("Filed. #reading list#", "Filed."),
+        ("#book #classic\nThe story.", "The story."),
+        ("Tags #good#, then words.", "Tags good, then words."),
+    ],
+)
+def test_bear_multi_word_tags(load, text, read):
+    section, _ = summary(load, text)
+    assert paragraphs(section) == [read]
