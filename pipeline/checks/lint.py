@@ -42,6 +42,9 @@ CODES: dict[str, str] = {
     "W-DOUBLE-SPACE": "two or more spaces between words",
 }
 _DOUBLE_SPACE = re.compile(r"\S {2,}\S")
+# Block markers a line may open with, spaced as they like: ">", "-", "1.", and ":" or "~" before a
+# definition (pandoc writes ":   definition").
+_LEADING_MARKERS = re.compile(r"^\s*(?:(?:[>:~*+-]|\d{1,9}[.)])[ \t]+)*")
 _MISSING = (
     ("year_text", "W-NO-YEAR", "no publication year (a Year field)"),
     ("genres", "W-NO-GENRE", "no genre (a Genre field)"),
@@ -103,5 +106,6 @@ def _double_spaces(path: Path, report: Report) -> None:
     for number, line in enumerate(lines, 1):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
-        if not in_fence and not line.startswith(("    ", "\t")) and _DOUBLE_SPACE.search(line.rstrip()):
+        words = _LEADING_MARKERS.sub("", line).rstrip()
+        if not in_fence and not line.startswith(("    ", "\t")) and _DOUBLE_SPACE.search(words):
             report.warn("W-DOUBLE-SPACE", "two or more spaces between words", number)

@@ -138,6 +138,21 @@ class ListBlock:
 
 @dataclass(frozen=True, slots=True)
 class BlockQuote:
+    """A quotation; with a `speaker` it is a pull quote ("> [!quote] Speaker" in note apps)."""
+
+    blocks: tuple[Block, ...]
+    loc: SourceLocation
+    speaker: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """A callout set apart from the text: `kind` is one of the styles in readers/callouts.py
+    (note, info, summary, tip, important, success, question, warning, danger, example); `title`
+    may be empty."""
+
+    kind: str
+    title: tuple[Inline, ...]
     blocks: tuple[Block, ...]
     loc: SourceLocation
 
@@ -161,7 +176,7 @@ class Table:
     loc: SourceLocation
 
 
-Block = Paragraph | Heading | ListBlock | BlockQuote | CodeBlock | Rule | Table
+Block = Paragraph | Heading | ListBlock | BlockQuote | Aside | CodeBlock | Rule | Table
 
 # ---------------------------------------------------------------- guide
 

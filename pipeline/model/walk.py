@@ -15,13 +15,17 @@ def iter_blocks(blocks: tuple[m.Block, ...]) -> Iterator[m.Block]:
         if isinstance(block, m.ListBlock):
             for item in reversed(block.items):
                 stack.extend(reversed(item))
-        elif isinstance(block, m.BlockQuote):
+        elif isinstance(block, (m.BlockQuote, m.Aside)):
             stack.extend(reversed(block.blocks))
 
 
 def block_inlines(block: m.Block) -> Iterator[tuple[m.Inline, ...]]:
     if isinstance(block, (m.Paragraph, m.Heading)):
         yield block.inlines
+    elif isinstance(block, m.BlockQuote) and block.speaker:
+        yield block.speaker
+    elif isinstance(block, m.Aside) and block.title:
+        yield block.title
     elif isinstance(block, m.Table):
         yield from block.header
         for row in block.rows:

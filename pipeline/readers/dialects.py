@@ -16,6 +16,7 @@ _ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,9}[.)])(\s|$)")
 _BLOCK_START = re.compile(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
+_DEFINITION = re.compile(r"^ {0,3}[:~][ \t]+\S")
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
 _ASKS = re.compile(r"[?？؟]$")
 # "Name - text", "Name — text": an entry line of the loose dialect (a name of up to 40 characters).
@@ -86,8 +87,8 @@ def is_bare_heading(line: str, next_line: str | None, previous_line: str | None 
         return False
     if _names_a_section(stripped):
         return True
-    if next_line is None or not next_line.strip():
-        return False
+    if next_line is None or not next_line.strip() or _DEFINITION.match(next_line):
+        return False  # nothing under it, or a term over its definition (definitions.py)
     # A heading no alias names must have content under it: a run of short lines ("Class division",
     # "Entropy" under THEMES) is a list written one item a line, not a heading over each other.
     return _title_like(stripped) and not (

@@ -11,6 +11,7 @@ import yaml
 from pipeline.i18n.fields import canonical_key
 from pipeline.model.diagnostics import Report
 from pipeline.readers.metadata import MetadataDraft, absorb_field
+from pipeline.readers.note_links import plain_value
 from pipeline.readers.unsafe_chars import strip_unsafe
 
 if TYPE_CHECKING:  # dialects reads the pandoc block through this module
@@ -46,7 +47,7 @@ def read_front_matter(adapted: Adapted, report: Report) -> dict[str, object]:
     cleaned = {str(k): _clean_value(v) for k, v in data.items()}
     if cleaned != {str(k): v for k, v in data.items()}:
         report.warn("W-CONTROL-CHARS", "removed characters XML cannot carry from the front matter", 1)
-    return cleaned
+    return {key: plain_value(value) for key, value in cleaned.items()}  # "[[Emily Brontë]]": the name
 
 
 def _clean_value(value: object) -> object:

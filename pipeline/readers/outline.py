@@ -41,7 +41,7 @@ def _ranked(blocks: tuple[m.Block, ...], ranker: _Ranker) -> tuple[m.Block, ...]
             block = replace(block, level=ranker.rank(block.level))
         elif isinstance(block, m.ListBlock):
             block = replace(block, items=tuple(_ranked(item, ranker) for item in block.items))
-        elif isinstance(block, m.BlockQuote):
+        elif isinstance(block, (m.BlockQuote, m.Aside)):
             block = replace(block, blocks=_ranked(block.blocks, ranker))
         out.append(block)
     return tuple(out)

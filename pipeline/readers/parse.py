@@ -12,6 +12,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pipeline.i18n.typography import quote_marks
 from pipeline.readers.nesting import cap_nesting
+from pipeline.readers.note_syntax import note_syntax_plugin
 
 # markdown-it stops descending past this many nested blocks and silently drops what follows.
 # `cap_nesting` flattens the text below it before the parse (the renderers recurse too, so the
@@ -31,7 +32,7 @@ def markdown_parser(language: str = "en") -> MarkdownIt:
         "commonmark",
         {"typographer": True, "quotes": quote_marks(primary), "maxNesting": MAX_NESTING},
     )
-    md.use(front_matter_plugin).use(footnote_plugin)
+    md.use(front_matter_plugin).use(footnote_plugin).use(note_syntax_plugin)
     # Not markdown-it's "replacements": it makes "--" an en dash, while our typography makes it the
     # same dash as a spaced hyphen in the guide's language (see typography.smarten).
     md.enable(["smartquotes", "table", "strikethrough"])

@@ -13,12 +13,16 @@ from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.location import SourceLocation
 from pipeline.model.text import plain_text
+from pipeline.readers.callouts import callout_block
+from pipeline.readers.definitions import definition_list
 from pipeline.readers.parse import markdown_parser
 from pipeline.readers.unsafe_chars import strip_unsafe
 
 if TYPE_CHECKING:  # imported when a manuscript holds HTML: most hold none
     from pipeline.readers.html import HtmlReader
 
+_OPENERS = ("em_open", "strong_open", "s_open", "mark_open", "link_open")
+_CLOSERS = ("em_close", "strong_close", "s_close", "mark_close", "link_close")
 # Emphasis nested deeper than this is flattened (with W-TOO-DEEP): the writers recurse per level.
 MAX_INLINE_DEPTH = 40
 
@@ -78,6 +82,12 @@ class Converter:
             elif kind == "blockquote_open":
                 inner, i = self.blocks(tokens, i + 1, "blockquote_close")
                 out.append(m.BlockQuote(tuple(inner), self.loc(token)))
+            elif kind == "callout_open":  # "> [!note] Title" (note_syntax.py)
+                block, i = callout_block(self, tokens, i)
+                out.append(block)
+            elif kind == "dl_open":  # "Term" then ":   definition"
+                block, i = definition_list(self, tokens, i)
+                out.append(block)
             elif kind in ("fence", "code_block"):
                 out.append(
                     m.CodeBlock(self.safe(token.content.rstrip("\n"), self.loc(token).line), self.loc(token))
@@ -199,16 +209,16 @@ class Converter:
                 top.append(m.LineBreak())
             elif kind == "code_inline":
                 top.append(m.Code(self.safe(token.content, line)))
-            elif kind in ("em_open", "strong_open", "s_open", "link_open"):
+            elif kind in _OPENERS:
                 if len(stack) > MAX_INLINE_DEPTH:
                     skipped.append(kind)
                     self.too_deep_lines.append(line)
                     continue
                 href = str(token.attrs.get("href", "")) if kind == "link_open" else ""
                 stack.append((kind, href, []))
-            elif kind in ("em_close", "strong_close", "s_close", "link_close") and skipped:
+            elif kind in _CLOSERS and skipped:
                 skipped.pop()
-            elif kind in ("em_close", "strong_close", "s_close", "link_close") and len(stack) > 1:
+            elif kind in _CLOSERS and len(stack) > 1:
                 if self.html_reader is not None:  # tags left open inside the emphasis end with it
                     self.html_reader.settle(stack, line)
                 opener, href, children = stack.pop()
@@ -216,7 +226,8 @@ class Converter:
             elif kind == "image":
                 alt = self.safe(plain_text(self.inlines(token.children or [], line)) or token.content, line)
                 src = self.vet_image(str(token.attrs.get("src", "")), line)
-                top.append(m.Image(src, alt) if src is not None else m.Text(alt))
+                if src is not None or alt:  # a refused image without alt text leaves nothing
+                    top.append(m.Image(src, alt) if src is not None else m.Text(alt))
             elif kind == "footnote_ref":
                 note_id = int(token.meta["id"])
                 number = self.note_numbers.setdefault(note_id, len(self.note_numbers) + 1)
@@ -239,6 +250,8 @@ class Converter:
             return (m.Strong(children),)
         if opener == "s_open":
             return (m.Strike(children),)
+        if opener == "mark_open":
+            return (m.Styled("mark", children),)
         vetted = self.vet_link(href, line)
         # A refused link keeps its text and formatting, without the link.
         return (m.Link(vetted, children),) if vetted is not None else children

@@ -273,7 +273,7 @@ class _Linker:
             if all(_same(new, old) for new, old in zip(items, block.items, strict=True)):
                 return block
             return replace(block, items=items)
-        if isinstance(block, m.BlockQuote):
+        if isinstance(block, (m.BlockQuote, m.Aside)):
             blocks = tuple(self.block(b, linked, excluded) for b in block.blocks)
             return block if _same(blocks, block.blocks) else replace(block, blocks=blocks)
         return block  # headings, code and tables stay as written

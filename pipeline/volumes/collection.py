@@ -83,7 +83,9 @@ def prefix_guide(guide: m.Guide, prefix: str) -> m.Guide:
         if isinstance(b, m.ListBlock):
             return replace(b, items=tuple(tuple(block(x) for x in item) for item in b.items))
         if isinstance(b, m.BlockQuote):
-            return replace(b, blocks=tuple(block(x) for x in b.blocks))
+            return replace(b, blocks=tuple(block(x) for x in b.blocks), speaker=inlines(b.speaker))
+        if isinstance(b, m.Aside):
+            return replace(b, blocks=tuple(block(x) for x in b.blocks), title=inlines(b.title))
         return b
 
     sections = tuple(
