@@ -99,12 +99,12 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
     except GuideError as exc:
         outcome.failed = True
         report.items = [*exc.diagnostics, *(d for d in report.items if d not in exc.diagnostics)]
-    except OSError as exc:  # the system refused a file: say which and why, as the CLI does
-        outcome.failed = True
-        report.error("E-WRITE", f"could not build: {os_error_line(exc)}")
     except Exception as exc:  # a writer's failure is this manuscript's failure, never the batch's
         outcome.failed = True
-        report.error("E-INTERNAL", f"could not build: {type(exc).__name__}: {exc}")
+        if isinstance(exc, OSError) and exc.filename is not None:  # the system refused a file
+            report.error("E-WRITE", f"could not build: {os_error_line(exc)}")
+        else:
+            report.error("E-INTERNAL", f"could not build: {type(exc).__name__}: {exc}")
     if not outcome.failed:
         outcome.written = {target: file_digest(target) for target in outcome.outputs}
     outcome.diagnostics = list(report.items)
