@@ -14,6 +14,7 @@ A file holds these tables, each optional but [language]:
                   (`bylines`; a language's direction decides how its words are matched).
   [values]        about, page_units, time_words, time_units_after_number, time_words_anywhere,
                   before_common_era, and, reading_time_names (`field_values`).
+  [labels]        the words the guide prints itself (`labels`), every one of LABEL_KEYS required.
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ FIELD_KINDS = (
     "identifier",
 )
 SECTION_KINDS = tuple(kind for kind in get_args(SectionKind) if kind != "other")
+# The words a guide prints itself: metadata labels, page and navigation names, separators.
+LABEL_KEYS = (
+    *("pages_short", "separator", "glossary", "author", "authors", "year", "genres", "pages"),
+    *("reading_time", "language", "contents", "notes", "cover", "title_page", "glance", "study_guide"),
+    *("by", "back", "landmarks", "start", "handout", "first_use", "index", "page_short", "this_guide"),
+    *("words", "minutes", "theme", "collection", "overview_cut"),
+)
 
 # Every table and key a file may hold, and its value: one string ("text") or a list of them ("words").
 SCHEMA: dict[str, dict[str, str]] = {
@@ -59,8 +67,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         ),
         "words",
     ),
+    "labels": dict.fromkeys(LABEL_KEYS, "text"),
 }
-REQUIRED = (("language", "tag"), ("language", "names"))
+REQUIRED = (("language", "tag"), ("language", "names"), *(("labels", key) for key in LABEL_KEYS))
 
 
 class LanguageDataError(ValueError):
