@@ -2,7 +2,9 @@
 the modules that build their tables from them. Adding a language is adding its file.
 
 A file holds these tables, each optional but [language]:
-  [language]      tag (its BCP 47 tag, the file's name) and names (what people call it, lower case).
+  [language]      tag (its BCP 47 tag, the file's name), names (what people call it, lower case) and
+                  common_words (its commonest words, lower case: `identify` trusts a text that is
+                  mostly them without loading its model).
   [sections]      per section kind, a regular expression over folded headings (`section_aliases`).
   [fields]        per metadata field (title, subtitle, authors, year, genres, pages, reading_time,
                   language, identifier), the names it is written under before a colon.
@@ -54,7 +56,7 @@ LABEL_KEYS = (
 
 # Every table and key a file may hold, and its value: one string ("text") or a list of them ("words").
 SCHEMA: dict[str, dict[str, str]] = {
-    "language": {"tag": "text", "names": "words"},
+    "language": {"tag": "text", "names": "words", "common_words": "words"},
     "sections": dict.fromkeys(SECTION_KINDS, "text"),
     "fields": dict.fromkeys(FIELD_KINDS, "words"),
     "front_matter": {"language": "words", "title": "words"},
