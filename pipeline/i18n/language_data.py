@@ -4,7 +4,8 @@ the modules that build their tables from them. Adding a language is adding its f
 A file holds these tables, each optional but [language]:
   [language]      tag (its BCP 47 tag, the file's name), names (what people call it, lower case) and
                   common_words (its commonest words, lower case: `identify` trusts a text that is
-                  mostly them without loading its model).
+                  mostly them without loading its model), quote_space (a space set inside its
+                  guillemets, which CLDR's quotation marks do not carry).
   [sections]      per section kind, a regular expression over folded headings (`section_aliases`).
   [fields]        per metadata field (title, subtitle, authors, year, genres, pages, reading_time,
                   language, identifier), the names it is written under before a colon.
@@ -56,7 +57,7 @@ LABEL_KEYS = (
 
 # Every table and key a file may hold, and its value: one string ("text") or a list of them ("words").
 SCHEMA: dict[str, dict[str, str]] = {
-    "language": {"tag": "text", "names": "words", "common_words": "words"},
+    "language": {"tag": "text", "names": "words", "common_words": "words", "quote_space": "text"},
     "sections": dict.fromkeys(SECTION_KINDS, "text"),
     "fields": dict.fromkeys(FIELD_KINDS, "words"),
     "front_matter": {"language": "words", "title": "words"},

@@ -1,10 +1,12 @@
-"""Languages by name: a BCP 47 tag from a tag as typed or from a language's name, in English or in
-the language itself ("Deutsch", "فارسی"); the names are in each language's data file."""
+"""Languages by name: a BCP 47 tag from a tag as typed or from a language's name, in English, in the
+language itself or in any other language with a file ("Deutsch", "فارسی", "niemiecki"): CLDR's names
+(`cldr`), and the everyday ones it lacks ("farsi") from each language's data file."""
 
 from __future__ import annotations
 
 import re
 
+from pipeline.i18n.cldr import CLDR_NAMES
 from pipeline.i18n.folding import fold_key
 from pipeline.i18n.language_data import LANGUAGES
 from pipeline.i18n.scripts import DIRECTION_MARKS
@@ -13,8 +15,14 @@ from pipeline.i18n.scripts import DIRECTION_MARKS
 LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
     language.tag: tuple(language.tables["language"]["names"]) for language in LANGUAGES
 }
-# Folded as field names are, so "FARSI" and "فارسي" (Arabic yeh) are Persian too.
-_TAG_OF_NAME = {fold_key(name): tag for tag, names in LANGUAGE_NAMES.items() for name in names}
+# Folded as field names are, so "FARSI" and "فارسي" (Arabic yeh) are Persian too. A CLDR name that
+# two languages share once folded names neither; a data file's name outranks CLDR's.
+_CLDR_TAGS: dict[str, set[str]] = {}
+for _tag, _names in CLDR_NAMES.items():
+    for _name in _names:
+        _CLDR_TAGS.setdefault(fold_key(_name), set()).add(_tag)
+_TAG_OF_NAME = {name: tags.pop() for name, tags in _CLDR_TAGS.items() if len(tags) == 1}
+_TAG_OF_NAME.update({fold_key(name): tag for tag, names in LANGUAGE_NAMES.items() for name in names})
 _BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
