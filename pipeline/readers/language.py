@@ -27,6 +27,7 @@ _SCRIPT_LETTERS = 40  # a few words ("[ΑΓΩ]: /φου") are no guide in that l
 # names decide. Below this probability the identifier's answer is not taken either.
 _IDENTIFY_LETTERS = 100
 _IDENTIFY_SURE = 0.8
+_IDENTIFY_SAMPLE = 5000  # characters read: a page of prose decides, and counting costs per character
 
 
 def choose_language(
@@ -93,6 +94,7 @@ def _identified_language(sample: str, report: Report, default: str) -> str | Non
     """The language py3langid reads in the text; the default, without loading its model, when the
     text is plainly in it (an English guide does not pay for the model); None when the text is too
     short or the identifier unsure."""
+    sample = sample[:_IDENTIFY_SAMPLE]
     if sum(ch.isalpha() for ch in sample) < _IDENTIFY_LETTERS:
         return None
     if reads_as(sample, default):
