@@ -14,10 +14,11 @@ from typing import Any
 _TABLES = json.loads(Path(__file__).with_name("cldr_tables.json").read_text(encoding="utf-8"))
 VERSIONS: dict[str, str] = _TABLES["versions"]
 _FACTS: dict[str, dict[str, Any]] = {tag.casefold(): facts for tag, facts in _TABLES["languages"].items()}
-# The first table entry of each primary subtag: "zh-CN" has the facts of "zh-Hans".
-_BY_PRIMARY: dict[str, dict[str, Any]] = {}
-for _tag, _facts in _FACTS.items():
-    _BY_PRIMARY.setdefault(_tag.split("-")[0], _facts)
+# Each table tag by its folded form, and the tags of each primary subtag ("zh": zh-Hans, zh-Hant).
+_TAGS = {tag.casefold(): tag for tag in _TABLES["languages"]}
+_BY_PRIMARY: dict[str, list[str]] = {}
+for _tag in _TABLES["languages"]:
+    _BY_PRIMARY.setdefault(_tag.split("-")[0].casefold(), []).append(_tag)
 
 # Per tag, every name CLDR gives its language (English, its own, the other languages').
 CLDR_NAMES: dict[str, tuple[str, ...]] = {
@@ -29,15 +30,31 @@ def _subtags(tag: str) -> list[str]:
     return tag.replace("_", "-").casefold().split("-")
 
 
-def _facts(tag: str) -> dict[str, Any] | None:
-    """The table's facts for a tag: its own entry, else its primary subtag's when the tag names
-    no script other than that entry's ("az-Arab" is not "az")."""
+def table_tag(tag: str) -> str | None:
+    """The table's (and the language files') tag for a tag: itself, else its primary subtag's entry
+    when the tag names no script the table lacks ("fr-CA" is "fr", "az-Arab" is not "az"); for a
+    language written in two scripts, the one CLDR finds likely ("zh-TW" is "zh-Hant")."""
     subtags = _subtags(tag)
-    if "-".join(subtags) in _FACTS:
-        return _FACTS["-".join(subtags)]
+    if "-".join(subtags) in _TAGS:
+        return _TAGS["-".join(subtags)]
     if any(len(subtag) == 4 and subtag.isalpha() for subtag in subtags[1:]):
         return None  # a script subtag the table lacks: Babel decides
-    return _BY_PRIMARY.get(subtags[0])
+    entries = _BY_PRIMARY.get(subtags[0], [])
+    if len(entries) > 1 and len(subtags) > 1:
+        from babel.core import get_global
+
+        key = "_".join([subtags[0], *(part.upper() if len(part) == 2 else part for part in subtags[1:])])
+        likely = get_global("likely_subtags").get(key) or ""
+        script = next((part for part in likely.split("_")[1:] if len(part) == 4), "")
+        entries = [
+            entry for entry in entries if entry.casefold().endswith("-" + script.casefold())
+        ] or entries
+    return entries[0] if entries else None
+
+
+def _facts(tag: str) -> dict[str, Any] | None:
+    found = table_tag(tag)
+    return None if found is None else _FACTS[found.casefold()]
 
 
 @lru_cache(maxsize=256)

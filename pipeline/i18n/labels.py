@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pipeline.i18n.cldr import table_tag
 from pipeline.i18n.language_data import LANGUAGES
 
-# Per tag, its labels; a language is found by its full tag ("zh-Hant") or else its primary subtag
-# ("zh-CN" is printed as the first file of "zh", "zh-Hans").
+# Per tag, its labels; a language is found by its full tag ("zh-Hant"), the file CLDR's likely
+# script picks ("zh-TW" is "zh-Hant"), or else its primary subtag.
 _BY_TAG: dict[str, dict[str, str]] = {
     language.tag.casefold(): {key: str(value) for key, value in language.tables["labels"].items()}
     for language in LANGUAGES
@@ -29,6 +30,8 @@ def _labels(language: str) -> dict[str, str]:
     tag = language.replace("_", "-").casefold()
     if tag in _BY_TAG:
         return _BY_TAG[tag]
+    if (found := table_tag(tag)) is not None and found.casefold() in _BY_TAG:
+        return _BY_TAG[found.casefold()]  # "zh-TW" is printed in Traditional Chinese
     primary = tag.split("-")[0]
     return _BY_PRIMARY.get(_WITHDRAWN.get(primary, primary), _BY_TAG["en"])
 

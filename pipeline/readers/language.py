@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.i18n.cldr import english_name
 from pipeline.i18n.fields import FRONT_MATTER_LANGUAGE_KEYS, LANGUAGE_LINE_WORDS
 from pipeline.i18n.identify import identify, reads_as
 from pipeline.i18n.language_data import alternatives
@@ -105,7 +106,8 @@ def _identified_language(sample: str, report: Report, default: str) -> str | Non
     if language != default:
         report.warn(
             "W-LANGUAGE",
-            f"no language given; the text reads as {language!r} (probability {probability:.2f}), "
+            f"no language given; the text reads as {language!r} ({english_name(language)}, "
+            f"probability {probability:.2f}), "
             f"so that is used: add a language line (Language: {language}) to be sure",
             1,
         )

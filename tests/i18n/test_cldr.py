@@ -42,6 +42,17 @@ def test_quotation_marks_are_cldrs(tag, marks):
     assert "".join(quote_marks(tag)) == marks
 
 
+def test_a_region_picks_the_script_cldr_finds_likely():
+    from pipeline.i18n.cldr import table_tag
+    from pipeline.i18n.labels import labels_for
+
+    assert (
+        table_tag("zh-TW") == "zh-Hant" and table_tag("zh-CN") == "zh-Hans" and table_tag("zh") == "zh-Hans"
+    )
+    assert table_tag("fr-CA") == "fr" and table_tag("az-Arab") is None
+    assert "".join(quote_marks("zh-HK")) == "「」『』" and labels_for("zh-TW")["contents"] == "目錄"
+
+
 def test_french_sets_a_narrow_space_inside_its_guillemets():
     assert quote_marks("fr-CA")[:2] == ("«\u202f", "\u202f»")
 

@@ -55,7 +55,7 @@ def test_the_prose_gives_the_language_when_nothing_declares_it(load, name, text,
     guide, report = load(name, text)
     assert guide.meta.language == language
     [warning] = [d for d in report.items if d.code == "W-LANGUAGE"]
-    assert f"reads as {language!r} (probability " in warning.message
+    assert f"reads as {language!r} (" in warning.message and ", probability " in warning.message
     assert f"Language: {language}" in warning.message  # how to declare it
     html = book_html(guide)
     assert f'<html lang="{language}"' in html

@@ -35,9 +35,9 @@ def test_the_warning_says_how_sure_the_identifier_is():
     text = _manuscript("pl")
     choose_language({}, text, text, report)
     [warning] = report.warnings
-    probability = float(warning.message.split("(probability ")[1].split(")")[0])
+    probability = float(warning.message.split("probability ")[1].split(")")[0])
     assert 0.8 <= probability <= 1.0
-    assert "Language: pl" in warning.message
+    assert "'pl' (Polish, probability" in warning.message and "Language: pl" in warning.message
 
 
 @pytest.mark.parametrize("declared", [{"language": "en"}, {"lang": "Deutsch"}])
