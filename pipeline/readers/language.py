@@ -56,14 +56,25 @@ def choose_language(
     letters = sum(ch.isalpha() for ch in sample) or 1
     kana = len(re.findall(KANA, sample))
     # Kana count with the ideographs: everyday Japanese prose is two-thirds kana or more.
-    if (len(re.findall(CJK, sample)) + kana) / letters > 0.3:
+    if (share := (len(re.findall(CJK, sample)) + kana) / letters) > 0.3:
         guess = "ja" if kana else "zh-Hans"
-    elif len(re.findall(HANGUL, sample)) / letters > 0.3:
+    elif (share := len(re.findall(HANGUL, sample)) / letters) > 0.3:
         guess = "ko"
     else:
         return default
-    report.warn("W-LANGUAGE", f"no language given; the text looks like {guess!r}, so that is used", 1)
+    _script_warning(report, guess, share)
     return guess
+
+
+def _script_warning(report: Report, language: str, share: float) -> None:
+    """What was chosen, and how sure: the share of the letters in the language's script."""
+    report.warn(
+        "W-LANGUAGE",
+        f"no language given; the text looks like {language!r} ({english_name(language)}: "
+        f"{min(share, 1.0):.0%} of its letters are in its script), so that is used: "
+        f"add a language line (Language: {language}) to be sure",
+        1,
+    )
 
 
 def _atx_headings(text: str) -> list[str]:
@@ -84,9 +95,7 @@ def _script_language(sample: str, report: Report) -> str | None:
     for language, script in SCRIPT_LANGUAGES:
         written = len(re.findall(script, sample))
         if written >= _SCRIPT_LETTERS and written / letters > 0.3:
-            report.warn(
-                "W-LANGUAGE", f"no language given; the text looks like {language!r}, so that is used", 1
-            )
+            _script_warning(report, language, written / letters)
             return language
     return None
 

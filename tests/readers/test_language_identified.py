@@ -76,3 +76,13 @@ def test_an_english_guide_does_not_load_the_model(tmp_path: Path):
         for path in (english, polish)
     ]
     assert out == [["en", "False"], ["pl", "True"]]
+
+
+@pytest.mark.parametrize(("language", "name"), [("ko", "Korean"), ("hy", "Armenian"), ("th", "Thai")])
+def test_a_language_known_by_its_script_says_how_much_of_the_text_is_in_it(language, name):
+    report = Report("t.md")
+    text = _manuscript(language)
+    choose_language({}, text, text, report)
+    [warning] = report.warnings
+    share = int(warning.message.split(f"({name}: ")[1].split("%")[0])
+    assert 50 <= share <= 100 and f"Language: {language}" in warning.message
