@@ -2,7 +2,10 @@
 the modules that build their tables from them. Adding a language is adding its file.
 
 A file holds these tables, each optional but [language]:
-  [language]      tag (its BCP 47 tag, the file's name) and names (what people call it, lower case).
+  [language]      tag (its BCP 47 tag, the file's name), names (what people call it, lower case) and
+                  common_words (its commonest words, lower case: `identify` trusts a text that is
+                  mostly them without loading its model), quote_space (a space set inside its
+                  guillemets, which CLDR's quotation marks do not carry).
   [sections]      per section kind, a regular expression over folded headings (`section_aliases`).
   [fields]        per metadata field (title, subtitle, authors, year, genres, pages, reading_time,
                   language, identifier), the names it is written under before a colon.
@@ -22,6 +25,7 @@ A file holds these tables, each optional but [language]:
                   helps"), about_book (a top heading's words around the title when the heading is a
                   sentence about the book: "Book Summary:", "Here is a summary of", ": A Study
                   Guide"; anchored with ^ or $, what is left is the title).
+  [labels]        the words the guide prints itself (`labels`), every one of LABEL_KEYS required.
 """
 
 from __future__ import annotations
@@ -51,10 +55,17 @@ FIELD_KINDS = (
     "identifier",
 )
 SECTION_KINDS = tuple(kind for kind in get_args(SectionKind) if kind != "other")
+# The words a guide prints itself: metadata labels, page and navigation names, separators.
+LABEL_KEYS = (
+    *("pages_short", "separator", "glossary", "author", "authors", "year", "genres", "pages"),
+    *("reading_time", "language", "contents", "notes", "cover", "title_page", "glance", "study_guide"),
+    *("by", "back", "landmarks", "start", "handout", "first_use", "index", "page_short", "this_guide"),
+    *("words", "minutes", "theme", "collection", "overview_cut"),
+)
 
 # Every table and key a file may hold, and its value: one string ("text") or a list of them ("words").
 SCHEMA: dict[str, dict[str, str]] = {
-    "language": {"tag": "text", "names": "words"},
+    "language": {"tag": "text", "names": "words", "common_words": "words", "quote_space": "text"},
     "sections": dict.fromkeys(SECTION_KINDS, "text"),
     "fields": dict.fromkeys(FIELD_KINDS, "words"),
     "front_matter": {"language": "words", "title": "words"},
@@ -68,8 +79,9 @@ SCHEMA: dict[str, dict[str, str]] = {
         "words",
     ),
     "chatter": dict.fromkeys(("opening", "closing", "about_book"), "words"),
+    "labels": dict.fromkeys(LABEL_KEYS, "text"),
 }
-REQUIRED = (("language", "tag"), ("language", "names"))
+REQUIRED = (("language", "tag"), ("language", "names"), *(("labels", key) for key in LABEL_KEYS))
 
 
 class LanguageDataError(ValueError):

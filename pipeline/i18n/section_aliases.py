@@ -30,21 +30,23 @@ KIND_ORDER: tuple[SectionKind, ...] = (
     "significance",
     "summary",
 )
-# Per kind, each language's pattern, keyed by the language's primary subtag ("zh" of "zh-Hans").
+
+
+# Per kind, each language's pattern, keyed by the language's primary subtag ("zh" of "zh-Hans"):
+# two files of one language (Simplified and Traditional Chinese) are one alternation.
+def _patterns(kind: SectionKind) -> dict[str, str]:
+    found: dict[str, list[str]] = {}
+    for language in LANGUAGES:
+        if kind in language.tables.get("sections", {}):
+            found.setdefault(language.primary, []).append(str(language.tables["sections"][kind]))
+    return {primary: "|".join(f"(?:{p})" if len(ps) > 1 else p for p in ps) for primary, ps in found.items()}
+
+
 ALIASES: tuple[tuple[SectionKind, dict[str, str]], ...] = tuple(
-    (
-        kind,
-        {
-            language.primary: str(language.tables["sections"][kind])
-            for language in LANGUAGES
-            if kind in language.tables.get("sections", {})
-        },
-    )
-    for kind in KIND_ORDER
+    (kind, _patterns(kind)) for kind in KIND_ORDER
 )
 # The full tag of a language whose patterns are keyed by a shorter one: "zh" is "zh-Hans".
-ALIAS_TAGS = {
-    language.primary: language.tag
-    for language in LANGUAGES
-    if "sections" in language.tables and language.primary != language.tag
-}
+ALIAS_TAGS: dict[str, str] = {}
+for _language in LANGUAGES:
+    if "sections" in _language.tables and _language.primary != _language.tag:
+        ALIAS_TAGS.setdefault(_language.primary, _language.tag)

@@ -9,6 +9,7 @@ from pipeline.i18n.decoration import strip_numbering, strip_pictographs
 from pipeline.i18n.folding import fold_letters
 from pipeline.i18n.labels import labels_for
 from pipeline.i18n.section_aliases import ALIAS_TAGS, ALIASES
+from pipeline.i18n.section_patterns import kind_of
 from pipeline.model.guide import SectionKind
 
 # The definite article (with "and" before it) is written joined to its word: "الشخصيات".
@@ -29,12 +30,6 @@ def normalise_heading(title: str) -> str:
     return _ARABIC_ARTICLE.sub(r"\1", text)
 
 
-_COMPILED = tuple(
-    (kind, re.compile("|".join(f"(?:{fold_letters(p)})" for p in patterns.values())))
-    for kind, patterns in ALIASES
-)
-
-
 def label(language: str, key: str) -> str:
     """A fixed title (for sections the pipeline adds itself) in the guide's language."""
     return labels_for(language)["glance" if key == "info" else key]
@@ -46,11 +41,7 @@ _folded_heading = lru_cache(maxsize=4096)(normalise_heading)  # a library's guid
 @lru_cache(maxsize=4096)
 def section_kind(title: str) -> SectionKind | None:
     """The kind a heading names, or None when no alias matches."""
-    text = _folded_heading(title)
-    for kind, pattern in _COMPILED:
-        if pattern.search(text):
-            return kind
-    return None
+    return kind_of(_folded_heading(title))
 
 
 # Per language, every section name it has: compiled when a manuscript names no language of its own.

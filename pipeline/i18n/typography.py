@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from pipeline.i18n.cldr import quotation_marks
+from pipeline.i18n.language_data import LANGUAGES
+
 # A hyphen with a space on each side, between two non-space characters, is a dash in disguise.
 _SPACED_HYPHEN = re.compile(r"(?<=\S) +-{1,3} +(?=\S)")
 _DOUBLE_HYPHEN = re.compile(r"(?<!-)--(?!-)")
@@ -11,35 +14,41 @@ _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 _TRIPLE_HYPHEN = re.compile(r"(?<!-)---(?!-)")
 _ELLIPSIS = re.compile(r"\.\.\.(?!\.)")
 
-# Curly quotes by language (primary subtag): double open, double close, single open, single close.
-QUOTES = {
-    "en": "“”‘’",
-    "fr": ["«\u202f", "\u202f»", "“", "”"],
-    "de": "„“‚‘",
-    "es": "«»“”",
-    "it": "«»“”",
-    "pt": "«»“”",
-    "nl": "“”‘’",
-    "ru": "«»„“",
-    "pl": "„”‚’",
-    "sv": "””’’",
-    "zh": "“”‘’",
-    "ja": "「」『』",
+# A space a language sets inside its guillemets (French: a narrow no-break space), which CLDR's
+# delimiters do not carry: each language's data file, [language] quote_space.
+_QUOTE_SPACES = {
+    language.tag.casefold(): str(language.tables["language"]["quote_space"])
+    for language in LANGUAGES
+    if "quote_space" in language.tables["language"]
 }
+_ENGLISH = ("\u201c", "\u201d", "\u2018", "\u2019")
 
 
 def quote_marks(language: str) -> tuple[str, str, str, str]:
-    """Double open, double close, single open, single close for a language (English by default)."""
-    marks = QUOTES.get(language.split("-")[0].lower(), QUOTES["en"])
-    return (marks[0], marks[1], marks[2], marks[3])
+    """Double open, double close, single open, single close for a language, from CLDR (English's
+    for a language without a data file)."""
+    marks = quotation_marks(language) or _ENGLISH
+    tag = language.replace("_", "-").casefold()
+    space = _QUOTE_SPACES.get(tag) or _QUOTE_SPACES.get(tag.split("-")[0])
+    if not space:
+        return marks
+    opening, closing, inner_opening, inner_closing = marks
+    return (
+        opening + space if opening in "«‹" else opening,
+        space + closing if closing in "»›" else closing,
+        inner_opening + space if inner_opening in "«‹" else inner_opening,
+        space + inner_closing if inner_closing in "»›" else inner_closing,
+    )
 
 
 def quoted(text: str, language: str) -> str:
     """`text` in the language's quotation marks; quotes already inside it become the inner kind,
     so a quoted sentence that quotes a word reads “… their ‘purpose.’” and not “… “purpose.””."""
     outer_open, outer_close, inner_open, inner_close = quote_marks(language)
-    opening = re.escape(outer_open.strip()) + "\u202f?"
-    closing = "\u202f?" + re.escape(outer_close.strip())
+    # Inner marks that carry their own space (French « ») take the place of any typed one.
+    space = "[ \u00a0\u202f]?" if inner_open != inner_open.strip() else "\u202f?"
+    opening = re.escape(outer_open.strip()) + space
+    closing = space + re.escape(outer_close.strip())
     if outer_open.strip() == outer_close.strip():  # Swedish ”…”: one mark both ways
         text = re.sub(opening, inner_open, text)
     else:

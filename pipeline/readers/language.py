@@ -1,12 +1,16 @@
 """The guide's language: the one its front matter or a "Language:" line declares, else the one its
-script says (CJK, Hangul, or a script one language writes alone), else the one its section names
-are in, else the default. Every guess is reported, so an author can declare it instead."""
+script says (CJK, Hangul, or a script one language writes alone), else the one a language
+identifier reads in its prose (`i18n.identify`), else the one its section names are in (a text too
+short to identify), else the default. Every guess is reported with how sure it is, so an author can
+declare the language instead."""
 
 from __future__ import annotations
 
 import re
 
+from pipeline.i18n.cldr import english_name
 from pipeline.i18n.fields import FRONT_MATTER_LANGUAGE_KEYS, LANGUAGE_LINE_WORDS
+from pipeline.i18n.identify import identify, reads_as
 from pipeline.i18n.language_data import alternatives
 from pipeline.i18n.language_names import language_tag
 from pipeline.i18n.scripts import CJK, COLONS, DIRECTION_MARKS, HANGUL, KANA, SCRIPT_LANGUAGES
@@ -20,6 +24,11 @@ _LANGUAGE_LINE = re.compile(
     re.I | re.M,
 )
 _SCRIPT_LETTERS = 40  # a few words ("[ΑΓΩ]: /φου") are no guide in that language
+# Fewer letters than this are a heading or two and a line: the identifier would guess, the section
+# names decide. Below this probability the identifier's answer is not taken either.
+_IDENTIFY_LETTERS = 100
+_IDENTIFY_SURE = 0.8
+_IDENTIFY_SAMPLE = 5000  # characters read: a page of prose decides, and counting costs per character
 
 
 def choose_language(
@@ -39,20 +48,33 @@ def choose_language(
         return default
     sample = text[:20000]
     if not wide_search(CJK, sample) and not wide_search(HANGUL, sample):
-        return _script_language(sample, report) or _heading_language(
-            _atx_headings(adapted_text), report, default
+        return (
+            _script_language(sample, report)
+            or _identified_language(sample, report, default)
+            or _heading_language(_atx_headings(adapted_text), report, default)
         )
     letters = sum(ch.isalpha() for ch in sample) or 1
     kana = len(re.findall(KANA, sample))
     # Kana count with the ideographs: everyday Japanese prose is two-thirds kana or more.
-    if (len(re.findall(CJK, sample)) + kana) / letters > 0.3:
+    if (share := (len(re.findall(CJK, sample)) + kana) / letters) > 0.3:
         guess = "ja" if kana else "zh-Hans"
-    elif len(re.findall(HANGUL, sample)) / letters > 0.3:
+    elif (share := len(re.findall(HANGUL, sample)) / letters) > 0.3:
         guess = "ko"
     else:
         return default
-    report.warn("W-LANGUAGE", f"no language given; the text looks like {guess!r}, so that is used", 1)
+    _script_warning(report, guess, share)
     return guess
+
+
+def _script_warning(report: Report, language: str, share: float) -> None:
+    """What was chosen, and how sure: the share of the letters in the language's script."""
+    report.warn(
+        "W-LANGUAGE",
+        f"no language given; the text looks like {language!r} ({english_name(language)}: "
+        f"{min(share, 1.0):.0%} of its letters are in its script), so that is used: "
+        f"add a language line (Language: {language}) to be sure",
+        1,
+    )
 
 
 def _atx_headings(text: str) -> list[str]:
@@ -73,11 +95,32 @@ def _script_language(sample: str, report: Report) -> str | None:
     for language, script in SCRIPT_LANGUAGES:
         written = len(re.findall(script, sample))
         if written >= _SCRIPT_LETTERS and written / letters > 0.3:
-            report.warn(
-                "W-LANGUAGE", f"no language given; the text looks like {language!r}, so that is used", 1
-            )
+            _script_warning(report, language, written / letters)
             return language
     return None
+
+
+def _identified_language(sample: str, report: Report, default: str) -> str | None:
+    """The language py3langid reads in the text; the default, without loading its model, when the
+    text is plainly in it (an English guide does not pay for the model); None when the text is too
+    short or the identifier unsure."""
+    sample = sample[:_IDENTIFY_SAMPLE]
+    if sum(ch.isalpha() for ch in sample) < _IDENTIFY_LETTERS:
+        return None
+    if reads_as(sample, default):
+        return default
+    language, probability = identify(sample)
+    if probability < _IDENTIFY_SURE:
+        return None
+    if language != default:
+        report.warn(
+            "W-LANGUAGE",
+            f"no language given; the text reads as {language!r} ({english_name(language)}, "
+            f"probability {probability:.2f}), "
+            f"so that is used: add a language line (Language: {language}) to be sure",
+            1,
+        )
+    return language
 
 
 def _heading_language(headings: list[str], report: Report, default: str) -> str:

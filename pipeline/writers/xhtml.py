@@ -10,6 +10,7 @@ from typing import Literal
 
 from markupsafe import Markup
 
+from pipeline.i18n.cldr import format_number, join_names
 from pipeline.i18n.labels import labels_for
 from pipeline.i18n.typography import quoted
 from pipeline.model import guide as m
@@ -297,21 +298,21 @@ class XhtmlWriter:
         labels = labels_for(self.language)
         rows: list[tuple[str, str]] = []
         if meta.authors:
-            rows.append((labels["authors" if len(meta.authors) > 1 else "author"], ", ".join(meta.authors)))
+            authors = join_names(meta.authors, self.language)  # "A, B, and C" as the language lists
+            rows.append((labels["authors" if len(meta.authors) > 1 else "author"], authors))
         if meta.year_text:
             rows.append((labels["year"], meta.year_text))
         if meta.genres:
             rows.append((labels["genres"], " · ".join(meta.genres)))
         if meta.pages:
-            rows.append((labels["pages"], f"{meta.pages:,}".replace(",", "\u202f")))
+            rows.append((labels["pages"], format_number(meta.pages, self.language)))
         if meta.reading_time:
             rows.append((labels["reading_time"], meta.reading_time))
         rows.extend((key, value) for key, value in meta.extra if value.strip() and value.strip() != "None")
         if length:
             words, minutes = length
-            rows.append(
-                (labels["this_guide"], f"{words:,} {labels['words']} · {minutes} {labels['minutes']}")
-            )
+            count = format_number(words, self.language)  # "1,343 words", "1 343 mots"
+            rows.append((labels["this_guide"], f"{count} {labels['words']} · {minutes} {labels['minutes']}"))
         facts = "\n".join(
             f'<div class="fact"><dt>{esc(key)}</dt><dd>{esc(value)}</dd></div>' for key, value in rows
         )

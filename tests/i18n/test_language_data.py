@@ -28,6 +28,13 @@ REGEX_KEYS = {
 }
 
 
+def _minimal(tag: str, extra: str = "") -> str:
+    """A file with its tag, a name, English's labels and `extra`: the least a file may hold."""
+    english = (LANGUAGES_DIR / "en.toml").read_text(encoding="utf-8")
+    labels = english[english.index("[labels]") :]
+    return f"[language]\ntag = '{tag}'\nnames = ['x']\n{extra}\n{labels}"
+
+
 def _without(text: str, table: str, key: str) -> str:
     """The file's text with one `key = ...` line of [table] left out."""
     out, current = [], None
@@ -64,15 +71,31 @@ def test_a_file_without_a_required_key_is_refused(tmp_path: Path, table: str, ke
     ],
 )
 def test_unknown_keys_and_wrong_values_are_refused(tmp_path: Path, extra: str, fault: str):
-    (tmp_path / "xx.toml").write_text(f"[language]\ntag = 'xx'\nnames = ['x']\n{extra}\n", encoding="utf-8")
+    (tmp_path / "xx.toml").write_text(_minimal("xx", extra), encoding="utf-8")
     with pytest.raises(LanguageDataError, match=rf"xx\.toml: {fault}"):
         load_languages(tmp_path)
 
 
 def test_a_tag_that_is_not_the_file_name_is_refused(tmp_path: Path):
-    (tmp_path / "xx.toml").write_text("[language]\ntag = 'yy'\nnames = ['x']\n", encoding="utf-8")
+    (tmp_path / "xx.toml").write_text(_minimal("yy"), encoding="utf-8")
     with pytest.raises(LanguageDataError, match=r"xx\.toml: tag 'yy' is not the file's name"):
         load_languages(tmp_path)
+
+
+def test_a_file_without_a_label_names_the_file_and_the_label(tmp_path: Path):
+    text = _minimal("xx").replace('\nhandout = "', '\nx_handout = "')  # the key misspelt: missing
+    (tmp_path / "xx.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(LanguageDataError, match=r"xx\.toml: required key 'handout' missing from \[labels\]"):
+        load_languages(tmp_path)
+
+
+def test_there_are_at_least_35_languages_and_each_is_read_and_printed():
+    assert len(LANGUAGES) >= 35
+    tags = {language.tag for language in LANGUAGES}
+    assert {"ko", "el", "hi", "bn", "ta", "th", "hy", "ka", "pl", "nl", "sv", "da", "nb", "fi"} <= tags
+    assert {"cs", "hu", "ro", "uk", "tr", "vi", "id", "ca"} <= tags
+    for language in LANGUAGES:
+        assert {"sections", "fields", "values", "labels"} <= set(language.tables), language.tag
 
 
 def test_every_language_the_guide_is_printed_in_is_read_in_too():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.i18n.cldr import format_number
 from pipeline.i18n.direction import text_direction
 from pipeline.i18n.labels import labels_for
 from pipeline.model import guide as m
@@ -22,7 +23,7 @@ _PARTS = ("summary", "characters", "themes", "takeaways", "questions")
 def _facts(meta: m.Metadata) -> list[str]:
     parts = [meta.year_text or "", " / ".join(meta.genres)]
     if meta.pages:
-        parts.append(f"{meta.pages} {labels_for(meta.language)['pages_short']}")
+        parts.append(f"{format_number(meta.pages, meta.language)} {labels_for(meta.language)['pages_short']}")
     if meta.reading_time:
         parts.append(meta.reading_time)
     return [part for part in parts if part]
