@@ -116,3 +116,23 @@ def test_lists_and_quotes_indent_four_levels_then_line_up_on_a5(tmp_path):
     assert lefts[:4] == sorted(set(lefts[:4])), lefts  # the first four levels step in
     assert set(lefts[4:]) == {lefts[3]}, lefts  # deeper ones line up with the fourth
     assert min(width for _, width in lines.values()) > column / 2, (lines, column)
+
+
+@pytest.mark.pdf
+def test_a_right_to_left_handout_stops_indenting_at_the_fourth_level_too(tmp_path):
+    """The handout mirrors its list padding for right-to-left guides; that rule must not outweigh
+    base.css's stop, or a deep themes list narrows the column again, 1.2em a level."""
+    from pipeline.writers.pdf.engine import PrintOptions, render_document
+    from pipeline.writers.pdf.handout import handout_html
+    from pipeline.writers.theme import load_theme
+
+    themes = "".join("  " * level + f"- Item{level}\n" for level in range(12))
+    text = HEAD.replace("language: en", "language: he") + "Themes\n------\n\n" + themes
+    source = tmp_path / "deep.md"
+    source.write_text(text, encoding="utf-8")
+    guide, _ = load_guide(source)
+    html = handout_html(guide, 9.5, None)
+    document = render_document(html, guide, load_theme(None), PrintOptions(), layer="handout")
+    widths = [_line_boxes(document, "Item")[f"Item{level}"][1] for level in range(12)]
+    assert widths[:4] == sorted(set(widths[:4]), reverse=True), widths  # four levels step in
+    assert set(widths[4:]) == {widths[3]}, widths
