@@ -264,6 +264,9 @@ window.harness = {
   async cover() {
     await this.engine.display(0)
     await settle()
+    return this.coverBox()
+  },
+  coverBox() {
     const doc = this.engine.docs()[0]
     const picture = doc.querySelector('image, img')
     if (!picture) return null

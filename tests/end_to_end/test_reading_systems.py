@@ -112,6 +112,41 @@ def test_the_harness_reports_a_box_wider_than_its_page_and_pale_text(site, engin
     ]
 
 
+@pytest.mark.parametrize("engine", rs.ENGINES)
+def test_the_harness_reports_a_cover_that_leaves_the_screen_half_blank(site, engine):
+    """The cover check can fail: the cover page's box cut to half the screen's height at its top
+    (as an <img> cover sat on a phone) is reported as not filling it."""
+    base, chrome = site
+    page = chrome.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{base}/harness/index.html")
+        page.wait_for_function("window.harness !== undefined")
+        page.evaluate(
+            "([e, u]) => harness.open(e, u, {font: 1, theme: 'light'})",
+            [engine, f"{base}/books/dracula.epub"],
+        )
+        whole = page.evaluate("harness.cover()")
+        page.evaluate(
+            "() => { const s = harness.engine.docs()[0].querySelector('section.cover');"
+            " s.style.cssText = 'display: block; height: 50%'; }"
+        )
+        half = page.evaluate("harness.coverBox()")
+    finally:
+        page.close()
+    assert rs.fills_screen(whole), rs.cover_fill(whole)
+    assert not rs.fills_screen(half), rs.cover_fill(half)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.size == "phone"], ids=lambda c: c.name)
+def test_the_cover_fills_a_phone_screen(results, case):
+    cover = results(case).cover
+    assert cover is not None, f"{case.name}: no cover picture on the first page"
+    span, off_centre = rs.cover_fill(cover)
+    assert rs.fills_screen(cover), (
+        f"{case.name}: the cover spans {span:.0%} of the screen, its centre {off_centre:.0%} off the screen's"
+    )
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_opens_every_section_without_a_console_error(results, case):
     result = results(case)
