@@ -67,7 +67,7 @@ format: $(STAMP)
 .PHONY: readers
 readers: $(STAMP)
 	@bash scripts/system-deps
-	$(PY) readers/reading_systems.py $(OUT)/readers
+	$(PY) readers/reading_systems.py $(OUT)/readers $(if $(FULL),--full)
 
 clean:
 	rm -rf $(OUT)/epub $(OUT)/pdf $(OUT)/handouts $(OUT)/collections $(OUT)/covers $(OUT)/opds.xml $(OUT)/index.html

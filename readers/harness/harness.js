@@ -258,6 +258,21 @@ window.harness = {
     pale.remove()
     return seen
   },
+  // Where the cover picture is drawn, in the window's pixels, and the window's size: the cover
+  // page should fill the screen (an <image> in an SVG reports the box it is drawn in, after the
+  // viewBox has scaled it).
+  async cover() {
+    await this.engine.display(0)
+    await settle()
+    return this.coverBox()
+  },
+  coverBox() {
+    const doc = this.engine.docs()[0]
+    const picture = doc.querySelector('image, img')
+    if (!picture) return null
+    const r = topRect(picture)
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: innerWidth, height: innerHeight }
+  },
   // Go to `href` as the reader does for a tapped link, then say whether its target is on screen.
   async follow(href) {
     await this.engine.display(href)

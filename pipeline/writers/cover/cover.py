@@ -1,4 +1,8 @@
-"""A cover image drawn from the theme for guides whose manuscript brings none."""
+"""A cover image drawn from the theme for guides whose manuscript brings none.
+
+A text no installed face has the letters for is left off the image (it stays in the cover's alt
+text and on the title page) and the build warns W-COVER-FONT, naming the Debian package to install.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from functools import lru_cache
 
 from pipeline.model.diagnostics import Report
 from pipeline.model.guide import Metadata
-from pipeline.writers.cover.fonts import cover_font, drawable
+from pipeline.writers.cover.fonts import NoFace, cover_font, drawable, warn_unfaced
 from pipeline.writers.cover.jpeg_rows import (
     ROW_PIXELS,
     RowJpeg,
@@ -109,13 +113,20 @@ def one_line(text: str) -> str:
 
 
 def _layout(
-    meta: Metadata, label: str, ink: str, accent: str, left_out: list[str] | None = None
+    meta: Metadata,
+    label: str,
+    ink: str,
+    accent: str,
+    left_out: list[str] | None = None,
+    unfaced: list[NoFace] | None = None,
 ) -> list[_Mark]:
     """Where the label, title, rule, author and year go on the 1200-wide grid, scaled.
 
-    A text Pillow cannot lay out is left off (its name added to `left_out`); the rest still fit.
+    A text Pillow cannot lay out is left off (its name added to `left_out`), as is one no installed
+    face has the letters for (added to `unfaced`); the rest still fit.
     """
     left_out = [] if left_out is None else left_out
+    unfaced = [] if unfaced is None else unfaced
     margin = round(110 * S)
     marks: list[_Mark] = []
     label, title, author, year = map(
@@ -124,6 +135,8 @@ def _layout(
     try:
         kind_font = cover_font(meta.language, "sans", True, round(44 * S), label)
         marks.append(_text((WIDTH / 2, 330 * S), label.upper(), kind_font, accent))
+    except NoFace as lacking:
+        unfaced.append(lacking)
     except _LAYOUT_ERRORS:
         left_out.append("label")
 
@@ -137,8 +150,11 @@ def _layout(
         for line in lines:
             title_marks.append(_text((WIDTH / 2, y), line, title_font, ink))
             y += size * 1.2
-    except _LAYOUT_ERRORS:
-        left_out.append("title")
+    except (NoFace, *_LAYOUT_ERRORS) as error:
+        if isinstance(error, NoFace):
+            unfaced.append(error)
+        else:
+            left_out.append("title")
         title_marks, y = [], 720 * S + size * 0.6  # the rule where it goes under a one-line title
     marks += title_marks
     rule_y = y + 30 * S
@@ -153,12 +169,16 @@ def _layout(
                 _text((WIDTH / 2, y + (130 + index * 75) * S), line, author_font, ink)
                 for index, line in enumerate(_wrap(shown, author_font, WIDTH - 2 * margin)[:3])
             ]
+    except NoFace as lacking:
+        unfaced.append(lacking)
     except _LAYOUT_ERRORS:
         left_out.append("author")
     try:
         if year:
             year_font = cover_font(meta.language, "sans", False, round(48 * S), year)
             marks.append(_text((WIDTH / 2, HEIGHT - 260 * S), year, year_font, accent))
+    except NoFace as lacking:
+        unfaced.append(lacking)
     except _LAYOUT_ERRORS:
         left_out.append("year")
     return marks
@@ -188,14 +208,16 @@ def cover_image(meta: Metadata, theme: Theme, label: str, report: Report | None 
     JPEG, not PNG: a 1200x1800 PNG takes 60 ms to compress, a JPEG 8 ms, and at quality 86
     flat colours and large type show no artefacts an e-reader's screen could resolve. Only the
     rows with text on them are encoded per cover (see jpeg_rows). A text that cannot be laid out
-    is left off the cover, with W-COVER-TEXT in `report`: a guide is never lost for its cover.
+    is left off the cover, with W-COVER-TEXT in `report`: a guide is never lost for its cover; one
+    no installed face has the letters for, with W-COVER-FONT.
     """
     colours = theme.variables()
     ink = colours.get("cover-ink", "#fdfaf3")
     accent = colours.get("cover-accent", "#d9a441")
     background = colours.get("cover-background", "#1f3a4d")
     left_out: list[str] = []
-    marks = _layout(meta, label, ink, accent, left_out)
+    unfaced: list[NoFace] = []
+    marks = _layout(meta, label, ink, accent, left_out, unfaced)
     try:
         jpeg = _drawn(background, accent, marks)
     except _LAYOUT_ERRORS:  # laid out but not drawn: the frame and rule alone
@@ -205,6 +227,8 @@ def cover_image(meta: Metadata, theme: Theme, label: str, report: Report | None 
         report.warn(
             "W-COVER-TEXT", f"the cover is drawn without its {' and '.join(left_out)}: no font lays it out"
         )
+    if unfaced and report is not None:
+        warn_unfaced(unfaced, report)
     return jpeg
 
 

@@ -1,12 +1,21 @@
-"""The faces a cover's texts are set in: the theme's, or an installed one for scripts it lacks."""
+"""The faces a cover's texts are set in: the theme's, or an installed one for scripts it lacks.
+
+A cover never draws a missing glyph: each text is set in a face with every letter of it (the book
+face, else the face fontconfig picks for the language, else any installed face that has them all).
+When no installed face has them, `cover_font` raises NoFace and the text is left off the image; a
+symbol no face has (an emoji) is only dropped from its text (see `drawable`).
+"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.model.diagnostics import Report
+from pipeline.writers.pdf.fonts import missing_fonts
 from pipeline.writers.theme import font_file
 
 
@@ -39,7 +48,16 @@ def _fontconfig_lang(language: str) -> str:
     return tag.split("-")[0]
 
 
+class NoFace(Exception):
+    """No installed face has every letter of a cover text; `letters` are those the chosen one lacks."""
+
+    def __init__(self, text: str, letters: str) -> None:
+        super().__init__(f"no installed face has {letters!r}")
+        self.text, self.letters = text, letters
+
+
 def cover_font(language: str, role: str, bold: bool, size: int, text: str):  # -> ImageFont
+    """The face `text` is drawn in at `size`; NoFace when no installed face has all its letters."""
     path: Path | str | None = font_file(role, bold)
     # The book faces cover Latin, Greek and Cyrillic; Arabic, Hebrew, Devanagari or CJK text
     # would be drawn as empty boxes, so any character they lack sends us to an installed font.
@@ -57,7 +75,40 @@ def cover_font(language: str, role: str, bold: bool, size: int, text: str):  # -
     covered = _characters(fallback) if fallback else frozenset()
     if fallback and (path is None or not covered or missing & covered):  # unknown coverage: try it
         path = fallback
+    have = _characters(str(path)) if path and missing else frozenset()
+    if have and (lacking := _letters(missing - have)):  # empty: coverage unknown, trust the face
+        # Any installed face with a glyph for every letter of the text (not only the lacking ones:
+        # a Hangul face without Latin would box the rest).
+        path = _covering_font(language, "".join(sorted(_letters(set(text)))))
+        if path is None:
+            raise NoFace(text, "".join(sorted(lacking)))
     return _load_font(str(path) if path else "", size)
+
+
+def _letters(characters: set[str] | frozenset[str]) -> set[str]:
+    """The characters a text cannot do without: letters, marks and digits (a symbol such as an
+    emoji can be left out of a line; a letter cannot)."""
+    return {ch for ch in characters if unicodedata.category(ch)[0] in "LMN"}
+
+
+@lru_cache(maxsize=32)
+def _covering_font(language: str, characters: str) -> str | None:
+    """An installed face with a glyph for each of `characters` (fontconfig lists only those), the
+    language's own first; None when there is none."""
+    if not shutil.which("fc-list"):
+        return None
+    charset = ":charset=" + " ".join(f"{ord(ch):x}" for ch in characters)
+    for pattern in (f":lang={_fontconfig_lang(language)}{charset}", charset):
+        listed = subprocess.run(["fc-list", pattern, "file"], capture_output=True, text=True, check=False)
+        files = sorted(
+            line.strip().rstrip(":").strip() for line in listed.stdout.splitlines() if line.strip()
+        )
+        # fontconfig's answer is per face, and a collection's first face (the one we load) may
+        # differ: check its character map.
+        for file in files:
+            if set(characters) <= _characters(file):
+                return file
+    return None
 
 
 def _plain(text: str) -> bool:
@@ -66,7 +117,7 @@ def _plain(text: str) -> bool:
     return text.isascii() and text.isprintable()
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def _characters(path: str) -> frozenset[str]:
     """The characters a font file has glyphs for (its best cmap), read once per process."""
     from fontTools.ttLib import TTFont
@@ -95,3 +146,29 @@ def drawable(text: str, font) -> str:
     if not covered:
         return text
     return " ".join("".join(ch for ch in text if ch in covered or ch.isspace()).split()) or text
+
+
+def warn_unfaced(unfaced: list[NoFace], report: Report) -> None:
+    """Say what the cover image leaves out, and which Debian package would let it be drawn."""
+    texts = "; ".join(lacking.text for lacking in unfaced)
+    letters = "".join(dict.fromkeys("".join(lacking.letters for lacking in unfaced)))
+    missing = missing_fonts(letters)
+    scripts = ", ".join(dict.fromkeys(script for script, _ in missing))
+    packages = sorted({package for _, package in missing} or {_package_for(letters)})
+    cause = f"no installed font covers {scripts}" if scripts else f"no installed font has {letters!r}"
+    report.warn(
+        "W-COVER-FONT",
+        f"the cover image leaves out {texts!r} (kept in its alt text and on the title page): "
+        f"{cause}; install Debian's {' or '.join(packages)}",
+    )
+
+
+def _package_for(letters: str) -> str:
+    """The Debian package whose faces have these letters, from their Unicode names: Noto CJK for
+    Han, Hangul and kana; Noto's core set for every other script."""
+    names = " ".join(unicodedata.name(ch, "") for ch in letters)
+    return (
+        "fonts-noto-cjk"
+        if any(w in names for w in ("CJK", "HANGUL", "HIRAGANA", "KATAKANA"))
+        else "fonts-noto-core"
+    )

@@ -18,7 +18,7 @@ from pipeline.i18n.labels import labels_for
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.excerpt import description
-from pipeline.writers.cover.cover import cover_image
+from pipeline.writers.cover.cover import HEIGHT, WIDTH, cover_image
 from pipeline.writers.epub.documents import PinnedWriter, TemplateDocument
 from pipeline.writers.epub.package import BookInfo, describe_book
 from pipeline.writers.epub.pages import (
@@ -124,11 +124,21 @@ def write_book(plan: BookPlan) -> None:
             epub.EpubItem(uid=uid, file_name=href, media_type=media_type, content=image_bytes(source))
         )
 
+    # The cover page fills the reader's screen whatever its shape: the image in an SVG viewport of
+    # its own size, scaled to fit and centred (preserveAspectRatio), as Standard Ebooks and calibre
+    # make it; an <img> sat at the top of a phone screen with 40 % of it blank below.
     cover = Page(
         "cover",
         "cover.xhtml",
         labels["cover"],
-        render("epub_cover.xhtml.jinja", image_href="images/cover.jpg", alt=info.cover_alt),
+        render(
+            "epub_cover.xhtml.jinja",
+            image_href="images/cover.jpg",
+            alt=info.cover_alt,
+            width=WIDTH,
+            height=HEIGHT,
+        ),
+        ("svg",),
     )
     landmarks = [
         {"type": "cover", "href": "cover.xhtml", "title": labels["cover"]},
