@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from pipeline.i18n.language_data import alternatives, words
 from pipeline.i18n.section_names import label
 from pipeline.model import guide as m
 from pipeline.model.excerpt import ABBREVIATION
@@ -37,15 +38,6 @@ from pipeline.model.wide_text import wide_search
 _QUOTED = re.compile(
     r"“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"|«\s?([^«»\n]{1,60}?)\s?»|「([^「」\n]{1,30})」|„([^„“”\"\n]{1,60})[“”\"]"
 )
-_SPEECH_VERBS = (
-    r"said|says|say|asks?|asked|replie[sd]|reply|cries|cried|shouts?|shouted|whispers?|whispered|tells?|told|"
-    r"exclaims?|exclaimed|answers?|answered|calls?|called out|declares?|declared|insists?|insisted|yells?|"
-    r"murmurs?|murmured|dit|demande|répond|crie|sagt|fragt|antwortet|ruft|erklärt|erklären|meint|flüstert|"
-    r"schreit|dice|pregunta|responde|contesta|grita|exclama|说|问|道"
-)
-# Speech verbs within two words of the quote, in the same sentence.
-_SPEECH_BEFORE = re.compile(rf"(?:\b(?:{_SPEECH_VERBS})\b|[:：])\s*(?:[^\s.!?]+\s+){{0,2}}$", re.I)
-_SPEECH_AFTER = re.compile(rf"^[\s,]*(?:[^\s.!?]+\s+){{0,2}}\b(?:{_SPEECH_VERBS})\b", re.I)
 _NOT_A_WORD = re.compile(r"[^\w\s'’\-.·・]")
 _NO_SPACES = r"[\u3040-\u30ff\u3400-\u9fff]"  # see wide_text
 _SENTENCES = re.compile(r"(?<=[.!?。！？])[\"”»]?\s+")
@@ -59,7 +51,25 @@ class FoundTerm:
     loc: SourceLocation
 
 
-def is_term(inner: str, before: str, after: str) -> bool:
+@lru_cache(maxsize=8)
+def _speech(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Speech verbs (each language file's [values] speech_verbs) within two words of a quote, in
+    the same sentence, before it and after it: the guide's language's verbs and English's, since
+    summaries quote English translations. Only these: "der" says in Turkish what it is in German."""
+    primary = language.split("-")[0].lower()
+    verbs = alternatives(
+        {
+            tag: found
+            for tag, found in words("values", "speech_verbs").items()
+            if tag.split("-")[0].lower() in (primary, "en")
+        }
+    )
+    before = re.compile(rf"(?:\b(?:{verbs})\b|[:：])\s*(?:[^\s.!?]+\s+){{0,2}}$", re.I)
+    after = re.compile(rf"^[\s,]*(?:[^\s.!?]+\s+){{0,2}}\b(?:{verbs})\b", re.I)
+    return before, after
+
+
+def is_term(inner: str, before: str, after: str, language: str = "en") -> bool:
     """Apply the module's rule to one quoted span and the text around it."""
     text = inner.strip()
     stripped = text.rstrip(".").strip()
@@ -72,21 +82,25 @@ def is_term(inner: str, before: str, after: str) -> bool:
             return False
     elif len(stripped.split()) > 3 or not re.search(r"\w", stripped):
         return False
-    if _SPEECH_BEFORE.search(before[-40:]) or _SPEECH_AFTER.search(after[:40]):
+    speech_before, speech_after = _speech(language)
+    if speech_before.search(before[-40:]) or speech_after.search(after[:40]):
         return False
     words = stripped.split()
     title_case = len(words) > 1 and all(w[0].isupper() for w in words)
     return not (stripped[0].isupper() and (text.endswith(".") or title_case))
 
 
-def find_terms(text: str) -> list[tuple[str, str]]:
+def find_terms(text: str, language: str = "en") -> list[tuple[str, str]]:
     """(term, sentence of use) for each quoted term in a paragraph's text, in order."""
     found = []
     boundaries: list[tuple[int, int]] | None = None  # (start, end) of each sentence, made once
     for match in _QUOTED.finditer(text):
         inner = next(group for group in match.groups() if group is not None)
         if is_term(
-            inner, text[max(0, match.start() - 60) : match.start()], text[match.end() : match.end() + 60]
+            inner,
+            text[max(0, match.start() - 60) : match.start()],
+            text[match.end() : match.end() + 60],
+            language,
         ):
             if boundaries is None:
                 boundaries = _sentence_spans(text)
@@ -122,7 +136,7 @@ def collect_terms(guide: m.Guide) -> list[FoundTerm]:
                 continue
             for inlines in block_inlines(block):
                 text = plain_text(inlines).replace("\n", " ")
-                for term, context in find_terms(text):
+                for term, context in find_terms(text, language):
                     key = term_key(term, language)
                     first.setdefault(key, FoundTerm(term, context, block.loc))
                     forms.setdefault(key, Counter())[term] += 1

@@ -46,7 +46,22 @@ def glossary_terms(path: Path, **options) -> list[str]:
     ],
 )
 def test_quoted_term_rule(sentence, expected):
-    assert [term for term, _ in find_terms(sentence)] == expected
+    language = "de" if re.search(r"\b(?:Der|Das|Er)\b", sentence) else "en"
+    assert [term for term, _ in find_terms(sentence, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Kemal „Evet“ dedi ve gitti.", "tr", []),  # Turkish: dedi is "said"
+        ("Der „Prozess“ beginnt.", "de", ["Prozess"]),  # German: "der" is no verb here
+        ("Der „Prozess“ beginnt.", "tr", ["Prozess"]),  # no Turkish word before it either
+        ("Вона каже «Ні» і мовчить.", "uk", []),
+        ("Вона знає слово «мир» напам'ять.", "uk", ["мир"]),
+    ],
+)
+def test_speech_verbs_are_each_languages_own(sentence, language, expected):
+    assert [term for term, _ in find_terms(sentence, language)] == expected
 
 
 def test_is_term_wants_words_not_code():
