@@ -202,6 +202,33 @@ def test_a_heading_that_is_a_sentence_about_the_book_names_it(inlines, title: st
 
 
 @pytest.mark.parametrize(
+    ("language", "heading", "title"),
+    [
+        ("ko", "『운수 좋은 날』 줄거리 요약", "운수 좋은 날"),
+        ("tr", "Suç ve Ceza Kitap Özeti", "Suç ve Ceza"),
+        ("uk", "Короткий зміст: Тіні забутих предків", "Тіні забутих предків"),
+        ("vi", "Tóm tắt Chí Phèo", "Chí Phèo"),
+        ("cs", "Babička – čtenářský deník", "Babička"),
+        ("th", "สรุปหนังสือ: ลูกอีสาน", "ลูกอีสาน"),
+        ("hi", "गोदान का सारांश", "गोदान"),
+        ("da", "Resumé af Babettes gæstebud", "Babettes gæstebud"),
+        ("ro", "Rezumatul romanului Ion", "Ion"),
+        ("id", "Ringkasan Novel Laskar Pelangi", "Laskar Pelangi"),
+    ],
+)
+def test_a_sentence_heading_in_a_newer_language_names_the_book(language: str, heading: str, title: str):
+    said = about_book(_heading((m.Text(heading),)), language)
+    assert said is not None and said.title == title
+    # The book's own title, and a heading that only names the kind of text, are no such sentence.
+    assert about_book(_heading((m.Text(title),)), language) is None
+
+
+@pytest.mark.parametrize(("language", "heading"), [("vi", "Tóm tắt nội dung"), ("id", "Ringkasan Cerita")])
+def test_a_heading_that_names_only_the_summary_names_no_book(language: str, heading: str):
+    assert about_book(_heading((m.Text(heading),)), language) is None
+
+
+@pytest.mark.parametrize(
     "text",
     ["Silas Marner", "A Christmas Story", "Summary", "The Story in Brief", "Guide", "Notes from Underground"],
 )

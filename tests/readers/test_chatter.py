@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.model.text import plain_text
 from pipeline.readers.chatter import leave_out_chatter
 
 BODY = "# Silas Marner\n\n## Summary\n\nSilas weaves alone in Raveloe.\n"
@@ -137,3 +138,89 @@ def test_only_the_guide_language_and_english_are_judged():
 def test_a_text_without_chatter_is_returned_as_it_is():
     assert leave_out_chatter(BODY) == (BODY, [])
     assert leave_out_chatter("") == ("", [])
+
+
+# A short chat answer per language: (opening, info heading, year label, summary heading, body,
+# closing). The year label is free wording ("Publication year", not "Year").
+CHAT_ANSWERS = {
+    "ko": (
+        "물론이죠! 다음은 『운수 좋은 날』의 줄거리 요약입니다.",
+        "책 정보",
+        "출간 연도",
+        "줄거리",
+        "인력거꾼 김첨지는 비 오는 날 뜻밖에 돈을 많이 번다.",
+        "도움이 되었으면 좋겠습니다! 토론 질문도 만들어 드릴까요?",
+    ),
+    "tr": (
+        "Elbette! İşte *Suç ve Ceza* için kısa bir özet:",
+        "Kitap bilgileri",
+        "Yayın yılı",
+        "Özet",
+        "Raskolnikov yoksul bir öğrencidir ve bir tefeciyi öldürür.",
+        "Umarım işinize yarar! Tartışma soruları da ister misiniz?",
+    ),
+    "uk": (
+        "Звісно! Ось короткий зміст повісті:",
+        "Про книгу",
+        "Рік публікації",
+        "Переказ",
+        "Іван Палійчук росте в горах і кохає Марічку.",
+        "Сподіваюся, це допоможе! Хочете, щоб я додав питання для обговорення?",
+    ),
+    "vi": (
+        "Chắc chắn rồi! Dưới đây là bản tóm tắt tác phẩm:",
+        "Thông tin sách",
+        "Năm phát hành",
+        "Tóm tắt",
+        "Chí Phèo là một người nông dân lương thiện bị tha hóa.",
+        "Hy vọng bản tóm tắt này hữu ích! Bạn có muốn mình soạn thêm câu hỏi thảo luận không?",
+    ),
+    "cs": (
+        "Jasně! Tady je stručné shrnutí knihy:",
+        "O knize",
+        "Datum vydání",
+        "Shrnutí",
+        "Babička přijíždí na Staré bělidlo a žije s vnoučaty.",
+        "Doufám, že vám to pomůže. Chcete, abych připravil i otázky k diskusi?",
+    ),
+    "th": (
+        "แน่นอนครับ! นี่คือสรุปเรื่องย่อของหนังสือเล่มนี้",
+        "ข้อมูลหนังสือ",
+        "ปีที่พิมพ์ครั้งแรก",
+        "เรื่องย่อ",
+        "ชีวิตของคนในชนบทอีสานที่ต้องต่อสู้กับความแห้งแล้ง",
+        "หวังว่าจะเป็นประโยชน์นะครับ ต้องการให้ผมเขียนคำถามอภิปรายเพิ่มไหมครับ",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(CHAT_ANSWERS))
+def test_a_chat_answer_in_its_own_language_loses_its_chatter_and_keeps_its_facts(load, language: str):
+    opening, info, year_label, summary, body, closing = CHAT_ANSWERS[language]
+    text = (
+        f"---\nlang: {language}\n---\n\n{opening}\n\n# Book\n\n## {info}\n\n"
+        f"- **{year_label}:** 1905\n\n---\n\n## {summary}\n\n{body}\n\n---\n\n{closing}\n"
+    )
+    guide, report = load("answer.md", text)
+    assert [d.location.line for d in report.items if d.code == "W-CHATTER"] == [5, 21]
+    assert (guide.meta.year, guide.meta.language) == (1905, language)
+    assert [section.kind for section in guide.sections] == ["info", "summary"]
+    # The summary keeps its paragraph and nothing else: the closing line and the rules are gone.
+    assert [plain_text(block.inlines) for block in guide.section("summary").blocks] == [body]
+
+
+@pytest.mark.parametrize(
+    ("language", "prose"),
+    [
+        ("ko", "물론 김첨지는 그날 아내의 죽음을 알지 못했다."),  # "of course" inside a sentence
+        ("tr", "Elbette bu roman, vicdanın sesini anlatır."),
+        ("uk", "Звісно, гори були для Івана домом."),
+        ("vi", "Tất nhiên, Chí Phèo không sinh ra đã là kẻ ác."),
+        ("cs", "Jistě to byla nejšťastnější léta jejího života."),
+        ("th", "แน่นอนว่าความแห้งแล้งทำให้ชีวิตของพวกเขายากลำบาก"),
+        ("hi", "बिल्कुल अकेला होरी अपनी गाय का सपना देखता है।"),
+        ("da", "Selvfølgelig ved ingen i byen, hvem han er."),
+    ],
+)
+def test_a_first_sentence_that_starts_like_chatter_in_another_language_stays(language: str, prose: str):
+    assert leave_out_chatter(f"{prose}\n\n## X\n\nY.\n", language)[1] == []
