@@ -8,7 +8,12 @@ import pytest
 from pipeline.files.user_cache import CACHE_SWITCH
 from pipeline.writers import render
 
-CONTEXT = {"image_href": "images/cover.jpg", "alt": "Cover: Dracula, Bram Stoker"}
+CONTEXT = {
+    "image_href": "images/cover.jpg",
+    "alt": "Cover: Dracula, Bram Stoker",
+    "width": 1600,
+    "height": 2560,
+}
 
 
 def _fresh_environment() -> jinja2.Environment:
