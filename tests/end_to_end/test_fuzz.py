@@ -128,6 +128,20 @@ _RAW_HTML = st.sampled_from(
         "<iframe src=http://127.0.0.1:9/>", "<svg onload=alert(1)>", "<![CDATA[ x ]]>", "<?php echo 1; ?>",
         "<!DOCTYPE html>", "<object data=x>", "<embed src=x>", "<base href=http://127.0.0.1:9/>",
         "<math><mi>x</mi></math>", "</script>", "<br/>", "<table><tr><td>x",
+        "<aside>", "</aside>", "<details><summary>x</summary>", "</details>", "<b>", "</b>", "<mark>x",
+        "<form>", "</form>", "<template>", "<q>x</q>", "<abbr title='<b>'>x</abbr>", "<h2>Themes</h2>",
+        "<ul><li>x", "<font color=red>", "<center>", "<span style='x'>", "</p></p>", "<!---->",
+    ]
+)  # fmt: skip
+# Note apps, word processors and chat assistants (issue 17): what their exports are made of.
+_NOTE_SYNTAX = st.sampled_from(
+    [
+        "[[Page]]", "[[Page|Alias]]", "[[Page#Part|<script>]]", "![[image.png]]", "![[../../etc/passwd]]",
+        "![[x.png|200]]", "[[", "]]", "> [!note] Title", "> [!quote] Speaker", "> [!NOTE]", "> [!tip]-",
+        "==highlight==", "==", "%%hidden%%", "%%", "^block1", "#tag", "#[[two words]]", "key:: value",
+        "Term\n:   definition", ":   definition", "Sure! Here's a summary of *Dracula*:",
+        "Would you like more?", "## 🧠 Main Themes", "### 2. **Characters**", "**Year Published:** 1861",
+        "Book Summary: *Title* by Author", "\\-", "1\\.", "&nbsp;", "[text]{.underline}",
     ]
 )  # fmt: skip
 _CONTROLS = st.sampled_from(
@@ -187,6 +201,7 @@ _FRAGMENTS = st.one_of(
     ),
     st.builds(lambda depth, text: ">" * depth + " " + text, st.integers(1, 120), _INLINE),
     _RAW_HTML,
+    _NOTE_SYNTAX,
     _CONTROLS,
     _ENTITIES,
     st.builds(lambda key, value: f"{key}: {value}", _FIELD_KEYS, _INLINE),
