@@ -23,85 +23,17 @@ from itertools import count
 from pipeline.model import guide as m
 from pipeline.model.text import plain_text
 from pipeline.model.wide_text import wide_search
-
-# Words that name a rank or relation rather than a person: "Miss Emily" is found as "Emily".
-_NOT_A_NAME = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "lady",
-    "lord",
-    "captain",
-    "capt",
-    "the",
-    "of",
-    "and",
-    "de",
-    "du",
-    "la",
-    "le",
-    "von",
-    "van",
-    "der",
-    "di",
-    "da",
-    "saint",
-    "st",
-    "mme",
-    "mlle",
-    "m",
-    "monsieur",
-    "madame",
-    "comte",
-    "count",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "uncle",
-    "aunt",
-    "father",
-    "mother",
-    "brother",
-    "sister",
-    "old",
-    "young",
-    "little",
-    "family",
-}
-_ARTICLES = {"the", "le", "la", "les", "el", "los", "las", "der", "die", "das", "il", "lo"}
-# Particles that belong to the surname after them: "the exiled De Lacey family" names "De Lacey".
-_PARTICLES = {
-    "de",
-    "da",
-    "di",
-    "du",
-    "des",
-    "del",
-    "della",
-    "do",
-    "dos",
-    "das",
-    "van",
-    "von",
-    "der",
-    "den",
-    "ten",
-    "ter",
-    "le",
-    "la",
-}
-_CJK = r"[\u3040-\u30ff\u3400-\u9fff]"  # see wide_text
-# Words for a work, before its title: "the novel Dracula" (rule 3 of the module docstring).
-_WORK_WORDS = (
-    "novel|book|story|tale|novella|play|poem|epic|work|title|roman|livre|récit|conte|novela|libro|obra|"
-    "romanzo|Buch|Erzählung|Novelle|Drama"
+from pipeline.transforms.mentions import (
+    CJK,
+    WORD,
+    bare,
+    before_title,
+    name_variants,
+    term_variants,
+    title_forms,
 )
+
 SKIPPED_KINDS = ("info",)
-_WORD = re.compile(r"[\w’'-]+")
 _WORD_CHAR = re.compile(r"[\w’'-]")
 # "Jonathan's", "Mina’s", "the Bennets'", 'Mina' in single quotes: the name is the word without
 # its possessive ending or the apostrophes around it.
@@ -152,54 +84,6 @@ def _occurrences(text: str, word: str) -> list[int]:
     return found
 
 
-def name_variants(term: str, all_terms: list[str]) -> list[str]:
-    """The full name, its alternatives ("Pip (Philip Pirrip)", "A / B") and any part no other
-    character shares ("Kathy" for "Kathy H.", but not "Bennet" when five Bennets are listed)."""
-    full = [part.strip() for part in re.split(r"\s*/\s*|\s*\(|\)", term) if part.strip()]
-    variants = list(dict.fromkeys([term.strip(), *full]))
-    shared = {word for other in all_terms if other != term for word in _WORD.findall(other)}
-    for name in full:
-        words = _WORD.findall(name)
-        for index, word in enumerate(words):
-            if len(word) < 3 or word.casefold().strip(".") in _NOT_A_NAME or not word[0].isupper():
-                continue
-            if word not in shared:
-                variants.append(word)
-                variants += _with_particles(words, index)
-        variants += _described_forms(name)
-    return list(dict.fromkeys(variants))
-
-
-def _with_particles(words: list[str], index: int) -> list[str]:
-    """The surname at `index` with the particles before it, as written and with them in lower
-    case ("De Lacey", "de Lacey"), so a mention links the whole name rather than its last word."""
-    first = index
-    while first > 0 and words[first - 1].casefold() in _PARTICLES:
-        first -= 1
-    if first == index:
-        return []
-    particles, surname = words[first:index], words[index]
-    return [" ".join([*particles, surname]), " ".join([*(p.lower() for p in particles), surname])]
-
-
-def _described_forms(name: str) -> list[str]:
-    """A name that is a description ("The Creature", "The Narrator") is written in lower case in
-    running text ("the creature confronts him"), so those forms name the character too."""
-    article, _, rest = name.partition(" ")
-    if not rest or article.casefold() not in _ARTICLES:
-        return []
-    lower_article = article[0].lower() + article[1:]
-    return [f"{lower_article} {rest}", f"{article} {rest.lower()}", f"{lower_article} {rest.lower()}"]
-
-
-def term_variants(term: str) -> list[str]:
-    base = term.strip()
-    forms = [base]
-    if not wide_search(_CJK, base):
-        forms.append(base[:-1] if base.endswith("s") and len(base) > 3 else base + "s")
-    return forms
-
-
 class _Linker:
     """Finds mentions with dictionary look-ups over word runs: linear in the text, whatever the
     number of characters and terms (a regular expression of a thousand alternatives is not)."""
@@ -222,7 +106,7 @@ class _Linker:
         # words as its longest name or term has.
         self.first_words: dict[str, int] = {}
         for key in keys:
-            words = _WORD.findall(key) or [""]
+            words = WORD.findall(key) or [""]
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         # Scripts without spaces have no words to look up; their few variants share one expression.
         ordered = sorted(cjk, key=len, reverse=True)
@@ -230,8 +114,8 @@ class _Linker:
         self.cjk_anchor = cjk
         self.active = bool(keys or cjk)
         self.ids = count(1)
-        self.titles = _title_forms(guide.meta.title)
-        self.before_title = _before_title(guide.meta.authors)
+        self.titles = title_forms(guide.meta.title)
+        self.before_title = before_title(guide.meta.authors)
 
     def names_the_book(self, text: str, start: int, end: int) -> bool:
         """The match at text[start:end] is the book's title where the text names the book (rules 2
@@ -245,7 +129,7 @@ class _Linker:
         key = variant.strip().rstrip(".")
         if not key:
             return
-        if wide_search(_CJK, key):
+        if wide_search(CJK, key):
             cjk.setdefault(key, anchor)
         else:
             table.setdefault(key, anchor)
@@ -290,7 +174,7 @@ class _Linker:
                 else:
                     out.extend(pieces)
                     changed = True
-            elif isinstance(item, m.Emph) and _bare(plain_text(item.children)) in self.titles:
+            elif isinstance(item, m.Emph) and bare(plain_text(item.children)) in self.titles:
                 out.append(item)  # the book's title in italics (rule 1): the book, not a character
             elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Styled)):
                 children = self.inlines(item.children, linked, excluded)
@@ -309,7 +193,7 @@ class _Linker:
         if self.first_words:
             # Most text mentions nobody, and the rest few: one pass in C over the distinct words
             # (each a cached look-up), then work only where a name or term can begin.
-            distinct = set(_WORD.findall(text))
+            distinct = set(WORD.findall(text))
             first_words = self.first_words
             starts = sorted(
                 position
@@ -339,7 +223,7 @@ class _Linker:
         words: list[tuple[int, int]] = []
         limit = 1
         cores = _CORES
-        for match in _WORD.finditer(text, position):
+        for match in WORD.finditer(text, position):
             raw = match.group()
             core = cores.get(raw)
             if core is None:
@@ -376,27 +260,6 @@ class _Linker:
         if position < len(text):
             out.append(m.Text(text[position:]))
         return out
-
-
-def _bare(text: str) -> str:
-    """Text without the spaces and punctuation around it, case-folded: how titles are compared."""
-    return text.strip().strip(".,;:!?\"“”‘’'«»").strip().casefold()
-
-
-def _title_forms(title: str) -> frozenset[str]:
-    """The book's title and its main title (before a ";" or ":"), case-folded."""
-    forms = {_bare(title), _bare(re.split(r"[;:]", title)[0])}
-    return frozenset(form for form in forms if form)
-
-
-def _before_title(authors: tuple[str, ...]) -> re.Pattern[str]:
-    """What, right before the title, makes it name the book: an author's possessive or a word for
-    a work (rules 2 and 3 of the module docstring)."""
-    names = sorted({w for a in authors for w in _WORD.findall(a) if len(w) > 1 and w[0].isupper()})
-    possessive = rf"\b(?:{'|'.join(map(re.escape, names))})[’']s?" if names else ""
-    work = rf"\b(?i:{_WORK_WORDS})"
-    either = f"(?:{possessive}|{work})" if possessive else work
-    return re.compile(rf"{either}[,:]?\s+[“\"‘']?$")
 
 
 def _same(new: tuple, old: tuple) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.build.batch import load_guide
-from pipeline.transforms.crosslinks import name_variants, term_variants
+from pipeline.transforms.mentions import name_variants, term_variants
 from tests.helpers import NS, REPO, epub_documents, seed_outputs
 
 

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from pipeline.build.batch import BuildOptions, build_all, load_guide
-from pipeline.transforms.crosslinks import name_variants, term_variants
+from pipeline.transforms.mentions import name_variants, term_variants
 from tests import needs
 from tests.helpers import REPO, SEED, seed_outputs
 from tests.writers.pdf.pages import page_texts
