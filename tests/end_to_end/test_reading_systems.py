@@ -42,8 +42,9 @@ EPUBJS_2X = (
 # phone a word wider than the line ("Zusammenfassung", a German section title) breaks inside its
 # box, as it must, but without the hyphen a reader with hyphenation dictionaries draws there.
 NO_HYPHENATION = (
-    "engine limit: this Chromium has no hyphenation dictionaries, so a word longer than the line "
-    "breaks without a hyphen"
+    "engine limit: this Chromium has no hyphenation dictionaries (on Linux they are a component "
+    "Chrome downloads, https://bugs.chromium.org/p/chromium/issues/detail?id=652964), so a word "
+    "longer than the line breaks without a hyphen"
 )
 
 
