@@ -10,22 +10,23 @@ a strict xfail: when the feature lands the case passes, strict xfail fails, and 
 from __future__ import annotations
 
 import re
-import shutil
 import tomllib
 import unicodedata
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from pipeline.build.batch import BuildOptions, build_all, load_guide
-from pipeline.checks.outputs import check_ace
+from pipeline.build.batch import BuildOptions, Outcome, build_all, load_guide
+from pipeline.checks.outputs import check_ace, check_epub
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import GuideError
 from pipeline.model.text import plain_text
 from pipeline.model.walk import iter_blocks
 from pipeline.writers.inspect_json import themes_of
 from tests import needs
-from tests.helpers import CORPUS, CORPUS_KINDS, EpubCheckPool, epubcheck_problems
+from tests.helpers import CORPUS, CORPUS_KINDS
 
 PENDING = tomllib.loads((CORPUS / "pending.toml").read_text(encoding="utf-8"))
 SUFFIXES = (".md", ".txt", ".markdown", ".docx")
@@ -232,37 +233,77 @@ def test_corpus_stems_are_unique():
 # ---------------------------------------------------------------- every guide builds and validates
 
 
+class Checks:
+    """One checker run on every built EPUB, two at a time in background threads, from the moment the
+    first verdict is asked for: the EPUBCheck tests run together, then the Ace ones, each batch
+    overlapping its own JVM or Chromium starts instead of queueing them one test at a time."""
+
+    def __init__(self, check, epubs: dict[str, Path]) -> None:
+        self.check, self.epubs = check, epubs
+        self.executor: ThreadPoolExecutor | None = None
+        self.futures: dict[str, Future] = {}
+
+    def verdict(self, stem: str):
+        if self.executor is None:
+            self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="corpus-check")
+            self.futures = {s: self.executor.submit(self.check, epub) for s, epub in self.epubs.items()}
+        return self.futures[stem].result(timeout=1800)
+
+    def shutdown(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class CorpusBuild:
+    outcomes: dict[str, Outcome]
+    epubcheck: Checks
+    ace: Checks
+
+    def epub(self, path: Path) -> str:
+        """The stem of `path`'s EPUB, once the test has made sure it was built."""
+        outcome = self.outcomes[path.stem]
+        assert not outcome.failed, f"{_name(path)} did not build: {outcome.reason}"
+        return path.stem
+
+
+def _selected(session: pytest.Session, test: str) -> set[str]:
+    """The stems of the manuscripts whose `test` this run will run (so `-k` checks only those)."""
+    return {
+        item.callspec.params["path"].stem
+        for item in session.items
+        if getattr(item, "originalname", None) == test and hasattr(item, "callspec")
+    }
+
+
 @pytest.fixture(scope="module")
-def corpus_epubs(tmp_path_factory):
-    """Every corpus guide built to EPUB in one batch, EPUBCheck started on each as soon as it exists."""
+def corpus_build(request, tmp_path_factory):
+    """Every corpus guide built to EPUB in one batch (a few seconds; the checks are the slow part)."""
     out = tmp_path_factory.mktemp("corpus-kinds")
     outcomes = build_all(MANUSCRIPTS, BuildOptions(formats=("epub",), out_dir=out, use_cache=False))
-    pool = EpubCheckPool(workers=2)
-    built = {}
-    for outcome in outcomes:
-        if not outcome.failed:
-            built[outcome.source.stem] = outcome.outputs[0]
-            if shutil.which("java"):
-                pool.start(outcome.outputs[0])
-    yield {o.source.stem: o for o in outcomes}, built, pool
-    pool.shutdown()
+    epubs = {o.source.stem: o.outputs[0] for o in outcomes if not o.failed}
 
+    def checks(check, test: str) -> Checks:
+        wanted = _selected(request.session, test)
+        return Checks(check, {stem: epub for stem, epub in epubs.items() if stem in wanted})
 
-def _built(corpus_epubs, path: Path) -> Path:
-    outcomes, built, _ = corpus_epubs
-    outcome = outcomes[path.stem]
-    assert not outcome.failed, f"{_name(path)} did not build: {outcome.reason}"
-    return built[path.stem]
+    built = CorpusBuild(
+        {o.source.stem: o for o in outcomes},
+        checks(check_epub, "test_corpus_guide_passes_epubcheck"),
+        checks(check_ace, "test_corpus_guide_passes_daisy_ace"),
+    )
+    yield built
+    built.epubcheck.shutdown()
+    built.ace.shutdown()
 
 
 @needs.java
 @pytest.mark.slow
 @pytest.mark.epubcheck
 @pytest.mark.parametrize("path", _cases("epub"))
-def test_corpus_guide_passes_epubcheck(corpus_epubs, path):
-    epub = _built(corpus_epubs, path)
-    problems = epubcheck_problems(corpus_epubs[2].result(epub))
-    assert not problems, "\n".join(problems)
+def test_corpus_guide_passes_epubcheck(corpus_build, path):
+    verdict = corpus_build.epubcheck.verdict(corpus_build.epub(path))
+    assert verdict.ok, verdict.detail
 
 
 @needs.ace
@@ -270,8 +311,8 @@ def test_corpus_guide_passes_epubcheck(corpus_epubs, path):
 @pytest.mark.epubcheck
 @pytest.mark.browser
 @pytest.mark.parametrize("path", _cases("epub"))
-def test_corpus_guide_passes_daisy_ace(corpus_epubs, path):
-    verdict = check_ace(_built(corpus_epubs, path))
+def test_corpus_guide_passes_daisy_ace(corpus_build, path):
+    verdict = corpus_build.ace.verdict(corpus_build.epub(path))
     assert verdict is not None and verdict.ok, verdict.detail if verdict else "Ace did not run"
 
 
