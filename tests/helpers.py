@@ -27,6 +27,9 @@ SEED = SHARED / "seeds" / "never-let-me-go.txt"
 COMMONMARK = SHARED / "commonmark" / "spec-examples.json"
 MANUSCRIPTS = REPO / "manuscripts"
 CORPUS = REPO / "tests" / "corpus"
+# The corpus of summaries as people have them (issue 17): each folder's manuscripts carry their own
+# hand-written golden file (tests/end_to_end/test_corpus_kinds.py), not an inspect snapshot.
+CORPUS_KINDS = ("chat", "notes", "wordproc", "deflist", "docx", "languages")
 GOLDEN = REPO / "tests" / "golden"
 PACKAGE = REPO / "pipeline"
 

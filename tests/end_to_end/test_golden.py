@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli.main import main
-from tests.helpers import REPO
+from tests.helpers import CORPUS_KINDS, REPO
 
 GOLDEN = REPO / "tests" / "golden" / "inspect"
 SOURCES = sorted(
@@ -20,6 +20,7 @@ SOURCES = sorted(
     for folder in (REPO / "manuscripts", REPO / "tests" / "corpus")
     for p in folder.rglob("*")
     if p.suffix in (".md", ".txt", ".markdown")
+    and not (folder.name == "corpus" and p.relative_to(folder).parts[0] in CORPUS_KINDS)
 )
 
 SEED = Path("..") / "shared" / "seeds" / "never-let-me-go.txt"  # the user's own summary, beside the repo
