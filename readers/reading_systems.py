@@ -38,6 +38,21 @@ CORPUS = (
     "tests/corpus/journey-to-the-west.md",
     "tests/corpus/kalila-wa-dimna.md",
     "tests/corpus/illustrated/the-wind-in-the-willows.md",
+    # One guide in each further script and right-to-left language the pipeline reads (issue 17's
+    # languages): Hebrew, Persian, Urdu, Korean, Greek, Devanagari, Bengali, Tamil, Thai, Armenian,
+    # Georgian, Cyrillic.
+    "tests/corpus/languages/sipur-pashut-he.md",
+    "tests/corpus/languages/boof-e-koor-fa.md",
+    "tests/corpus/languages/aangan-ur.md",
+    "tests/corpus/languages/hong-gildong-jeon-ko.md",
+    "tests/corpus/languages/zorbas-el.md",
+    "tests/corpus/languages/godaan-hi.md",
+    "tests/corpus/languages/pather-panchali-bn.md",
+    "tests/corpus/languages/ponniyin-selvan-ta.md",
+    "tests/corpus/languages/si-phaendin-th.md",
+    "tests/corpus/languages/samvel-hy.md",
+    "tests/corpus/languages/vepkhistkaosani-ka.md",
+    "tests/corpus/languages/prestuplenie-i-nakazanie-ru.md",
 )
 CHROMIUM_ARGS = [
     "--headless",
