@@ -1,0 +1,58 @@
+"""Render repro.html's two paragraphs at a range of widths; print the widths where the first line
+is broken at the paragraph's first hyphenation point though a later break point fits.
+
+A line is "broken early" when it ends with a hyphen, is not the paragraph's last, and its text
+fills less than 60 % of the line. Run: python run.py
+"""
+
+import re
+from pathlib import Path
+
+import weasyprint
+from weasyprint.formatting_structure import boxes
+
+HERE = Path(__file__).parent
+SOURCE = (HERE / "repro.html").read_text()
+MIN_FILL = 0.6
+
+
+def paragraph_lines(html: str) -> dict[str, list[tuple[str, float, float]]]:
+    """Paragraph id -> its lines as (text, natural width of the text, line width)."""
+    document = weasyprint.HTML(string=html).render()
+    found: dict[str, list] = {}
+    for box in document.pages[0]._page_box.descendants():
+        if isinstance(box, boxes.LineBox):
+            texts = [t for t in box.descendants() if isinstance(t, boxes.TextBox)]
+            natural = sum(
+                t.width - (getattr(t, "justification_spacing", 0) or 0) * t.text.count(" ")
+                for t in texts
+            )
+            found.setdefault(box.element.get("id"), []).append(
+                ("".join(t.text for t in texts), natural, box.width)
+            )
+    return found
+
+
+def broken_early(lines) -> bool:
+    return any(
+        text.endswith("\u2010") or text.endswith("-")
+        for text, natural, width in lines[:-1]
+        if natural < MIN_FILL * width
+    )
+
+
+print(f"WeasyPrint {weasyprint.__version__}")
+lines = paragraph_lines(SOURCE)
+for name in ("broken", "mended"):
+    print(f"repro.html #{name}: {[text for text, _, _ in lines[name]]}")
+tried = 0
+early = {"broken": [], "mended": []}
+for width in range(600, 760, 2):
+    tried += 1
+    html = re.sub(r"width: \d+px", f"width: {width}px", SOURCE)
+    for name, found in paragraph_lines(html).items():
+        if broken_early(found):
+            early[name].append(width)
+print(f"widths tried: 600-758 px, {tried} of them")
+for name, widths in early.items():
+    print(f"#{name}: broken early at {len(widths)} widths {widths}")
