@@ -9,6 +9,7 @@ without the search. CPU time, best of 3. Run: python run.py
 import re
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import weasyprint
@@ -37,7 +38,9 @@ def index(letters: int, extra_css: str = "") -> str:
         f'<div class="group"><h3>{chr(65 + n)}</h3><ul><li>Entry {n}, {n + 2}</li></ul></div>'
         for n in range(letters)
     )
-    return f'<!DOCTYPE html><html><head>{STYLE}<style>{extra_css}</style></head><body><div class="index-body">{groups}</div></body></html>'
+    head = f"{STYLE}<style>{extra_css}</style>"
+    body = f'<div class="index-body">{groups}</div>'
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
 
 
 def arrangement(document) -> list[tuple[int, str]]:
@@ -59,7 +62,8 @@ def render(html: str) -> tuple[int, float, float, list]:
         spent = time.process_time() - start
         best = spent if best is None else min(best, spent)
     body = next(
-        box for box in document.pages[0]._page_box.descendants()
+        box
+        for box in document.pages[0]._page_box.descendants()
         if box.element is not None and box.element.get("class") == "index-body"
     )
     return max(len(TRIED) - 2, 0), body.height, best, arrangement(document)
@@ -67,7 +71,7 @@ def render(html: str) -> tuple[int, float, float, list]:
 
 print(f"WeasyPrint {weasyprint.__version__}")
 rounds, height, spent, _ = render(SOURCE)
-steps = [round(a - b, 1) for a, b in zip(TRIED[1:-2], TRIED[2:-1])]
+steps = [round(a - b, 1) for a, b in pairwise(TRIED[1:-1])]
 print(f"repro.html: {rounds} rounds, columns {height:.1f} px high, {spent * 1000:.0f} ms")
 print(f"height added per round (px): {steps}")
 print("letters  rounds  ms(balance)  ms(column-fill: auto, same height)  same columns")

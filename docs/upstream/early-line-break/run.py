@@ -17,18 +17,19 @@ MIN_FILL = 0.6
 
 
 def paragraph_lines(html: str) -> dict[str, list[tuple[str, float, float]]]:
-    """Paragraph id -> its lines as (text, natural width of the text, line width)."""
+    """Paragraph id -> its lines as (text, natural width of the text, paragraph width)."""
     document = weasyprint.HTML(string=html).render()
     found: dict[str, list] = {}
-    for box in document.pages[0]._page_box.descendants():
-        if isinstance(box, boxes.LineBox):
-            texts = [t for t in box.descendants() if isinstance(t, boxes.TextBox)]
+    for block_box in document.pages[0]._page_box.descendants():
+        if not (isinstance(block_box, boxes.BlockBox) and block_box.element_tag == "p"):
+            continue
+        for line in block_box.children:
+            texts = [t for t in line.descendants() if isinstance(t, boxes.TextBox)]
             natural = sum(
-                t.width - (getattr(t, "justification_spacing", 0) or 0) * t.text.count(" ")
-                for t in texts
+                t.width - (getattr(t, "justification_spacing", 0) or 0) * t.text.count(" ") for t in texts
             )
-            found.setdefault(box.element.get("id"), []).append(
-                ("".join(t.text for t in texts), natural, box.width)
+            found.setdefault(block_box.element.get("id"), []).append(
+                ("".join(t.text for t in texts), natural, block_box.width)
             )
     return found
 

@@ -25,9 +25,7 @@ def document(entries: int, leader: bool) -> str:
 
 def text_boxes(document) -> int:
     return sum(
-        isinstance(box, boxes.TextBox)
-        for page in document.pages
-        for box in page._page_box.descendants()
+        isinstance(box, boxes.TextBox) for page in document.pages for box in page._page_box.descendants()
     )
 
 
@@ -50,4 +48,6 @@ print("entries  pages  text boxes(leader)  text boxes(none)  ms(leader)  ms(none
 for entries in (10, 40, 80):
     lead = render(document(entries, leader=True))
     none = render(document(entries, leader=False))
-    print(f"{entries:7}  {lead[0]:5}  {lead[1]:18}  {none[1]:16}  {lead[2] * 1000:10.0f}  {none[2] * 1000:8.0f}")
+    print(
+        f"{entries:7}  {lead[0]:5}  {lead[1]:18}  {none[1]:16}  {lead[2] * 1000:10.0f}  {none[2] * 1000:8.0f}"
+    )

@@ -31,13 +31,10 @@ def document(sections: int, literal: bool) -> str:
     """The repro's shape with `sections` sections; `literal` writes the numbers as text."""
     style = re.search(r"<style>.*</style>", (HERE / "repro.html").read_text(), re.S).group(0)
     if literal:
-        style = style.replace('target-counter(attr(href), page)', "attr(data-page)")
-    nav = "".join(
-        f'<a href="#s{n}" data-page="{n + 1}">Section {n}</a>' for n in range(1, sections + 1)
-    )
+        style = style.replace("target-counter(attr(href), page)", "attr(data-page)")
+    nav = "".join(f'<a href="#s{n}" data-page="{n + 1}">Section {n}</a>' for n in range(1, sections + 1))
     body = "".join(
-        f'<section id="s{n}"><h1>Section {n}</h1><p>Some text.</p></section>'
-        for n in range(1, sections + 1)
+        f'<section id="s{n}"><h1>Section {n}</h1><p>Some text.</p></section>' for n in range(1, sections + 1)
     )
     return f"<!DOCTYPE html><html><head>{style}</head><body><nav>{nav}</nav>{body}</body></html>"
 
@@ -63,6 +60,4 @@ print("sections  pages  layouts(target-counter)  layouts(text)  ms(target-counte
 for sections in (5, 10, 20, 40):
     tc = render(document(sections, literal=False))
     text = render(document(sections, literal=True))
-    print(
-        f"{sections:8}  {tc[0]:5}  {tc[1]:23}  {text[1]:13}  {tc[2] * 1000:18.0f}  {text[2] * 1000:8.0f}"
-    )
+    print(f"{sections:8}  {tc[0]:5}  {tc[1]:23}  {text[1]:13}  {tc[2] * 1000:18.0f}  {text[2] * 1000:8.0f}")
