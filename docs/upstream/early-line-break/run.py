@@ -1,8 +1,8 @@
-"""Render repro.html's two paragraphs at a range of widths; print the widths where the first line
-is broken at the paragraph's first hyphenation point though a later break point fits.
+"""Render repro.html's paragraphs at a range of widths; print the widths where a line is broken
+at the paragraph's first break point though a later break point fits.
 
-A line is "broken early" when it ends with a hyphen, is not the paragraph's last, and its text
-fills less than 60 % of the line. Run: python run.py
+A line is "broken early" when it is not the paragraph's last and its text fills less than 60 % of
+the paragraph's width. Run: python run.py
 """
 
 import re
@@ -35,19 +35,15 @@ def paragraph_lines(html: str) -> dict[str, list[tuple[str, float, float]]]:
 
 
 def broken_early(lines) -> bool:
-    return any(
-        text.endswith("\u2010") or text.endswith("-")
-        for text, natural, width in lines[:-1]
-        if natural < MIN_FILL * width
-    )
+    return any(natural < MIN_FILL * width for _, natural, width in lines[:-1])
 
 
 print(f"WeasyPrint {weasyprint.__version__}")
 lines = paragraph_lines(SOURCE)
-for name in ("broken", "mended"):
+for name in ("broken", "unhyphenated", "mended"):
     print(f"repro.html #{name}: {[text for text, _, _ in lines[name]]}")
 tried = 0
-early = {"broken": [], "mended": []}
+early = {"broken": [], "unhyphenated": [], "mended": []}
 for width in range(600, 760, 2):
     tried += 1
     html = re.sub(r"width: \d+px", f"width: {width}px", SOURCE)
