@@ -8,7 +8,7 @@ break is found, so in a block laid out so, each space before an inline element i
 and the block laid out again; should a line still break early, automatic hyphenation is turned off
 there too. Only the blocks that need it are touched: a space inside a link is underlined with it.
 No upstream report of this case was found; Kozea/WeasyPrint#1614 (inline boxes in line breaking)
-is related.
+is related. The report to file, with a minimal reproduction: docs/upstream/early-line-break.md.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ When a paragraph's next line overflows the page and only `orphans - 1` of its li
 defers ("reports") the page's footnotes to the next page to make room, rather than moving the
 paragraph on (the behaviour added for Kozea/WeasyPrint#2432): the calls stay, their notes print a
 page or two later. Here the laid-out boxes are checked, and that paragraph is started on the next
-page instead, until every note sits under its call.
+page instead, until every note sits under its call. The follow-up to that upstream issue, with a
+minimal reproduction: docs/upstream/footnote-deferral.md.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ of 14 entries took 22 rounds and 0.44 s, longer than the guide it indexes. So th
 once as a single column of the final column width, the height that splits its entries most evenly
 is read off the boxes, and the index is laid out again with `column-fill: auto` and that height:
 two layouts of a page instead of dozens. An index longer than a page keeps the usual balancing.
+The report to file upstream, with a minimal reproduction: docs/upstream/column-balancing.md.
 """
 
 from __future__ import annotations

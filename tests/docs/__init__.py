@@ -1,0 +1,1 @@
+"""Tests of the documentation that code points to (docs/)."""
