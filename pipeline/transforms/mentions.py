@@ -78,7 +78,9 @@ _PARTICLES = {
     "le",
     "la",
 }
-CJK = r"[\u3040-\u30ff\u3400-\u9fff]"  # see wide_text
+# Names in these scripts are found inside longer runs of letters: Chinese and Japanese write no
+# spaces, and Korean writes a name and its particle as one word ("홍길동은", "홍길동의").
+CJK = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # see wide_text
 # Words for a work, before its title: "the novel Dracula" (rule 3 of crosslinks' docstring).
 _WORK_WORDS = (
     "novel|book|story|tale|novella|play|poem|epic|work|title|roman|livre|récit|conte|novela|libro|obra|"

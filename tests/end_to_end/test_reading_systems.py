@@ -48,6 +48,15 @@ NO_HYPHENATION = (
 )
 
 
+# Guides in which no mention links to an entry, and why (a fault of ours, named, never passing).
+NO_CROSS_LINKS = {
+    "ponniyin-selvan-ta": (
+        "our fault: Tamil joins case endings to a name and changes its last letter "
+        "(வந்தியத்தேவன் → வந்தியத்தேவனுடன்), so no mention matches an entry: cross-links need stems there"
+    ),
+}
+
+
 def known(check: str, case: rs.Case, item: dict) -> str | None:
     """The reason a failure is already known (a fault or limit of the engine), or None."""
     if check == "links" and case.engine == "epubjs" and case.font == 2:
@@ -166,6 +175,8 @@ def test_no_heading_or_entry_name_is_split_or_left_at_a_page_foot(request, resul
 def test_every_contents_entry_cross_link_and_footnote_lands_on_its_target(request, results, case):
     result = results(case)
     kinds = {link["kind"] for link in result.links}
+    if "cross-link" not in kinds and case.guide in NO_CROSS_LINKS:
+        request.node.add_marker(pytest.mark.xfail(reason=NO_CROSS_LINKS[case.guide], strict=True))
     assert {"contents", "toc", "cross-link"} <= kinds, f"{case.name}: only {sorted(kinds)} links found"
     judge(request, "links", case, result.missed)
 
