@@ -30,6 +30,8 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     path = str(source.path)
     # A Word file is HTML already (docx.py): no dialect to adapt.
     adapted = adapt(source.text) if source.markup == "markdown" else Adapted(source.text, (), "docx")
+    for line, note in adapted.notes:
+        report.warn("W-TABLE-SPANS", note, line)
     front_matter = read_front_matter(adapted, report)
     language = choose_language(front_matter, source.text, adapted.text, report, default_language)
     text, chatter = leave_out_chatter(source.text, language)
