@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 _GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+[ \t]*$")
 _DASH_RUNS = re.compile(r"^ *-{3,}(?:[ \t]+-{3,})+[ \t]*$")
@@ -69,7 +70,7 @@ def _grid(lines: list[str], start: int) -> PipeTable | None:
             continue
         if len(line) <= bounds[-1] - 1 or any(line[i : i + 1] not in ("|", "") for i in bounds[:-1]):
             return _cell_paragraphs(block, bounds, len(block))  # a cell reaches across a boundary
-        cells = [line[a + 1 : b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+        cells = [line[a + 1 : b].strip() for a, b in pairwise(bounds)]
         if open_row:  # a cell written over several lines: one cell, its lines joined
             rows[-1][1][:] = [f"{old} {new}".strip() for old, new in zip(rows[-1][1], cells, strict=True)]
         else:

@@ -29,7 +29,8 @@ def themes_of(guide: m.Guide) -> list[str]:
     if items:
         return items
     # A table of themes ("| Theme | In the story |", a Word file's grid table): its first column.
-    rows = [plain_text(row[0]).strip() for b in section.blocks if isinstance(b, m.Table) for row in b.rows if row]
+    tables = [b for b in section.blocks if isinstance(b, m.Table)]
+    rows = [plain_text(row[0]).strip() for table in tables for row in table.rows if row]
     if rows:
         return rows
     return [plain_text(b.inlines).strip() for b in section.blocks if isinstance(b, m.Paragraph)]
