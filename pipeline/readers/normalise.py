@@ -86,6 +86,11 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         if said.author and "authors" not in draft.values:
             draft.set("authors", said.author)
     title = " ".join(title.split())  # a title is one line
+    field = " ".join(str(draft.values.get("title") or "").split())
+    if field != title and field.casefold() == title.casefold():
+        # "LITTLE WOMEN" (a word processor's capitals) over "Title: Little Women": the same title,
+        # and the field spells it as the book does; no guess at how to title-case capitals.
+        title = field
     if byline := title_byline(title):
         named, author = byline
         if "authors" not in draft.values:
