@@ -11,6 +11,7 @@ from pipeline.i18n.scripts import COLONS
 from pipeline.i18n.section_names import section_kind
 from pipeline.readers.byline import looks_like_byline
 from pipeline.readers.front_matter import pandoc_title_block
+from pipeline.readers.word_exports import read_word_export
 
 _ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
@@ -37,6 +38,7 @@ class Adapted:
     text: str
     line_map: tuple[int, ...]
     dialect: str
+    notes: tuple[tuple[int, str], ...] = ()  # (manuscript line, warning) from reading a word export
 
     def source_line(self, markdown_line: int) -> int:
         """Map a 0-based line of the adapted text back to the manuscript's 1-based line."""
@@ -61,6 +63,18 @@ def detect_dialect(text: str) -> str:
 
 
 def adapt(text: str) -> Adapted:
+    """The manuscript as Markdown: a word processor's export made plain first, then its dialect."""
+    exported = read_word_export(text)
+    if exported is None:
+        return _adapt_dialect(text)
+    adapted = _adapt_dialect(exported.text)
+    # Compose the two line maps, so every line still names the manuscript's own line.
+    inner = adapted.line_map or tuple(range(1, len(exported.text.split("\n")) + 1))
+    line_map = tuple(exported.line_map[min(line, len(exported.line_map)) - 1] for line in inner)
+    return Adapted(adapted.text, line_map, adapted.dialect, exported.notes)
+
+
+def _adapt_dialect(text: str) -> Adapted:
     if text.startswith("% "):
         return Adapted(*pandoc_title_block(text), "frontmatter")
     dialect = detect_dialect(text)

@@ -38,7 +38,8 @@ def entry_from_inlines(inlines: tuple[m.Inline, ...], loc: m.SourceLocation) -> 
     if not inlines:
         return None
     first = inlines[0]
-    if isinstance(first, m.Strong):
+    # A name in bold, or underlined as Word users mark one (pandoc's `[Name]{.underline}`).
+    if isinstance(first, m.Strong) or (isinstance(first, m.Styled) and first.kind == "underline"):
         term = plain_text(first.children).strip().rstrip(":：").strip()
         rest = _strip_leading_separator(inlines[1:])
         if term and len(term.split()) <= MAX_TERM_WORDS:

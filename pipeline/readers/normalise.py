@@ -30,6 +30,8 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     path = str(source.path)
     # A Word file is HTML already (docx.py): no dialect to adapt.
     adapted = adapt(source.text) if source.markup == "markdown" else Adapted(source.text, (), "docx")
+    for line, note in adapted.notes:
+        report.warn("W-TABLE-SPANS", note, line)
     front_matter = read_front_matter(adapted, report)
     language = choose_language(front_matter, source.text, adapted.text, report, default_language)
     text, chatter = leave_out_chatter(source.text, language)
@@ -84,6 +86,11 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         if said.author and "authors" not in draft.values:
             draft.set("authors", said.author)
     title = " ".join(title.split())  # a title is one line
+    field = " ".join(str(draft.values.get("title") or "").split())
+    if field != title and field.casefold() == title.casefold():
+        # "LITTLE WOMEN" (a word processor's capitals) over "Title: Little Women": the same title,
+        # and the field spells it as the book does; no guess at how to title-case capitals.
+        title = field
     if byline := title_byline(title):
         named, author = byline
         if "authors" not in draft.values:

@@ -1,4 +1,5 @@
-"""The markdown-it-py configuration: CommonMark plus front matter, footnotes, tables and typography."""
+"""The markdown-it-py configuration: CommonMark plus front matter, footnotes, tables, pandoc's
+attributes and typography."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -33,6 +35,9 @@ def markdown_parser(language: str = "en") -> MarkdownIt:
         {"typographer": True, "quotes": quote_marks(primary), "maxNesting": MAX_NESTING},
     )
     md.use(front_matter_plugin).use(footnote_plugin).use(note_syntax_plugin)
+    # Pandoc's `[text]{.underline}` spans, and `{#id .class}` after images, links and code, which
+    # are dropped: only a span's class is kept (word_exports.styled_span reads it).
+    md.use(attrs_plugin, spans=True, allowed=("class",))
     # Not markdown-it's "replacements": it makes "--" an en dash, while our typography makes it the
     # same dash as a spaced hyphen in the guide's language (see typography.smarten).
     md.enable(["smartquotes", "table", "strikethrough"])

@@ -17,12 +17,13 @@ from pipeline.readers.callouts import callout_block
 from pipeline.readers.definitions import definition_list
 from pipeline.readers.parse import markdown_parser
 from pipeline.readers.unsafe_chars import strip_unsafe
+from pipeline.readers.word_exports import styled_span
 
 if TYPE_CHECKING:  # imported when a manuscript holds HTML: most hold none
     from pipeline.readers.html import HtmlReader
 
-_OPENERS = ("em_open", "strong_open", "s_open", "mark_open", "link_open")
-_CLOSERS = ("em_close", "strong_close", "s_close", "mark_close", "link_close")
+_OPENERS = ("em_open", "strong_open", "s_open", "mark_open", "link_open", "span_open")
+_CLOSERS = ("em_close", "strong_close", "s_close", "mark_close", "link_close", "span_close")
 # Emphasis nested deeper than this is flattened (with W-TOO-DEEP): the writers recurse per level.
 MAX_INLINE_DEPTH = 40
 
@@ -214,7 +215,8 @@ class Converter:
                     skipped.append(kind)
                     self.too_deep_lines.append(line)
                     continue
-                href = str(token.attrs.get("href", "")) if kind == "link_open" else ""
+                # A link's href, or a pandoc span's classes ("underline"), carried to its closing.
+                href = str(token.attrs.get("href" if kind == "link_open" else "class", ""))
                 stack.append((kind, href, []))
             elif kind in _CLOSERS and skipped:
                 skipped.pop()
@@ -252,6 +254,8 @@ class Converter:
             return (m.Strike(children),)
         if opener == "mark_open":
             return (m.Styled("mark", children),)
+        if opener == "span_open":
+            return styled_span(href, children)
         vetted = self.vet_link(href, line)
         # A refused link keeps its text and formatting, without the link.
         return (m.Link(vetted, children),) if vetted is not None else children

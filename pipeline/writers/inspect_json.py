@@ -12,7 +12,7 @@ from pipeline.model.walk import iter_blocks
 
 def themes_of(guide: m.Guide) -> list[str]:
     """Each theme as one string: the sub-headings of the themes section ("### Love" over a
-    paragraph about it), else its list items, else its paragraphs."""
+    paragraph about it), else its list items, else the first cells of its tables, else its paragraphs."""
     section = guide.section("themes")
     if section is None:
         return []
@@ -28,6 +28,11 @@ def themes_of(guide: m.Guide) -> list[str]:
     ]
     if items:
         return items
+    # A table of themes ("| Theme | In the story |", a Word file's grid table): its first column.
+    tables = [b for b in section.blocks if isinstance(b, m.Table)]
+    rows = [plain_text(row[0]).strip() for table in tables for row in table.rows if row]
+    if rows:
+        return rows
     return [plain_text(b.inlines).strip() for b in section.blocks if isinstance(b, m.Paragraph)]
 
 
