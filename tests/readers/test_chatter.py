@@ -20,6 +20,7 @@ def _left_out(text: str) -> list[str]:
     [
         ("en", "Sure! Here's a study guide for *Silas Marner* by George Eliot:"),
         ("en", "Certainly!"),
+        ("en", "Sure thing! Here's an overview you can use."),  # "sure thing" is one interjection
         ("en", "Of course — here is a summary of the novel."),
         ("en", "Absolutely! Below is a guide you can share with your class."),
         ("en", "**Sure!** Here’s a concise overview:"),  # emphasis and a curly apostrophe
