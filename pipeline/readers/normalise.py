@@ -15,7 +15,7 @@ from pipeline.readers.byline import same_names, title_byline
 from pipeline.readers.chatter import leave_out_chatter
 from pipeline.readers.dialects import Adapted, adapt
 from pipeline.readers.front_matter import absorb_yaml, read_front_matter
-from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title
+from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title, dash_byline
 from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
 from pipeline.readers.metadata import MetadataDraft, build_metadata
@@ -91,6 +91,8 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
             draft.set("authors", author)
         elif same_names(author, draft.values["authors"]):
             title = named  # "Der Process von Franz Kafka" over "Autor: Franz Kafka": the byline goes
+    elif (dashed := dash_byline(title)) and same_names(dashed[1], draft.values.get("authors", "")):
+        title = dashed[0]  # "Die Verwandlung – Franz Kafka" over "Autor: Franz Kafka": the author goes
     meta = build_metadata(draft, title, language, utf8_stem(Path(path).stem))
     _warn_missing(meta, sections, report)
     notes = _notes(converter)
