@@ -19,6 +19,8 @@ from pipeline.readers.heading_title import HeadingTitle, about_book, byline_titl
 from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
 from pipeline.readers.metadata import MetadataDraft, build_metadata
+from pipeline.readers.note_syntax import logseq_page_title
+from pipeline.readers.outline import unbullet_headings
 from pipeline.readers.parse import KEPT_NESTING, read_blocks
 from pipeline.readers.sources import SourceText
 from pipeline.readers.split import sections_of, take_title
@@ -29,10 +31,11 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
     # A Word file is HTML already (docx.py): no dialect to adapt.
-    adapted = adapt(source.text) if source.markup == "markdown" else Adapted(source.text, (), "docx")
+    markdown = logseq_page_title(source.text) if source.markup == "markdown" else source.text
+    adapted = adapt(markdown) if source.markup == "markdown" else Adapted(source.text, (), "docx")
     front_matter = read_front_matter(adapted, report)
     language = choose_language(front_matter, source.text, adapted.text, report, default_language)
-    text, chatter = leave_out_chatter(source.text, language)
+    text, chatter = leave_out_chatter(markdown, language)
     for said in chatter:
         shown = said.text if len(said.text) <= 60 else said.text[:59] + "…"
         message = f"left out words addressed to the asker, not about the book: {shown!r}"
@@ -59,6 +62,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         markup=source.markup,
     )
     blocks, _ = converter.blocks(tokens, 0, None)
+    blocks = unbullet_headings(blocks)
     if converter.unsafe_lines:
         report.warn(
             "W-CONTROL-CHARS",
