@@ -20,6 +20,10 @@ from pipeline.i18n.language_data import alternatives, words
 _SEQUENCE_MARKS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef\u20e3]")
 # "2️⃣ Summary": a digit on a keycap numbers the heading.
 _KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
+# A character asked to be shown as an emoji (U+FE0F after it) is a pictograph whatever its category:
+# "ℹ️ Book Info" has U+2139 INFORMATION SOURCE, a letter (Ll) to Unicode. ASCII characters are left
+# to the keycap rule above.
+_EMOJI_PRESENTED = re.compile("[^\x00-\x7f]\ufe0f")
 # Kept although So, Sk or Cf: the non-joiner (Persian and Urdu words), the direction marks (the
 # folding drops them where it must) and the kana voicing marks written on their own.
 _KEPT = frozenset("\u200c\u200e\u200f\u309b\u309c")
@@ -43,7 +47,7 @@ def strip_pictographs(text: str) -> str:
     squeezed. Text with nothing outside ASCII is returned as it is (the usual case, and fast)."""
     if text.isascii():
         return text
-    marks_gone = _SEQUENCE_MARKS.sub("", _KEYCAP.sub("", text))
+    marks_gone = _SEQUENCE_MARKS.sub("", _EMOJI_PRESENTED.sub("", _KEYCAP.sub("", text)))
     kept = "".join(
         char
         for char in marks_gone

@@ -33,7 +33,10 @@ KEY_OF = {fold_key(alias): key for key, aliases in FIELD_ALIASES.items() for ali
 def canonical_key(key: str) -> str | None:
     """The model's name for a field name as written, in any language, its decoration aside
     ("📅 Year Published", "Author(s)"); None when it is none."""
-    return KEY_OF.get(fold_key(key)) or KEY_OF.get(fold_key(label_text(key)))
+    found = KEY_OF.get(fold_key(key)) or KEY_OF.get(fold_key(label_text(key)))
+    # Note apps' property names join words with hyphens ("reading-time::" in Logseq) as YAML keys
+    # join them with underscores: tried last, so a name that holds a hyphen of its own matches first.
+    return found or (KEY_OF.get(fold_key(label_text(key.replace("-", " ")))) if "-" in key else None)
 
 
 # Front matter keys read before the fields are: the guide's language, and its title (the first

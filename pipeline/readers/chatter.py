@@ -13,6 +13,10 @@ from functools import lru_cache
 
 from pipeline.i18n.decoration import strip_pictographs
 from pipeline.i18n.language_data import words
+from pipeline.i18n.section_names import section_kind
+from pipeline.model import guide as m
+from pipeline.model.location import SourceLocation
+from pipeline.readers.heading_title import about_book
 
 _PHRASES = {key: words("chatter", key) for key in ("opening", "closing")}
 # A paragraph longer than this is about the book even when it starts like chatter: assistants
@@ -24,6 +28,7 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 # Lines that are structure, not a paragraph: headings, lists, quotes, tables, fences, HTML, notes.
 _STRUCTURE = re.compile(r"^\s*(?:#|[-*+•]\s|\d{1,9}[.)]\s|>|\||```|~~~|<|\[\^|!\[|%)")
 _FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<words>.*?)[ \t#]*$")
 # What may precede the words of a chatter line: emphasis, "¡", "¿", quotes.
 _LEAD = " \t*_¡¿\"'“”«»"
 _APOSTROPHES = str.maketrans("’‘ʼ", "'''")
@@ -45,6 +50,8 @@ def leave_out_chatter(text: str, language: str = "en") -> tuple[str, list[Chatte
     opening, closing = _phrases(language, "opening"), _phrases(language, "closing")
     lines = text.split("\n")
     found: list[Chatter] = []
+    if (heading := _chatter_heading(lines, opening, language)) is not None:
+        found.append(_blank(lines, (heading, heading + 1)))
     first = _first_paragraph(lines)
     # "Sure!" and "Here's a summary of …" may be two lines of one paragraph: each is judged.
     while first is not None and len(found) < 2 and _is_chatter(lines, first, opening):
@@ -87,6 +94,30 @@ def _first_paragraph(lines: list[str]) -> tuple[int, int] | None:
         return None
     # Only the first line: in the loose dialect the title follows on the very next line.
     return start, start + 1
+
+
+def _chatter_heading(lines: list[str], opening: re.Pattern[str], language: str) -> int | None:
+    """The first line (0-based) when it is a heading written as opening chatter ("# Sure thing!
+    Here's an overview you can use.") and the next heading is the title: a sentence about the book
+    ("## Book Summary: *Of Human Bondage* by …") or no section's name; that heading is then made
+    the top one. A chatter-like heading followed by a section ("# Here is a summary of *Emma*",
+    then "## Summary") is the only title there is, a sentence about the book itself: kept."""
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or not (heading := _ATX.match(lines[start])):
+        return None
+    if not _is_chatter([heading.group("words")], (0, 1), opening):
+        return None
+    after = next((i for i in range(start + 1, len(lines)) if _ATX.match(lines[i])), None)
+    if after is None:
+        return None
+    words = _ATX.match(lines[after]).group("words")
+    names_book = about_book(m.Heading(1, (m.Text(words),), SourceLocation("", 1)), language)
+    if names_book is None and section_kind(words) is not None:
+        return None
+    # The title heading takes the chatter's place at the top of the outline ("## Book Summary: …"
+    # under "# Sure thing!" would otherwise be read as a section of a guide without a title).
+    lines[after] = f"# {words}"
+    return start
 
 
 def _continues(lines: list[str], index: int) -> bool:

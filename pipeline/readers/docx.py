@@ -45,9 +45,15 @@ _BLOCK_TAGS = frozenset(
 _STYLE_MAP = """
 p[style-name='Title'] => h1:fresh
 p[style-name='Subtitle'] => p:fresh
+p[style-name='Definition Term'] => ul > li:fresh
 u => u
 highlight => mark
 """
+# Word's paragraph styles for the book's facts (pandoc writes a Markdown file's author, subtitle
+# and date in them): each paragraph is given the field name it stands for, as a bold label, so it is
+# read as the "**Author:** …" paragraph of a Markdown file is. The names are the model's English
+# ones, which every language's field names include.
+_FIELD_STYLES = {"Author": "Author", "Subtitle": "Subtitle", "Date": "Date"}
 _IMAGE_SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}
 
 
@@ -78,13 +84,44 @@ def docx_html(path: Path, data: bytes, report: Report) -> tuple[str, tuple[str, 
 
         # Nothing outside the file is read: an image linked from elsewhere is refused, not fetched.
         result = mammoth.convert_to_html(
-            io.BytesIO(data), convert_image=images, style_map=_STYLE_MAP, external_file_access=False
+            io.BytesIO(data),
+            convert_image=images,
+            style_map=_STYLE_MAP,
+            external_file_access=False,
+            transform_document=word_styles,
         )
     except GuideError:
         raise
     except Exception as exc:  # mammoth raises many kinds for a damaged document's XML
         raise report.error("E-DOCX", f"a damaged Word file ({type(exc).__name__}: {exc})") from None
     return _one_element_a_line(result.value), tuple(images.written)
+
+
+def word_styles(document):
+    """mammoth's document with Word's field styles labelled (`_FIELD_STYLES`), and each
+    "Definition Term" paragraph joined by the "Definition" ones under it as "**Term**: definition":
+    the list item the style map makes of it is then an entry, as a Markdown definition list's is."""
+    from mammoth import documents
+
+    def bold(words: str):
+        return documents.run([documents.Text(words)], is_bold=True)
+
+    children: list = []
+    term_open = False  # a term waits for its first definition; a second one stays a paragraph
+    for element in document.children:
+        style = getattr(element, "style_name", None) if isinstance(element, documents.Paragraph) else None
+        if style in _FIELD_STYLES:
+            element = element.copy(
+                children=[bold(f"{_FIELD_STYLES[style]}:"), documents.Text(" "), *element.children]
+            )
+        elif style == "Definition Term":
+            element = element.copy(children=[documents.run(element.children, is_bold=True)])
+        elif style == "Definition" and term_open:
+            term = children.pop()
+            element = term.copy(children=[*term.children, documents.Text(": "), *element.children])
+        term_open = style == "Definition Term" and not term_open
+        children.append(element)
+    return document.copy(children=children)
 
 
 class ImageWriter:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.i18n.decoration import strip_pictographs
 from pipeline.model import guide as m
 from pipeline.model.text import plain_text
 
@@ -14,6 +15,12 @@ _SEPARATOR = re.compile(
 )
 _LEADING_SEPARATOR = re.compile(r"^\s*(?:[:：]|[—–-])\s*")
 MAX_TERM_WORDS = 8
+
+
+def _name(term: str) -> str:
+    """An entry's name without the emoji chat assistants set before it ("### 🐗 Napoleon"): they
+    decorate the name, they are not part of it (a name that is only pictographs stays as it is)."""
+    return strip_pictographs(term) or term
 
 
 def split_lines(inlines: tuple[m.Inline, ...]) -> list[tuple[m.Inline, ...]]:
@@ -40,7 +47,7 @@ def entry_from_inlines(inlines: tuple[m.Inline, ...], loc: m.SourceLocation) -> 
     first = inlines[0]
     # A name in bold, or underlined as Word users mark one (pandoc's `[Name]{.underline}`).
     if isinstance(first, m.Strong) or (isinstance(first, m.Styled) and first.kind == "underline"):
-        term = plain_text(first.children).strip().rstrip(":：").strip()
+        term = _name(plain_text(first.children).strip().rstrip(":：").strip())
         rest = _strip_leading_separator(inlines[1:])
         if term and len(term.split()) <= MAX_TERM_WORDS:
             return m.Entry(term, rest, loc)
@@ -50,7 +57,7 @@ def entry_from_inlines(inlines: tuple[m.Inline, ...], loc: m.SourceLocation) -> 
     match = _SEPARATOR.match(first.text)
     if not match:
         return None
-    term = match.group("term").strip()
+    term = _name(match.group("term").strip())
     if not term or len(term.split()) > MAX_TERM_WORDS:
         return None
     rest_text = match.group("rest")
@@ -104,7 +111,7 @@ def _entries_from_table(table: m.Table) -> list[m.Entry]:
     name and the other cells the description. Rows without a short name leave the table alone."""
     entries: list[m.Entry] = []
     for row in table.rows:
-        term = plain_text(row[0]).strip() if row else ""
+        term = _name(plain_text(row[0]).strip()) if row else ""
         if not term or len(term.split()) > MAX_TERM_WORDS or len(row) < 2:
             return []
         body: list[m.Inline] = []
@@ -127,7 +134,7 @@ def _entry_from_heading(
 ) -> tuple[m.Entry, int] | None:
     """A short sub-heading with paragraphs under it names an entry (returned with the index past
     those paragraphs); one with a list under it (or nothing) is a group heading and stays."""
-    term = plain_text(heading.inlines).strip().rstrip(":：").strip()
+    term = _name(plain_text(heading.inlines).strip().rstrip(":：").strip())
     paragraphs: list[m.Paragraph] = []
     position = start  # walked by index: slicing the tail for every heading would be quadratic
     while position < len(blocks) and isinstance(paragraph := blocks[position], m.Paragraph):

@@ -74,6 +74,18 @@ def byline_title(blocks: list[m.Block]) -> tuple[str, str] | None:
     return None
 
 
+# "Die Verwandlung – Franz Kafka": a title and its author parted by a spaced dash or bar.
+_DASHED = re.compile(r"^(.+?)\s+[—–|-]\s+(\S.{0,60})$")
+
+
+def dash_byline(title: str) -> tuple[str, str] | None:
+    """ "Die Verwandlung – Franz Kafka" -> ("Die Verwandlung", "Franz Kafka"). The dash also parts a
+    title from its subtitle, so the caller takes the split only when the second part is the author
+    the manuscript names elsewhere."""
+    match = _DASHED.match(title)
+    return (match.group(1).strip(), match.group(2).strip()) if match else None
+
+
 def _words(text: str) -> str:
     return text.strip(_TITLE_FRAME)
 

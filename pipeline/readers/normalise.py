@@ -15,10 +15,12 @@ from pipeline.readers.byline import same_names, title_byline
 from pipeline.readers.chatter import leave_out_chatter
 from pipeline.readers.dialects import Adapted, adapt
 from pipeline.readers.front_matter import absorb_yaml, read_front_matter
-from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title
+from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title, dash_byline
 from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
 from pipeline.readers.metadata import MetadataDraft, build_metadata
+from pipeline.readers.note_syntax import logseq_page_title
+from pipeline.readers.outline import unbullet_headings
 from pipeline.readers.parse import KEPT_NESTING, read_blocks
 from pipeline.readers.sources import SourceText
 from pipeline.readers.split import sections_of, take_title
@@ -29,12 +31,13 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
     # A Word file is HTML already (docx.py): no dialect to adapt.
-    adapted = adapt(source.text) if source.markup == "markdown" else Adapted(source.text, (), "docx")
+    markdown = logseq_page_title(source.text) if source.markup == "markdown" else source.text
+    adapted = adapt(markdown) if source.markup == "markdown" else Adapted(source.text, (), "docx")
     for line, note in adapted.notes:
         report.warn("W-TABLE-SPANS", note, line)
     front_matter = read_front_matter(adapted, report)
     language = choose_language(front_matter, source.text, adapted.text, report, default_language)
-    text, chatter = leave_out_chatter(source.text, language)
+    text, chatter = leave_out_chatter(markdown, language)
     for said in chatter:
         shown = said.text if len(said.text) <= 60 else said.text[:59] + "…"
         message = f"left out words addressed to the asker, not about the book: {shown!r}"
@@ -61,6 +64,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         markup=source.markup,
     )
     blocks, _ = converter.blocks(tokens, 0, None)
+    blocks = unbullet_headings(blocks)
     if converter.unsafe_lines:
         report.warn(
             "W-CONTROL-CHARS",
@@ -98,6 +102,8 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
             draft.set("authors", author)
         elif same_names(author, draft.values["authors"]):
             title = named  # "Der Process von Franz Kafka" over "Autor: Franz Kafka": the byline goes
+    elif (dashed := dash_byline(title)) and same_names(dashed[1], draft.values.get("authors", "")):
+        title = dashed[0]  # "Die Verwandlung – Franz Kafka" over "Autor: Franz Kafka": the author goes
     meta = build_metadata(draft, title, language, utf8_stem(Path(path).stem))
     _warn_missing(meta, sections, report)
     notes = _notes(converter)

@@ -55,6 +55,24 @@ _EQUALS = 0x3D
 _SPACES = re.compile(r"[ \t]*")
 
 
+def logseq_page_title(text: str) -> str:
+    """A Logseq page whose opening property lines hold `title:: The Secret Garden`, with that line
+    written as the `# The Secret Garden` heading at the top of them. Logseq shows the title as the
+    page's heading; left as a property line, the page would begin with no heading and be read as
+    the loose dialect, where "title:: X" is a title line and the other properties are not fields.
+    The heading takes the first property line's place and the lines above the title move down one,
+    so every line after the properties keeps its number."""
+    lines = text.split("\n")
+    count = 0
+    while count < len(lines) and _PROPERTY.match(lines[count]):
+        count += 1
+    titles = [i for i in range(count) if _PROPERTY.match(lines[i]).group("key").casefold() == "title"]
+    if not titles or not (title := lines[titles[0]].split("::", 1)[1].strip()):
+        return text
+    others = [line for i, line in enumerate(lines[:count]) if i != titles[0]]
+    return "\n".join([f"# {title}", *others, *lines[count:]])
+
+
 def note_syntax_plugin(md: MarkdownIt) -> None:
     """Every note-app construct, and pandoc's definition lists (mdit_py_plugins.deflist)."""
     wikilinks_plugin(md)

@@ -1,4 +1,5 @@
-"""A section's heading levels re-ranked so that no heading skips a level below the one before it."""
+"""A section's heading levels re-ranked so that no heading skips a level below the one before it, and
+an outliner's bulleted headings ("- ## Summary", as Logseq writes every block) taken out of their list."""
 
 from __future__ import annotations
 
@@ -45,3 +46,21 @@ def _ranked(blocks: tuple[m.Block, ...], ranker: _Ranker) -> tuple[m.Block, ...]
             block = replace(block, blocks=_ranked(block.blocks, ranker))
         out.append(block)
     return tuple(out)
+
+
+def unbullet_headings(blocks: list[m.Block]) -> list[m.Block]:
+    """The blocks with each top-level list whose every item begins with a heading replaced by the
+    items' blocks. Outliners (Logseq) write every block as a bullet, the headings too: "- ## Summary"
+    with the text as bullets under it. A heading is never a list's item in a summary written as a
+    document, so such a list is the outline of the page and its headings name its sections."""
+    out: list[m.Block] = []
+    for block in blocks:
+        if (
+            isinstance(block, m.ListBlock)
+            and block.items
+            and all(item and isinstance(item[0], m.Heading) for item in block.items)
+        ):
+            out.extend(inner for item in block.items for inner in item)
+        else:
+            out.append(block)
+    return out

@@ -94,12 +94,15 @@ def guide_text(guide: m.Guide) -> str:
     """Everything a reader of the guide is shown as text: metadata, section titles, blocks, entries."""
     meta = guide.meta
     parts = [meta.title, *meta.authors, *meta.genres, meta.reading_time or "", meta.subtitle or ""]
-    parts += [value for _, value in meta.extra]
+    # Other fields are shown as a term and its value in the At a Glance list.
+    parts += [text for pair in meta.extra for text in pair]
     for section in guide.sections:
         parts.append(section.title)
         for block in iter_blocks(section.blocks):
             if isinstance(block, (m.Paragraph, m.Heading)):
                 parts.append(plain_text(block.inlines))
+            elif isinstance(block, m.Aside):
+                parts.append(plain_text(block.title))  # a callout's title is printed above it
             elif isinstance(block, m.Table):
                 parts += [plain_text(cell) for row in (block.header, *block.rows) for cell in row]
             elif isinstance(block, m.CodeBlock):

@@ -22,6 +22,7 @@ from pipeline.i18n.section_names import normalise_heading, section_kind
         ("🏴󠁧󠁢󠁳󠁣󠁴󠁿 Setting", "Setting"),  # a tag sequence (Cf tags)
         ("2️⃣ Characters", "Characters"),  # a keycap is numbering, not a digit of the name
         ("★ Quotes ★", "Quotes"),
+        ("ℹ️ Informations sur le livre", "Informations sur le livre"),  # a letter (Ll) shown as emoji
     ],
 )
 def test_pictographs_of_every_kind_are_left_out(decorated: str, words: str):

@@ -35,6 +35,9 @@ def test_language_tag(value, tag):
         ("**Author**", "authors"),
         ("Auteur", "authors"),
         ("Genre", "genres"),
+        ("வாசிக்கும் நேரம்", "reading_time"),  # Tamil "time it takes to read"
+        ("დაწერის წელი", "year"),  # Georgian "year of writing": an old book's year is when it was written
+        ("reading-time", "reading_time"),  # a note app's property name, words joined by hyphens
         ("Whatever", None),
     ],
 )

@@ -42,6 +42,8 @@ ALIASES = [
     ("Diskussionsfragen", "questions"),
     ("Zitate", "quotes"),
     ("Symbole und Motive", "symbols"),
+    ("💭 Citas destacadas", "quotes"),  # a qualifier after the name
+    ("인상 깊은 구절", "quotes"),  # "memorable passages"
 ]
 
 

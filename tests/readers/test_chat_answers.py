@@ -262,6 +262,19 @@ def test_a_plain_title_heading_is_kept_whatever_the_fields_say(load):
     assert guide.meta.title == "Silas Marner"
 
 
+def test_a_dashed_author_in_the_top_heading_goes_when_an_author_field_names_them(load):
+    text = "# Die Verwandlung – Franz Kafka\n\n- **Autor:** Franz Kafka\n\n## Zusammenfassung\n\nX.\n"
+    guide, _ = load("dashed.md", text)
+    assert (guide.meta.title, guide.meta.authors) == ("Die Verwandlung", ("Franz Kafka",))
+
+
+def test_a_dashed_subtitle_in_the_top_heading_stays(load):
+    # The dash parts a title from its subtitle as often as from its author: only the author goes.
+    text = "# Emma – A Novel\n\n- **Author:** Jane Austen\n\n## Summary\n\nX.\n"
+    guide, _ = load("subtitle.md", text)
+    assert guide.meta.title == "Emma – A Novel"
+
+
 def test_rules_between_sections_make_no_empty_section(load):
     text = "# Silas Marner\n\n---\n\n## Summary\n\nOne.\n\n---\n\n---\n\n## Themes\n\n- Faith\n\n---\n"
     guide, report = load("rules.md", text)

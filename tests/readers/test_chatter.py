@@ -20,6 +20,7 @@ def _left_out(text: str) -> list[str]:
     [
         ("en", "Sure! Here's a study guide for *Silas Marner* by George Eliot:"),
         ("en", "Certainly!"),
+        ("en", "Sure thing! Here's an overview you can use."),  # "sure thing" is one interjection
         ("en", "Of course — here is a summary of the novel."),
         ("en", "Absolutely! Below is a guide you can share with your class."),
         ("en", "**Sure!** Here’s a concise overview:"),  # emphasis and a curly apostrophe
@@ -224,3 +225,18 @@ def test_a_chat_answer_in_its_own_language_loses_its_chatter_and_keeps_its_facts
 )
 def test_a_first_sentence_that_starts_like_chatter_in_another_language_stays(language: str, prose: str):
     assert leave_out_chatter(f"{prose}\n\n## X\n\nY.\n", language)[1] == []
+
+
+def test_an_opening_line_written_as_the_first_heading_goes_when_the_title_heading_follows(load):
+    text = (
+        "# Sure thing! Here's an overview you can use.\n\n"
+        "## Book Summary: *Of Human Bondage* by W. Somerset Maugham\n\n## Summary\n\nPhilip grows up.\n"
+    )
+    guide, report = load("heading-chatter.md", text)
+    assert (guide.meta.title, guide.meta.authors) == ("Of Human Bondage", ("W. Somerset Maugham",))
+    assert [d.location.line for d in report.items if d.code == "W-CHATTER"] == [1]
+
+
+def test_a_chatter_like_heading_above_the_sections_is_the_title_and_stays():
+    text = "# Here is a summary of *Emma*\n\n## Summary\n\nEmma meddles.\n"
+    assert leave_out_chatter(text) == (text, [])

@@ -18,9 +18,10 @@ from pipeline.model import guide as m
 from pipeline.model.diagnostics import GuideError, Report
 from pipeline.model.text import plain_text
 from pipeline.model.walk import iter_inlines
-from pipeline.readers.docx import docx_html
+from pipeline.readers.docx import docx_html, word_styles
 from pipeline.readers.sources import find_manuscripts
 from pipeline.writers.inspect_json import guide_to_json
+from tests.helpers import CORPUS
 from tests.hostile import build, check_epub, epub_members, epub_of, errors
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -70,6 +71,41 @@ def test_the_lines_of_a_word_file_are_its_paragraphs_and_headings():
     assert lines[1] == "<p><strong>Author:</strong> Mara Ellison</p>"
     _, guide, _ = model(FIXTURES / "keeper.docx")
     assert guide.section("characters").loc.line == lines.index("<h2>Characters</h2>") + 1
+
+
+def test_word_author_style_and_definition_lists_read_as_fields_and_entries():
+    # pandoc writes a Markdown file's author in Word's "Author" style and its definition lists as
+    # "Definition Term" and "Definition" paragraphs.
+    path = CORPUS / "docx" / "black-beauty.docx"
+    html, _ = docx_html(path, path.read_bytes(), Report("b"))
+    assert "<p><strong>Author:</strong> Anna Sewell</p>" in html
+    assert "<li><strong>Ginger</strong>: A spirited mare made bitter by cruelty.</li>" in html
+    _, guide, _ = model(path)
+    assert guide.meta.authors == ("Anna Sewell",)
+    assert [e.term for e in guide.section("characters").entries][:2] == ["Black Beauty", "Ginger"]
+
+
+def test_a_second_definition_of_a_term_stays_a_paragraph_of_its_own():
+    from mammoth import documents
+
+    def para(style: str, words: str):
+        return documents.paragraph([documents.run([documents.Text(words)])], style_name=style)
+
+    document = documents.document(
+        [para("Definition Term", "Ginger"), para("Definition", "A mare."), para("Definition", "Proud.")]
+    )
+    styled = word_styles(document).children
+    assert [p.style_name for p in styled] == ["Definition Term", "Definition"]
+    assert [t.value for t in iter_texts(styled[0])] == ["Ginger", ": ", "A mare."]
+
+
+def iter_texts(element):
+    from mammoth import documents
+
+    if isinstance(element, documents.Text):
+        yield element
+    for child in getattr(element, "children", ()):
+        yield from iter_texts(child)
 
 
 def test_an_image_inside_goes_through_the_policy_and_is_written_once(tmp_path):

@@ -256,3 +256,9 @@ def test_extract_entries_keeps_what_is_no_entry_in_order():
         (m.Text("b"),),
         (m.Text("c"),),
     ]
+
+
+def test_emoji_before_an_entry_name_are_decoration_not_the_name(load):
+    text = labelled("### 🐗 Napoleon\n\nThe boar who rules.\n\n- 🐴 **Boxer**: The loyal horse.\n")
+    guide, _ = load("emoji.md", text)
+    assert [entry.term for entry in guide.section("characters").entries][:1] == ["Napoleon"]

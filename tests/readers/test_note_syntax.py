@@ -8,7 +8,7 @@ import pytest
 from pipeline.model import guide as m
 from pipeline.model.text import plain_text
 from pipeline.model.walk import iter_blocks, iter_inlines
-from pipeline.readers.note_syntax import note_syntax_plugin
+from pipeline.readers.note_syntax import logseq_page_title, note_syntax_plugin
 from pipeline.readers.parse import markdown_parser, parse_markdown
 
 
@@ -178,6 +178,25 @@ def test_logseq_properties_read_as_fields_and_hidden_ones_go(load):
     assert guide.meta.year == 1847
     [listing] = guide.section("summary").blocks
     assert plain_text(listing.items[0][0].inlines) == "Lockwood visits the Heights."
+
+
+def test_a_logseq_page_whose_properties_hold_its_title_is_read_as_a_page(load):
+    # Outline bullets hold the headings, and the properties name fields in hyphenated words.
+    text = (
+        "author:: [[Emily Brontë]]\ntitle:: Wuthering Heights\nreading-time:: 9 hours\n\n"
+        "- ## Summary\n\t- Lockwood visits the Heights.\n- ## Characters\n\t- **Heathcliff**: a foundling.\n"
+    )
+    guide, _ = load("logseq-page.md", text)
+    assert (guide.meta.title, guide.meta.authors) == ("Wuthering Heights", ("Emily Brontë",))
+    assert guide.meta.reading_time == "9 hours"
+    assert [s.kind for s in guide.sections][-2:] == ["summary", "characters"]
+    assert [e.term for e in guide.section("characters").entries] == ["Heathcliff"]
+
+
+def test_logseq_page_title_keeps_every_later_line_number():
+    text = "year:: 1847\ntitle:: Wuthering Heights\n\n## Summary\n"
+    assert logseq_page_title(text) == "# Wuthering Heights\nyear:: 1847\n\n## Summary\n"
+    assert logseq_page_title("author:: Emily Brontë\n\n# Title\n") == "author:: Emily Brontë\n\n# Title\n"
 
 
 def test_double_colons_inside_a_line_stay(load):

@@ -10,7 +10,7 @@ from pipeline.build.batch import BuildOptions, build_all
 from pipeline.model import guide as m
 from pipeline.model.location import SourceLocation
 from pipeline.model.walk import iter_blocks
-from pipeline.readers.outline import rank_headings
+from pipeline.readers.outline import rank_headings, unbullet_headings
 
 LOC = SourceLocation("x.md", 1)
 
@@ -64,3 +64,13 @@ def test_no_epub_document_skips_a_heading_level(write_manuscript, tmp_path):
             found = [int(n) for n in re.findall(r"<h([1-6])[ >]", archive.read(name).decode())]
             for before, after in itertools.pairwise(found):
                 assert after <= before + 1, (name, found)
+
+
+def test_a_list_of_headings_is_an_outline_and_a_list_with_one_plain_item_is_not():
+    loc = SourceLocation("x.md", 1)
+    heading = m.Heading(2, (m.Text("Summary"),), loc)
+    para = m.Paragraph((m.Text("Text."),), loc)
+    outline = m.ListBlock(((heading, para),), False, 1, loc)
+    assert unbullet_headings([outline]) == [heading, para]
+    mixed = m.ListBlock(((heading,), (para,)), False, 1, loc)
+    assert unbullet_headings([mixed]) == [mixed]
