@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pipeline.i18n.decoration import strip_pictographs
 from pipeline.i18n.language_data import words
+from pipeline.model.lazy_pattern import LazyPattern
 
 _PHRASES = {key: words("chatter", key) for key in ("opening", "closing")}
 # A paragraph longer than this is about the book even when it starts like chatter: assistants
@@ -20,10 +21,10 @@ _PHRASES = {key: words("chatter", key) for key in ("opening", "closing")}
 _MAX_CHARS = 400
 # How many closing paragraphs may follow one another ("I hope this helps!", then "Would you like …").
 _MAX_CLOSING = 3
-_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_RULE = LazyPattern(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 # Lines that are structure, not a paragraph: headings, lists, quotes, tables, fences, HTML, notes.
-_STRUCTURE = re.compile(r"^\s*(?:#|[-*+•]\s|\d{1,9}[.)]\s|>|\||```|~~~|<|\[\^|!\[|%)")
-_FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
+_STRUCTURE = LazyPattern(r"^\s*(?:#|[-*+•]\s|\d{1,9}[.)]\s|>|\||```|~~~|<|\[\^|!\[|%)")
+_FRONT_MATTER_FENCE = LazyPattern(r"^(?:---|\.\.\.)\s*$")
 # What may precede the words of a chatter line: emphasis, "¡", "¿", quotes.
 _LEAD = " \t*_¡¿\"'“”«»"
 _APOSTROPHES = str.maketrans("’‘ʼ", "'''")
