@@ -7,9 +7,6 @@ import os
 import sys
 
 from pipeline.cli.commands import SUMMARIES, command
-from pipeline.cli.options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
-from pipeline.files.names import os_error_line
-from pipeline.model.diagnostics import PipelineError, UsageError
 
 
 def parser(running: str | None = None) -> argparse.ArgumentParser:
@@ -39,6 +36,11 @@ def _command_word(argv: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parser(_command_word(argv)).parse_args(argv)
+    # Imported once the arguments are read: `--help` and a mistyped command need none of them.
+    from pipeline.cli.options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
+    from pipeline.files.names import os_error_line
+    from pipeline.model.diagnostics import PipelineError, UsageError
+
     try:
         return command(args.command).run(args)
     except UsageError as exc:
