@@ -6,28 +6,43 @@ import argparse
 import os
 import sys
 
-from pipeline.cli.commands import COMMANDS
-from pipeline.cli.options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
-from pipeline.files.names import os_error_line
-from pipeline.model.diagnostics import PipelineError, UsageError
+from pipeline.cli.commands import SUMMARIES, command
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(running: str | None = None) -> argparse.ArgumentParser:
+    """The command line. `running` names the command this run executes: it alone gets its arguments
+    (importing its module), the others are listed with their summaries, so `--help` shows them all
+    while a build imports no other command's module. None builds every command in full."""
     root = argparse.ArgumentParser(
         prog="python -m pipeline",
         description="Turn Markdown book summaries into EPUB study guides, print-ready PDFs and handouts.",
         epilog="Defaults come from [tool.pipeline] in pyproject.toml or guides.toml; flags override them.",
     )
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS.values():
-        command.add_to(commands)
+    for name, summary in SUMMARIES.items():
+        if running is None or name == running:
+            command(name).add_to(commands)
+        else:
+            commands.add_parser(name, help=summary)
     return root
 
 
+def _command_word(argv: list[str]) -> str:
+    """The command argv asks for: its first word that is not an option (the root parser takes no
+    option but --help), or "" when there is none."""
+    return next((word for word in argv if not word.startswith("-")), "")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(_command_word(argv)).parse_args(argv)
+    # Imported once the arguments are read: `--help` and a mistyped command need none of them.
+    from pipeline.cli.options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
+    from pipeline.files.names import os_error_line
+    from pipeline.model.diagnostics import PipelineError, UsageError
+
     try:
-        return COMMANDS[args.command].run(args)
+        return command(args.command).run(args)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -14,16 +14,17 @@ import re
 import unicodedata
 
 from pipeline.i18n.language_data import alternatives, words
+from pipeline.model.lazy_pattern import LazyPattern
 
 # Marks that belong to an emoji sequence rather than to any script: variation selectors (text or
 # emoji presentation, U+FE00-FE0F and the supplement), the combining enclosing keycap (U+20E3).
-_SEQUENCE_MARKS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef\u20e3]")
+_SEQUENCE_MARKS = LazyPattern("[\ufe00-\ufe0f\U000e0100-\U000e01ef\u20e3]")
 # "2️⃣ Summary": a digit on a keycap numbers the heading.
-_KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
+_KEYCAP = LazyPattern("[0-9#*]\ufe0f?\u20e3")
 # A character asked to be shown as an emoji (U+FE0F after it) is a pictograph whatever its category:
 # "ℹ️ Book Info" has U+2139 INFORMATION SOURCE, a letter (Ll) to Unicode. ASCII characters are left
 # to the keycap rule above.
-_EMOJI_PRESENTED = re.compile("[^\x00-\x7f]\ufe0f")
+_EMOJI_PRESENTED = LazyPattern("[^\x00-\x7f]\ufe0f")
 # Kept although So, Sk or Cf: the non-joiner (Persian and Urdu words), the direction marks (the
 # folding drops them where it must) and the kana voicing marks written on their own.
 _KEPT = frozenset("\u200c\u200e\u200f\u309b\u309c")
@@ -32,14 +33,14 @@ _DECORATION_CATEGORIES = frozenset(("So", "Sk", "Cf", "Cs", "Co"))
 # digits as well ("۲. مضامین"). A Roman numeral needs its full stop or bracket ("I. Summary"), so a
 # heading that starts with a word such as "Mix" is not numbered.
 _NUMBER = r"(?:\d+|[ivxlc]{1,7})"
-_NUMBERING = re.compile(r"^\(?(?:\d+(?:\.\d+)+\.?|\d+\s*[.):\-–—]|[ivxlc]{1,7}[.)])(?=\s)\s*", re.I)
+_NUMBERING = LazyPattern(r"^\(?(?:\d+(?:\.\d+)+\.?|\d+\s*[.):\-–—]|[ivxlc]{1,7}[.)])(?=\s)\s*", re.I)
 # "Part 2:", "Partie 2 :", "Teil II –": the words are each language's [lines] part.
-_PART = re.compile(rf"^(?:{alternatives(words('lines', 'part'))})\s+{_NUMBER}\b\s*[.:)\-–—]?\s*", re.I)
-_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+_PART = LazyPattern(rf"^(?:{alternatives(words('lines', 'part'))})\s+{_NUMBER}\b\s*[.:)\-–—]?\s*", re.I)
+_EMPHASIS = LazyPattern(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 _FRAME = " \t:：.-—–|#>\"'“”«»"
 # "Author(s)", "Genre(s)", "Pages (approx.)", "Title [original]": the qualifier is not the name.
-_TRAILING_BRACKETS = re.compile(r"\s*[(\[（【][^()\[\]（）【】]{0,20}[)\]）】]$")
-_SPACES = re.compile(r"\s+")
+_TRAILING_BRACKETS = LazyPattern(r"\s*[(\[（【][^()\[\]（）【】]{0,20}[)\]）】]$")
+_SPACES = LazyPattern(r"\s+")
 
 
 def strip_pictographs(text: str) -> str:

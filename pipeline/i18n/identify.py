@@ -6,11 +6,11 @@ process, on the first text that needs it, and restricted to the languages that h
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
 from pipeline.i18n.language_data import LANGUAGES
+from pipeline.model.lazy_pattern import LazyPattern
 
 # The model's codes where they are not the data file's BCP 47 tag: it knows Norwegian as the
 # macrolanguage ("no"), whose written standard is almost always Bokmål.
@@ -26,7 +26,7 @@ COMMON_WORDS: dict[str, frozenset[str]] = {
     for language in LANGUAGES
     if "common_words" in language.tables["language"]
 }
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = LazyPattern(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _COMMON_SHARE = 0.2  # English prose runs 35-45 %; other Latin-script languages under 5 %
 _COMMON_ENOUGH = 20  # words counted before the share is trusted
 

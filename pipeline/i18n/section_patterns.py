@@ -17,6 +17,7 @@ import marshal
 import os
 import re
 import sys
+from functools import cache
 
 from pipeline.files.user_cache import user_cache_folder
 from pipeline.i18n.folding import fold_letters
@@ -116,12 +117,16 @@ def _cached_split() -> tuple[dict[str, list[str]], dict[str, str], dict, dict]:
 
 
 _EAGER_PATTERNS, _LAZY, _BY_WORD, _BY_CHAR = _cached_split()
-_EAGER = [
-    re.compile("|".join(f"(?:{fold_letters(p)})" for p in _EAGER_PATTERNS[kind]))
-    if _EAGER_PATTERNS[kind]
-    else None
-    for kind in KIND_ORDER
-]
+
+
+@cache
+def _eager(index: int) -> re.Pattern[str] | None:
+    """The eager patterns of the index-th kind as one alternation, compiled when a heading first
+    asks about that kind: a heading found to be a summary never compiles the kinds after it."""
+    patterns = _EAGER_PATTERNS[KIND_ORDER[index]]
+    return re.compile("|".join(f"(?:{fold_letters(p)})" for p in patterns)) if patterns else None
+
+
 _COMPILED_LAZY: dict[str, re.Pattern[str]] = {}
 _INDEX = {kind: index for index, kind in enumerate(KIND_ORDER)}
 
@@ -140,7 +145,10 @@ def _candidates(text: str) -> set[str]:
 def kind_of(text: str) -> SectionKind | None:
     """The first kind (in `KIND_ORDER`) any language's pattern finds in a folded heading: a lazy
     pattern is compiled only when its kind comes before the one found so far."""
-    best = next((i for i, pattern in enumerate(_EAGER) if pattern and pattern.search(text)), len(KIND_ORDER))
+    best = next(
+        (i for i in range(len(KIND_ORDER)) if (pattern := _eager(i)) and pattern.search(text)),
+        len(KIND_ORDER),
+    )
     for key in _candidates(text):
         index = _INDEX[key.split(" ")[1]]
         if index < best:

@@ -7,20 +7,21 @@ import re
 
 from pipeline.i18n.bylines import BY, COPULAS, NAME_PARTICLES, RTL_BY_AFTER_TITLE, RTL_BY_ALONE
 from pipeline.i18n.folding import fold_letters
+from pipeline.model.lazy_pattern import LazyPattern
 
-_BYLINE = re.compile(rf"^(.*?)\s*\b({BY})\s+(\S.*)$", re.I)
-_TITLE_BYLINE = re.compile(rf"^(.+),?\s+(?:{BY})\s+(\S.{{0,60}})$")
+_BYLINE = LazyPattern(rf"^(.*?)\s*\b({BY})\s+(\S.*)$", re.I)
+_TITLE_BYLINE = LazyPattern(rf"^(.+),?\s+(?:{BY})\s+(\S.{{0,60}})$")
 # `\b` does not serve right-to-left bylines: a zero-width non-joiner inside a Persian word is a word
 # boundary to it ("بی‌اثر", "ineffective", would hold "اثر"), and after a final mark ("نوشتهٔ") there
 # is none before the space. So a word here must not follow a letter or a joiner, and must be
 # followed by a space.
-_RTL_BY = re.compile(rf"(?<![\w\u200c\u200d])({RTL_BY_ALONE}|{RTL_BY_AFTER_TITLE})(?=\s)")
-_RTL_BY_ALONE = re.compile(RTL_BY_ALONE)
+_RTL_BY = LazyPattern(rf"(?<![\w\u200c\u200d])({RTL_BY_ALONE}|{RTL_BY_AFTER_TITLE})(?=\s)")
+_RTL_BY_ALONE = LazyPattern(RTL_BY_ALONE)
 # A byline's year: "by H. G. Wells (1895)", "نوشتهٔ صادق هدایت، ۱۹۳۷" (any script's digits).
-BYLINE_YEAR = re.compile(r"\s*(?:[,،]\s*|\(\s*)(\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)\s*\)?\s*$")
+BYLINE_YEAR = LazyPattern(r"\s*(?:[,،]\s*|\(\s*)(\d{3,4}(?:\s*(?:BCE|BC|CE|AD))?)\s*\)?\s*$")
 # What a name does not hold: sentence punctuation, or a final full stop or comma ("א. ב. יהושע" has
 # initials). A "name" ending in a copula (`i18n.bylines.COPULAS`) is a sentence.
-_NOT_IN_NAME = re.compile(r"[!?؟۔:;؛…«»\d]|[.,،]$")
+_NOT_IN_NAME = LazyPattern(r"[!?؟۔:;؛…«»\d]|[.,،]$")
 
 
 def looks_like_byline(line: str, title: str) -> bool:

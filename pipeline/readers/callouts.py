@@ -10,18 +10,18 @@ clicked: folded callouts are shown open. A callout without a title gets none, ra
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from pipeline.model import guide as m
+from pipeline.model.lazy_pattern import LazyPattern
 
 if TYPE_CHECKING:  # tokens.py calls in here with its converter
     from pipeline.readers.tokens import Converter
 
-_MARKER = re.compile(r"^\[!(?P<kind>[A-Za-z][\w-]{0,30})\](?P<fold>[+-]?)[ \t]*(?P<title>[^\n]*)(?:\n|$)")
+_MARKER = LazyPattern(r"^\[!(?P<kind>[A-Za-z][\w-]{0,30})\](?P<fold>[+-]?)[ \t]*(?P<title>[^\n]*)(?:\n|$)")
 
 # The kinds Obsidian and GitHub know, each with its aliases, as the few styles a guide gives them.
 _KINDS = {

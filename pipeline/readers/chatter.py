@@ -15,6 +15,7 @@ from pipeline.i18n.decoration import strip_pictographs
 from pipeline.i18n.language_data import words
 from pipeline.i18n.section_names import section_kind
 from pipeline.model import guide as m
+from pipeline.model.lazy_pattern import LazyPattern
 from pipeline.model.location import SourceLocation
 from pipeline.readers.heading_title import about_book
 
@@ -24,11 +25,11 @@ _PHRASES = {key: words("chatter", key) for key in ("opening", "closing")}
 _MAX_CHARS = 400
 # How many closing paragraphs may follow one another ("I hope this helps!", then "Would you like …").
 _MAX_CLOSING = 3
-_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_RULE = LazyPattern(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 # Lines that are structure, not a paragraph: headings, lists, quotes, tables, fences, HTML, notes.
-_STRUCTURE = re.compile(r"^\s*(?:#|[-*+•]\s|\d{1,9}[.)]\s|>|\||```|~~~|<|\[\^|!\[|%)")
-_FRONT_MATTER_FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
-_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<words>.*?)[ \t#]*$")
+_STRUCTURE = LazyPattern(r"^\s*(?:#|[-*+•]\s|\d{1,9}[.)]\s|>|\||```|~~~|<|\[\^|!\[|%)")
+_FRONT_MATTER_FENCE = LazyPattern(r"^(?:---|\.\.\.)\s*$")
+_ATX = LazyPattern(r"^ {0,3}#{1,6}[ \t]+(?P<words>.*?)[ \t#]*$")
 # What may precede the words of a chatter line: emphasis, "¡", "¿", quotes.
 _LEAD = " \t*_¡¿\"'“”«»"
 _APOSTROPHES = str.maketrans("’‘ʼ", "'''")

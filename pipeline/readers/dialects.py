@@ -9,26 +9,27 @@ from pipeline.i18n.fields import TITLE_LINE_WORDS
 from pipeline.i18n.language_data import alternatives
 from pipeline.i18n.scripts import COLONS
 from pipeline.i18n.section_names import section_kind
+from pipeline.model.lazy_pattern import LazyPattern
 from pipeline.readers.byline import looks_like_byline
 from pipeline.readers.front_matter import pandoc_title_block
 from pipeline.readers.word_exports import read_word_export
 
-_ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_LIST_ITEM = re.compile(r"^\s*([-*+•]|\d{1,9}[.)])(\s|$)")
-_BLOCK_START = re.compile(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
-_DEFINITION = re.compile(r"^ {0,3}[:~][ \t]+\S")
-_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
-_ASKS = re.compile(r"[?？؟]$")
+_ATX = LazyPattern(r"^ {0,3}#{1,6}(\s|$)")
+_SETEXT_UNDERLINE = LazyPattern(r"^ {0,3}(=+|-+)\s*$")
+_LIST_ITEM = LazyPattern(r"^\s*([-*+•]|\d{1,9}[.)])(\s|$)")
+_BLOCK_START = LazyPattern(r"^ {0,3}(>|\||```|~~~|<|\[\^|!\[)")
+_DEFINITION = LazyPattern(r"^ {0,3}[:~][ \t]+\S")
+_NUMBERED = LazyPattern(r"^\d{1,3}[.)]\s+\S")
+_ASKS = LazyPattern(r"[?？؟]$")
 # "Name - text", "Name — text": an entry line of the loose dialect (a name of up to 40 characters).
-_ENTRY_LINE = re.compile(r"^\S.{0,39}?\s[-–—]\s+\S")
-_ENDS_SENTENCE = re.compile(r"[.!?;,。！？；，۔\"”»)\]…]$")
+_ENTRY_LINE = LazyPattern(r"^\S.{0,39}?\s[-–—]\s+\S")
+_ENDS_SENTENCE = LazyPattern(r"[.!?;,。！？；，۔\"”»)\]…]$")
 # A line that ends like a sentence is prose even when it names a section ("物語は京で始まる。"; "۔" is
 # the Urdu full stop).
-_ENDS_STATEMENT = re.compile(r"[.。．!！;；,，،۔]$")
-_FIELD_LIKE = re.compile(rf"^[^{COLONS}]{{1,40}}[{COLONS}]\s+\S")
-_TITLE_FIELD = re.compile(rf"^(?:{alternatives(TITLE_LINE_WORDS)})\s*[{COLONS}]\s*(?=\S)", re.I)
-_FRONT_MATTER = re.compile(r"^---[ \t]*\n")
+_ENDS_STATEMENT = LazyPattern(r"[.。．!！;；,，،۔]$")
+_FIELD_LIKE = LazyPattern(rf"^[^{COLONS}]{{1,40}}[{COLONS}]\s+\S")
+_TITLE_FIELD = LazyPattern(rf"^(?:{alternatives(TITLE_LINE_WORDS)})\s*[{COLONS}]\s*(?=\S)", re.I)
+_FRONT_MATTER = LazyPattern(r"^---[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)

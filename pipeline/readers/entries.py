@@ -7,13 +7,14 @@ from dataclasses import replace
 
 from pipeline.i18n.decoration import strip_pictographs
 from pipeline.model import guide as m
+from pipeline.model.lazy_pattern import LazyPattern
 from pipeline.model.text import plain_text
 
 # The separator after a name: a colon, or a dash with space or a closed em dash.
-_SEPARATOR = re.compile(
+_SEPARATOR = LazyPattern(
     r"^(?P<term>[^:：—–\n]{1,80}?)\s*(?:[:：]|\s[—–-]\s|—|\u00a0–\s)\s*(?P<rest>.*)$", re.S
 )
-_LEADING_SEPARATOR = re.compile(r"^\s*(?:[:：]|[—–-])\s*")
+_LEADING_SEPARATOR = LazyPattern(r"^\s*(?:[:：]|[—–-])\s*")
 MAX_TERM_WORDS = 8
 
 

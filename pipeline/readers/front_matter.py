@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import yaml
-
 from pipeline.i18n.fields import canonical_key
 from pipeline.model.diagnostics import Report
 from pipeline.readers.metadata import MetadataDraft, absorb_field
 from pipeline.readers.note_links import plain_value
+from pipeline.readers.plain_yaml import plain_mapping
 from pipeline.readers.unsafe_chars import strip_unsafe
 
 if TYPE_CHECKING:  # dialects reads the pandoc block through this module
     from pipeline.readers.dialects import Adapted
 
-# libyaml's safe loader where PyYAML was built with it: the same documents, a tenth of the time.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_UNUSABLE = object()  # a document PyYAML refused (its warning given), unlike one that reads as None
 
 
 def read_front_matter(adapted: Adapted, report: Report) -> dict[str, object]:
@@ -30,17 +28,11 @@ def read_front_matter(adapted: Adapted, report: Report) -> dict[str, object]:
         report.warn("W-FRONT-MATTER", "front matter is not closed by a '---' line", 1)
         return {}
     text = adapted.text[4:end]
-    try:
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=_YAML_LOADER)):
-            # An alias can expand a few hundred bytes into megabytes ("billion laughs").
-            report.warn("W-FRONT-MATTER", "front matter uses YAML aliases (*name), which are not allowed", 1)
+    data = plain_mapping(text)  # `key: value` lines need no PyYAML, nor the time importing it takes
+    if data is None:
+        data = _yaml_document(text, report)
+        if data is _UNUSABLE:
             return {}
-        data = yaml.load(text, Loader=_YAML_LOADER)  # a safe loader: libyaml's when PyYAML has it
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        report.warn("W-FRONT-MATTER", f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", line)
-        return {}
     if not isinstance(data, dict):
         report.warn("W-FRONT-MATTER", "front matter is not a mapping of keys to values", 1)
         return {}
@@ -48,6 +40,25 @@ def read_front_matter(adapted: Adapted, report: Report) -> dict[str, object]:
     if cleaned != {str(k): v for k, v in data.items()}:
         report.warn("W-CONTROL-CHARS", "removed characters XML cannot carry from the front matter", 1)
     return {key: plain_value(value) for key, value in cleaned.items()}  # "[[Emily Brontë]]": the name
+
+
+def _yaml_document(text: str, report: Report) -> object:
+    """What PyYAML's safe loader reads (libyaml's where PyYAML was built with it: the same
+    documents, a tenth of the time); `_UNUSABLE`, with a warning, when it cannot be read."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            # An alias can expand a few hundred bytes into megabytes ("billion laughs").
+            report.warn("W-FRONT-MATTER", "front matter uses YAML aliases (*name), which are not allowed", 1)
+            return _UNUSABLE
+        return yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        report.warn("W-FRONT-MATTER", f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", line)
+        return _UNUSABLE
 
 
 def _clean_value(value: object) -> object:

@@ -16,12 +16,13 @@ from functools import lru_cache
 from pipeline.i18n.decoration import strip_pictographs
 from pipeline.i18n.language_data import words
 from pipeline.model import guide as m
+from pipeline.model.lazy_pattern import LazyPattern
 from pipeline.model.text import plain_text
 from pipeline.readers.byline import split_byline, title_byline
 
 _ABOUT_BOOK = words("chatter", "about_book")
 # A title set in quotes inside the sentence: “…”, "…", «…», „…“, 『…』, 「…」, 《…》.
-_QUOTED = re.compile(r"[“\"«„『「《‘]([^“”\"«»„『』「」《》‘’]{1,120})[”\"»“』」》’]")
+_QUOTED = LazyPattern(r"[“\"«„『「《‘]([^“”\"«»„『』「」《》‘’]{1,120})[”\"»“』」》’]")
 _APOSTROPHES = str.maketrans("’‘ʼ", "'''")
 _TITLE_FRAME = " \t:：—–-|*_\"'“”«»„『』「」《》‘’"
 

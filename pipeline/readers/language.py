@@ -16,9 +16,10 @@ from pipeline.i18n.language_names import language_tag
 from pipeline.i18n.scripts import CJK, COLONS, DIRECTION_MARKS, HANGUL, KANA, SCRIPT_LANGUAGES
 from pipeline.i18n.section_names import heading_language
 from pipeline.model.diagnostics import Report
+from pipeline.model.lazy_pattern import LazyPattern
 from pipeline.model.wide_text import wide_search
 
-_LANGUAGE_LINE = re.compile(
+_LANGUAGE_LINE = LazyPattern(
     rf"^[\s*_>-]*(?:{alternatives(LANGUAGE_LINE_WORDS)})[*_]*"
     rf"[\s{DIRECTION_MARKS}]*[{COLONS}][*_\s{DIRECTION_MARKS}]*([^\s|*{DIRECTION_MARKS}]+(?: [A-Za-z]+)?)",
     re.I | re.M,

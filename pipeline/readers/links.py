@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pipeline.files.images import IMAGE_TYPES
 from pipeline.model.diagnostics import Report
+from pipeline.model.lazy_pattern import LazyPattern
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = LazyPattern(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 class LinkPolicy:

@@ -20,30 +20,31 @@ from pipeline.i18n.fields import canonical_key
 from pipeline.i18n.language_data import alternatives
 from pipeline.i18n.scripts import COLONS, DIRECTION_MARKS
 from pipeline.model.guide import Metadata
+from pipeline.model.lazy_pattern import LazyPattern
 
-_SOFT_SEPARATOR = re.compile(r"\s+[·•]\s+")
+_SOFT_SEPARATOR = LazyPattern(r"\s+[·•]\s+")
 # "Author - X", or "Author—X" as typography sets a spaced hyphen in English.
-_DASH_FIELD = re.compile(r"^\s*([^\n]{1,40}?)(?:\s+[-–—]\s+|\s*[–—]\s*)(.+?)\s*$", re.S)
-_FIELD = re.compile(rf"^\s*([^{COLONS}\n]{{1,40}}?)\s*[{COLONS}]\s*(.+?)\s*$", re.S)
+_DASH_FIELD = LazyPattern(r"^\s*([^\n]{1,40}?)(?:\s+[-–—]\s+|\s*[–—]\s*)(.+?)\s*$", re.S)
+_FIELD = LazyPattern(rf"^\s*([^{COLONS}\n]{{1,40}}?)\s*[{COLONS}]\s*(.+?)\s*$", re.S)
 # "320 pages", "۳۲۰ صفحه", "כ-320 עמודים" ("about 320"); ٬ is the Arabic-script thousands separator.
-_PAGES_PART = re.compile(
+_PAGES_PART = LazyPattern(
     rf"^(?:{alternatives(ABOUT_WORDS)})?(\d[\d,.٬ ]*)\s*({alternatives(PAGE_UNITS)})$",
     re.I,
 )
-_TIME_HINT = re.compile(
+_TIME_HINT = LazyPattern(
     rf"\b({alternatives(TIME_WORDS)})\b|\d\s*(?:{alternatives(TIME_UNITS_AFTER_NUMBER)})"
     rf"|{alternatives(TIME_WORDS_ANYWHERE)}",
     re.I,
 )
-_YEAR = re.compile(r"(\d{1,4})")  # \d is any script's digit: "۱۹۳۷" and "١٩٣٧" are years too
-_FULL_YEAR = re.compile(r"(?<!\d)(\d{3,4})(?!\d)")
-_BCE = re.compile(rf"\b({alternatives(BEFORE_COMMON_ERA)})", re.I)
+_YEAR = LazyPattern(r"(\d{1,4})")  # \d is any script's digit: "۱۹۳۷" and "١٩٣٧" are years too
+_FULL_YEAR = LazyPattern(r"(?<!\d)(\d{3,4})(?!\d)")
+_BCE = LazyPattern(rf"\b({alternatives(BEFORE_COMMON_ERA)})", re.I)
 # "،" and "؛" are the Arabic-script comma and semicolon.
-_AUTHOR_SEPARATORS = re.compile(rf"\s+(?:{alternatives(AND_WORDS)})\s+|\s*&\s*|\s*[;؛]\s*|、|\s*،\s*")
-_GENRE_SEPARATORS = re.compile(r"\s*/\s*|\s*[,،]\s*|\s*[;؛]\s*|\s+[·•]\s+|、")
-_READING_TIME_NAME = re.compile(rf"^({alternatives(READING_TIME_NAMES)})\s*[:：]\s*", re.I)
-_NUMBER = re.compile(r"\d[\d,.٬\s]*")
-_NUMBER_SEPARATORS = re.compile(r"[,.٬\s\u00a0\u202f]")
+_AUTHOR_SEPARATORS = LazyPattern(rf"\s+(?:{alternatives(AND_WORDS)})\s+|\s*&\s*|\s*[;؛]\s*|、|\s*،\s*")
+_GENRE_SEPARATORS = LazyPattern(r"\s*/\s*|\s*[,،]\s*|\s*[;؛]\s*|\s+[·•]\s+|、")
+_READING_TIME_NAME = LazyPattern(rf"^({alternatives(READING_TIME_NAMES)})\s*[:：]\s*", re.I)
+_NUMBER = LazyPattern(r"\d[\d,.٬\s]*")
+_NUMBER_SEPARATORS = LazyPattern(r"[,.٬\s\u00a0\u202f]")
 
 
 @dataclass(slots=True)

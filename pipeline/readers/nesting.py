@@ -19,20 +19,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_QUOTE = re.compile(r" {0,3}> ?")
-_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?= |$)")
-_NOTE = re.compile(r" {0,3}\[\^[^\]\s]+\]:")
+from pipeline.model.lazy_pattern import LazyPattern
+
+_QUOTE = LazyPattern(r" {0,3}> ?")
+_ITEM = LazyPattern(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?= |$)")
+_NOTE = LazyPattern(r" {0,3}\[\^[^\]\s]+\]:")
 # Markers and white space before a line's content, where tabs set columns.
-_PREFIX = re.compile(r"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)]|\[\^[^\]\s]+\]:)(?=[ \t]|$)))*[ \t]*")
+_PREFIX = LazyPattern(r"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)]|\[\^[^\]\s]+\]:)(?=[ \t]|$)))*[ \t]*")
 # markdown-it continues an open quote past any indentation (">x" then "    >>y" nests a second
 # quote), unlike CommonMark's three spaces: follow markdown-it, which is what nests.
-_QUOTE_GOES_ON = re.compile(r" *> ?")
-_LAST_MARK = re.compile(r"([-*_])[ ]*$")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r" {0,3}#{1,6}(?: |$)")
-_SPACES = re.compile(r" *")
+_QUOTE_GOES_ON = LazyPattern(r" *> ?")
+_LAST_MARK = LazyPattern(r"([-*_])[ ]*$")
+_FENCE = LazyPattern(r" {0,3}(`{3,}|~{3,})")
+_HEADING = LazyPattern(r" {0,3}#{1,6}(?: |$)")
+_SPACES = LazyPattern(r" *")
 # What would open containers past the limit: removed with the indentation around it, in one match.
-_DEEPER = re.compile(r"(?: *(?:>|(?:[-*+]|\d{1,9}[.)])(?= |$)|\[\^[^\]\s]+\]:))* *")
+_DEEPER = LazyPattern(r"(?: *(?:>|(?:[-*+]|\d{1,9}[.)])(?= |$)|\[\^[^\]\s]+\]:))* *")
 
 # A line starting with at least (the placeholder) characters that could be markers or indentation.
 _LEADING_MARKS = r"^(?:[ \t>*+\-0-9.)]|\[\^[^\]\s]+\]:){%d}"

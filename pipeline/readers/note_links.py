@@ -8,15 +8,15 @@ ordinary image token, which the one image policy (links.py) accepts or refuses w
 
 from __future__ import annotations
 
-import re
-
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from pipeline.model.lazy_pattern import LazyPattern
+
 # A size after the bar of an embed ("|200", "|200x120") is a display width, not alt text.
-_SIZE = re.compile(r"^\s*\d+(?:\s*x\s*\d+)?\s*$")
+_SIZE = LazyPattern(r"^\s*\d+(?:\s*x\s*\d+)?\s*$")
 # Longest link read: a wikilink is a page name, never a paragraph; longer brackets stay literal.
 MAX_WIKILINK = 400
 
@@ -69,7 +69,7 @@ def wikilinks_plugin(md: MarkdownIt) -> None:
     md.core.ruler.after("inline", "image_sizes", _image_sizes)
 
 
-_ALT_SIZE = re.compile(r"\|\s*\d+(?:\s*x\s*\d+)?\s*$")
+_ALT_SIZE = LazyPattern(r"\|\s*\d+(?:\s*x\s*\d+)?\s*$")
 
 
 def _image_sizes(state: StateCore) -> None:

@@ -21,7 +21,6 @@ keep `==x==`, `%%x%%`, `[[x]]` and `#x` as written. What becomes of each:
 from __future__ import annotations
 
 import bisect
-import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -32,15 +31,16 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.utils import is_code_block
 
+from pipeline.model.lazy_pattern import LazyPattern
 from pipeline.readers.callouts import callouts_rule
 from pipeline.readers.note_links import wikilinks_plugin
 
 # Logseq's "#[[two words]]", Bear's "#two words#", then the one-word tag every app knows.
-_TAG = re.compile(
+_TAG = LazyPattern(
     r"#(?:\[\[(?P<words>[^\[\]\n]{1,200})\]\]|(?P<bear>[^\s#\[][^#\n]{0,80}?[^\s#])#(?![\w#])|(?P<tag>[\w/-]+))"
 )
 # Logseq's "key:: value" property lines; those the app keeps to itself are left out.
-_PROPERTY = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40})::(?:[ \t]+|$)")
+_PROPERTY = LazyPattern(r"^(?P<key>[A-Za-z][\w-]{0,40})::(?:[ \t]+|$)")
 # fmt: off
 _HIDDEN_PROPERTIES = frozenset({
     "id", "collapsed", "heading", "background-color", "icon", "public", "template",
@@ -50,9 +50,9 @@ _HIDDEN_PROPERTIES = frozenset({
     "card-last-score",
 })
 # fmt: on
-_BLOCK_ID = re.compile(r"\^[A-Za-z0-9-]+[ \t]*(?=\n|$)")
+_BLOCK_ID = LazyPattern(r"\^[A-Za-z0-9-]+[ \t]*(?=\n|$)")
 _EQUALS = 0x3D
-_SPACES = re.compile(r"[ \t]*")
+_SPACES = LazyPattern(r"[ \t]*")
 
 
 def logseq_page_title(text: str) -> str:

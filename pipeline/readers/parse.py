@@ -3,7 +3,6 @@ attributes and typography."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -13,6 +12,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pipeline.i18n.typography import quote_marks
+from pipeline.model.lazy_pattern import LazyPattern
 from pipeline.readers.nesting import cap_nesting
 from pipeline.readers.note_syntax import note_syntax_plugin
 
@@ -65,8 +65,8 @@ def read_blocks(text: str, language: str = "en") -> tuple[list[Token], list[int]
     return tokens, sorted(set(flattened).union(recovered))
 
 
-_MARKERS = re.compile(r"^(?:\s*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s)))+\s*")
-_TOP_LEVEL_START = re.compile(r"^(?:#{1,6}\s|[^\s>*+\-\d])")
+_MARKERS = LazyPattern(r"^(?:\s*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s)))+\s*")
+_TOP_LEVEL_START = LazyPattern(r"^(?:#{1,6}\s|[^\s>*+\-\d])")
 _LEAF_TYPES = {"inline", "fence", "code_block", "html_block", "hr", "front_matter", "table_open"}
 
 

@@ -14,6 +14,7 @@ from pipeline.i18n.cldr import format_number, join_names
 from pipeline.i18n.labels import labels_for
 from pipeline.i18n.typography import quoted
 from pipeline.model import guide as m
+from pipeline.model.lazy_pattern import LazyPattern
 from pipeline.model.text import plain_text
 from pipeline.model.walk import iter_blocks
 
@@ -37,7 +38,7 @@ SEMANTICS: dict[str, tuple[str, str]] = {
 }
 
 
-_QUOTE_ITEM = re.compile(
+_QUOTE_ITEM = LazyPattern(
     r"^\s*[“\"«„「]\s?(?P<quote>.+?)\s?[”\"»“」]\s*(?:[—–-]\s*(?P<speaker>[^:：]+?))?\s*(?:[:：]\s*(?P<explanation>.+))?$",
     re.S,
 )

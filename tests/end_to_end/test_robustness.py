@@ -31,7 +31,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.build.batch import BuildOptions, build_all, load_guide
 from pipeline.cli import main as cli
-from pipeline.cli.commands import COMMANDS
+from pipeline.cli.commands import command
 from pipeline.cli.options import EXIT_FAILED
 from pipeline.model.diagnostics import Report
 from pipeline.model.guide import Guide, Metadata
@@ -444,6 +444,6 @@ def test_an_os_error_no_command_handles_is_one_line_naming_the_file(monkeypatch,
     def refuse(args):
         raise PermissionError(13, "Permission denied", "output/opds.xml")
 
-    monkeypatch.setattr(COMMANDS["catalog"], "run", refuse)
+    monkeypatch.setattr(command("catalog"), "run", refuse)
     assert cli.main(["catalog"]) == EXIT_FAILED
     assert capsys.readouterr().err == "error: output/opds.xml: Permission denied\n"

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.cli.commands.check import check_outputs
+from pipeline.cli.commands import SUMMARIES
 from pipeline.cli.options import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -21,7 +21,7 @@ from pipeline.model.diagnostics import PipelineError, UsageError
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
-    build = commands.add_parser("build", help="build guides from manuscripts")
+    build = commands.add_parser("build", help=SUMMARIES["build"])
     build.add_argument(
         "paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)"
     )
@@ -115,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
     status = EXIT_FAILED if problems or any(o.failed for o in outcomes) else EXIT_OK
     if args.check:
+        from pipeline.cli.commands.check import check_outputs  # the check command, only when asked
+
         status = max(
             status,
             check_outputs([p for o in outcomes for p in o.outputs if p.suffix in (".epub", ".pdf")], True),

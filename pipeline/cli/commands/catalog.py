@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.cli.commands import SUMMARIES
 from pipeline.cli.folders import built_folder
 from pipeline.cli.options import EXIT_OK, settings
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
-    catalog = commands.add_parser("catalog", help="write the OPDS feed and library page for output/")
+    catalog = commands.add_parser("catalog", help=SUMMARIES["catalog"])
     catalog.add_argument("--out", type=Path, default=None, help="the output folder (default: output/)")
     catalog.add_argument("--title", default="Study Guides", help="the shelf's title")
 

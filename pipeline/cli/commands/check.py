@@ -6,11 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.cli.commands import SUMMARIES
 from pipeline.cli.options import EXIT_FAILED, EXIT_OK, settings
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
-    check = commands.add_parser("check", help="validate built guides (EPUBCheck, DAISY Ace, PDF structure)")
+    check = commands.add_parser("check", help=SUMMARIES["check"])
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: output/)")
     check.add_argument("--no-ace", action="store_true", help="skip DAISY Ace even where it is installed")
 

@@ -7,12 +7,13 @@ import json
 import sys
 from pathlib import Path
 
+from pipeline.cli.commands import SUMMARIES
 from pipeline.cli.options import EXIT_FAILED, EXIT_OK, settings
 from pipeline.model.diagnostics import GuideError, UsageError
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
-    inspect = commands.add_parser("inspect", help="print the normalised guide as JSON")
+    inspect = commands.add_parser("inspect", help=SUMMARIES["inspect"])
     inspect.add_argument("file", type=Path)
     inspect.add_argument(
         "--no-auto-glossary", dest="auto_glossary", action="store_const", const=False, default=None

@@ -6,11 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.cli.commands import SUMMARIES
 from pipeline.cli.options import EXIT_FAILED, EXIT_OK
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
-    lint = commands.add_parser("lint", help="report problems in manuscripts without building")
+    lint = commands.add_parser("lint", help=SUMMARIES["lint"])
     lint.add_argument(
         "paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)"
     )

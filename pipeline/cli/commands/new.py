@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.cli.commands import SUMMARIES
 from pipeline.cli.options import EXIT_OK, settings
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
-    new = commands.add_parser("new", help="start a manuscript with every standard section")
+    new = commands.add_parser("new", help=SUMMARIES["new"])
     new.add_argument("title")
     new.add_argument("--author", default="", help="the book's author")
     new.add_argument("--year", default="", help="the year of first publication")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.cli.commands import SUMMARIES
 from pipeline.cli.folders import built_folder
 from pipeline.cli.options import EXIT_OK, settings
 from pipeline.model.diagnostics import UsageError
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
-    serve = commands.add_parser("serve", help="serve output/ to e-readers and browsers")
+    serve = commands.add_parser("serve", help=SUMMARIES["serve"])
     serve.add_argument("--out", type=Path, default=None, help="the folder to serve (default: output/)")
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.cli.commands import SUMMARIES
 from pipeline.cli.options import build_options, format_list
 
 
 def add_to(commands: argparse._SubParsersAction) -> None:
-    watch = commands.add_parser(
-        "watch", help="rebuild a manuscript's preview whenever it or the theme changes"
-    )
+    watch = commands.add_parser("watch", help=SUMMARIES["watch"])
     watch.add_argument(
         "paths", nargs="*", type=Path, help="manuscript files or folders (default: manuscripts/)"
     )

@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.model.diagnostics import Report
-from pipeline.writers.pdf.fonts import missing_fonts
 from pipeline.writers.theme import font_file
 
 
@@ -151,6 +150,9 @@ def drawable(text: str, font) -> str:
 def warn_unfaced(unfaced: list[NoFace], report: Report) -> None:
     """Say what the cover image leaves out, and which Debian package would let it be drawn."""
     texts = "; ".join(lacking.text for lacking in unfaced)
+    # Imported here: only a cover that lacks a face needs the PDF writer's script table.
+    from pipeline.writers.pdf.fonts import missing_fonts
+
     letters = "".join(dict.fromkeys("".join(lacking.letters for lacking in unfaced)))
     missing = missing_fonts(letters)
     scripts = ", ".join(dict.fromkeys(script for script, _ in missing))

@@ -121,7 +121,8 @@ def test_a_symbol_no_face_has_is_no_reason_to_leave_the_text_off(monkeypatch):
     ("letters", "package"), [("한", "fonts-noto-cjk"), ("の", "fonts-noto-cjk"), ("ሰ", "fonts-noto-core")]
 )
 def test_the_warning_names_the_package_a_script_comes_in(monkeypatch, letters, package):
-    monkeypatch.setattr(fonts, "missing_fonts", lambda text: [])  # a script the PDF table lacks
+    # A script the PDF table lacks (the cover imports that table only when it warns).
+    monkeypatch.setattr("pipeline.writers.pdf.fonts.missing_fonts", lambda text: [])
     report = Report("guide.md")
     fonts.warn_unfaced([fonts.NoFace(f"T{letters}", letters)], report)
     [warning] = font_warnings(report)
