@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.readers.plain_yaml import plain_mapping
 
@@ -55,3 +57,25 @@ def test_reads_as_pyyaml_does(text):
 @pytest.mark.parametrize("text", LEFT_TO_PYYAML)
 def test_anything_less_plain_is_left_to_pyyaml(text):
     assert plain_mapping(text) is None
+
+
+_KEYS = st.sampled_from(["title", "author", "year", "genre", "on", "y", "No", "reading_time", "x_1"])
+# Values built from what trips YAML: booleans, numbers, dates, punctuation, quotes, brackets, spaces.
+_PIECES = st.sampled_from(
+    [
+        "Dracula", "yes", "No", "null", "~", "1897", "0123", "1_0", "1.5", "2001-12-14", "1:20", "-", "+1",
+        " ", ",", ":", "#", "'", '"', "[", "]", "{", "}", "&", "*", "!", "%", "@", "`", "|", ">", "?",
+        "é", "Война", "紅", ".", "(", ")", "/", "\\", "inf", ".nan", "=", "<<", "\t", "Sci-Fi", "d'avent",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    st.lists(st.tuples(_KEYS, st.lists(_PIECES, min_size=1, max_size=5).map("".join)), min_size=1, max_size=4)
+)
+def test_what_the_plain_reader_reads_pyyaml_reads_the_same(pairs):
+    text = "\n".join(f"{key}: {value}" for key, value in pairs)
+    plain = plain_mapping(text)
+    if plain is not None:
+        assert plain == yaml.safe_load(text), text
