@@ -50,7 +50,7 @@ test: $(STAMP)
 	@bash scripts/system-deps
 	$(PY) -m pytest -q -m "not exhaustive"
 
-# Everything `test` runs, and DAISY Ace over every corpus guide rather than a sample.
+# Everything `test` runs, and EPUBCheck and DAISY Ace over every corpus guide rather than a sample.
 test-all: $(STAMP)
 	@bash scripts/system-deps
 	$(PY) -m pytest -q
