@@ -19,6 +19,7 @@ from pipeline.files.atomic import remove_leftovers, remove_stale_parts
 from pipeline.files.names import utf8_stem
 from pipeline.model.diagnostics import PipelineError, Report
 from pipeline.readers.sources import find_manuscripts
+from pipeline.shelf.catalog import cover_paths
 from pipeline.writers.theme import load_theme
 
 __all__ = [
@@ -210,8 +211,10 @@ def _clear_leftovers(plan: _Plan, options: BuildOptions) -> None:
     the manifest: one listing per folder."""
     names: dict[Path, set[str]] = {options.out_dir / ".cache": {"manifest.json"}}
     for path in plan.order:
-        for fmt in options.formats:
-            target = output_path(options.out_dir, fmt, path.stem)
+        targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]
+        if options.shelf:  # the shelf cover a worker copies out of the EPUB
+            targets += cover_paths(options.out_dir, utf8_stem(path.stem))
+        for target in targets:
             names.setdefault(target.parent, set()).add(target.name)
     for folder, wanted in names.items():
         remove_stale_parts(folder, wanted)
@@ -224,6 +227,9 @@ def _clear_unfinished(plan: _Plan, outcomes: dict[Path, Outcome]) -> None:
     for path, opts in plan.work:
         if path in outcomes:
             continue
+        if opts.shelf:  # a worker stopped while copying the shelf cover leaves its temporary file
+            for cover in cover_paths(opts.out_dir, utf8_stem(path.stem)):
+                remove_leftovers(cover)
         for fmt in opts.formats:
             target = output_path(opts.out_dir, fmt, path.stem)
             remove_leftovers(target)

@@ -241,10 +241,17 @@ def _mtime(path: Path) -> str:
     return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+COVER_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/svg+xml": ".svg"}
+
+
+def cover_paths(out_dir: Path, stem: str) -> list[Path]:
+    """Every name a guide's shelf cover may have (a batch stopped mid-write clears them all)."""
+    return [out_dir / "covers" / f"{stem}{suffix}" for suffix in (*COVER_SUFFIXES.values(), ".img")]
+
+
 def _write_cover(out_dir: Path, stem: str, cover: bytes, media_type: str) -> str:
     """Copy the EPUB's cover to out_dir/covers (only when it changed); it is the thumbnail too."""
-    suffix = {"image/jpeg": ".jpg", "image/png": ".png", "image/svg+xml": ".svg"}.get(media_type, ".img")
-    target = out_dir / "covers" / f"{stem}{suffix}"
+    target = out_dir / "covers" / f"{stem}{COVER_SUFFIXES.get(media_type, '.img')}"
     _write_if_changed(target, cover)
     return _href(target, out_dir)
 

@@ -30,13 +30,14 @@ def library(tmp_path: Path) -> Path:
 
 def test_a_rerun_removes_the_temporary_files_a_killed_build_left(library, tmp_path):
     out = tmp_path / "out"
-    options = BuildOptions(formats=("epub", "html"), out_dir=out, jobs=1)
+    options = BuildOptions(formats=("epub", "html"), out_dir=out, jobs=1, shelf=True)
     build_all([library], options)
     # As SIGKILL leaves them: an empty hidden .part beside an output, and beside the manifest.
     stale = [
         out / "epub" / ".minimal.epub.k3x9_q1z.part",
         out / "html" / ".botchan.html.a0b1c2d3.part",
         out / ".cache" / ".manifest.json.zz81lm0p.part",
+        out / "covers" / ".botchan.jpg.3j0f21c7.part",  # the shelf cover a stopped worker was copying
     ]
     someone_elses = out / "epub" / ".another-guide.epub.p0q1r2s3.part"  # not this batch's to clear
     for path in [*stale, someone_elses]:
