@@ -1,0 +1,172 @@
+"""The PDF contents' page numbers and dot leaders written as text, read off a finished layout.
+
+Two WeasyPrint 70 behaviours made the contents the dearest page of a guide: `target-counter()` lays
+a page that holds it out three times (docs/upstream/target-counter.md), and `leader()` makes one
+text box per dot, each drawn and written on its own (docs/upstream/leader-dots.md). So the book is
+laid out once with placeholders: each entry's leader is one dot and its page a "0", and each digit's
+width is measured in a hidden, out-of-flow box. The pages the sections begin on are read off that
+layout (as the index's are), and each entry gets its number as text and one run of dots placed
+where `leader()` puts its dots: on a grid of dot widths counted back from the line's far end, clear
+of the title and of the number. Only the pages before the first section that begins after the
+contents are laid out again (front_pages); they replace the first layout's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The leader's string, as `leader(". ")` repeated it.
+DOT = ". "
+# Margins are written with this many decimals; the number's is shortened by one such step so a
+# rounding never pushes it past the line's end onto a line of its own.
+_DECIMALS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of the contents as printed: the run of dots starts `lead` px after the title, the
+    number `gap` px after the dots."""
+
+    page: int
+    lead: float
+    dots: int
+    gap: float
+
+    @property
+    def leader_text(self) -> str:
+        return DOT * self.dots
+
+    @property
+    def lead_css(self) -> str:
+        return f"{self.lead:.{_DECIMALS}f}px"
+
+    @property
+    def gap_css(self) -> str:
+        return f"{max(0.0, self.gap - 10**-_DECIMALS):.{_DECIMALS}f}px"
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """What the placeholder layout tells: the width of the leader's string and of each digit, and
+    per entry's anchor the room from the title's end to the line's far end and the line's width;
+    the last page the contents reach."""
+
+    dot: float
+    digits: dict[str, float]
+    room: dict[str, tuple[float, float]]
+    last_page: int
+
+
+def leader_run(room: float, line_width: float, dot: float, number_width: float) -> tuple[float, int, float]:
+    """(lead, dots, gap) for a title ending `room` px before the line's end: the loop of WeasyPrint's
+    layout/leader.py (handle_leader), in distances from the title's end, so the dots land on the
+    same grid."""
+    available = room - number_width
+    position = room
+    placed: list[float] = []
+    for _ in range(int(line_width // dot)):
+        position -= dot
+        if position < 0 or position + dot > available:
+            continue  # behind the title, or behind the number
+        placed.append(position)
+    if not placed:
+        return 0.0, 0, max(0.0, available)
+    return min(placed), len(placed), available - (max(placed) + dot)
+
+
+def first_pages(document) -> dict[str, int]:
+    """Every anchor of a laid-out document -> the page it begins on, as target-counter() counts it
+    (a section broken across pages names its anchor on each of them)."""
+    found: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            found.setdefault(name, number)
+    return found
+
+
+def entries(geometry: Geometry, pages_of: dict[str, int]) -> dict[str, Entry]:
+    """Each contents entry's printed line, from the pages its anchors begin on."""
+    found = {}
+    for anchor, (room, line_width) in geometry.room.items():
+        if anchor not in pages_of:
+            continue
+        page = pages_of[anchor]
+        width = sum(geometry.digits.get(digit, 0.0) for digit in str(page))
+        lead, dots, gap = leader_run(room, line_width, geometry.dot, width)
+        found[anchor] = Entry(page, lead, dots, gap)
+    return found
+
+
+def _class_of(box) -> str:
+    element = getattr(box, "element", None)
+    return (element.get("class") or "") if element is not None else ""
+
+
+def measure(document) -> Geometry | None:
+    """The placeholder layout's contents geometry; None when the book has no contents."""
+    from weasyprint.formatting_structure import boxes
+
+    dot = 0.0
+    digits: dict[str, float] = {}
+    rooms: dict[str, tuple[float, float]] = {}
+    last_page = 0
+    for number, page in enumerate(document.pages, 1):
+        if last_page and number > last_page:
+            break  # the contents are behind: the rest of the book holds none of their lines
+        stack = [(page._page_box, None)]
+        while stack:
+            box, block = stack.pop()
+            if isinstance(box, boxes.TextBox):
+                if _class_of(box) == "toc-digit" and box.text:
+                    digits[box.text] = box.width
+                continue
+            if isinstance(box, boxes.LineBox) and block is not None:
+                line = _entry_line(box, boxes)
+                if line is not None:
+                    anchor, title_start, title_end, dot = line
+                    start = block.content_box_x()
+                    rtl = box.style["direction"] == "rtl"
+                    room = (title_start - start) if rtl else (start + block.width - title_end)
+                    rooms[anchor] = (room, block.width)
+                    last_page = number
+            if isinstance(box, boxes.BlockContainerBox):
+                block = box
+            stack.extend((child, block) for child in getattr(box, "children", ()) or ())
+    if not rooms or not dot:
+        return None
+    return Geometry(dot, digits, rooms, last_page)
+
+
+def _entry_line(line, boxes) -> tuple[str, float, float, float] | None:
+    """(anchor, the title's left and right edge, the one dot's width) of a contents entry's line,
+    the line that holds its placeholder leader; None for any other line."""
+    stack = list(line.children)
+    anchor, leader, title = None, None, []
+    while stack:
+        box = stack.pop()
+        css = _class_of(box)
+        if css == "toc-leader":
+            leader = box
+            continue
+        if css == "toc-title":
+            title += [b for b in box.descendants() if isinstance(b, boxes.TextBox)]
+            continue
+        if getattr(box, "element_tag", None) == "a" and box.element is not None:
+            anchor = (box.element.get("href") or "").removeprefix("#")
+        stack.extend(getattr(box, "children", ()) or ())
+    if leader is None or not anchor or not title:
+        return None
+    dots = [b for b in leader.descendants() if isinstance(b, boxes.TextBox)]
+    if not dots:
+        return None
+    left = min(b.position_x for b in title)
+    right = max(b.position_x + b.width for b in title)
+    return anchor, left, right, dots[0].width
+
+
+def same_front(front, first, kept: int) -> bool:
+    """Whether the front pages laid out again stand where the first layout's `kept` pages stood:
+    as many pages, each beginning the same sections."""
+    if len(front.pages) != kept:
+        return False
+    return all(set(a.anchors) == set(b.anchors) for a, b in zip(front.pages, first.pages[:kept], strict=True))
