@@ -1,8 +1,10 @@
 """The WeasyPrint floor's child process: WeasyPrint alone on our final HTML, the book and its index.
 
 Runs as `bench/run.py _floor LIST OUT STATUS` in one long-lived process. Only WeasyPrint's layouts
-(the book's, the index's final one) and the writing of the PDF are timed; the status file carries
-those times, which replace the process's own.
+(the finished book's, the index's final one) and the writing of the PDF are timed; the status file
+carries those times, which replace the process's own. The finished book is the HTML our build ends
+with: its contents' page numbers and dots written as text (pdf.contents); finding them takes a
+first layout, our pipeline's cost like the index's measuring layout, not timed.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def floor_main(listfile: str, outdir: str, status: str) -> int:
     for source in files:
         try:
             guide, _report = load_guide(source)  # not timed
-            html = book.book_html(guide, options.paper)  # not timed
+            _laid_out, html = book.lay_out_book(guide, theme, options)  # not timed: finds the numbers
         except Exception as exc:
             failed += 1
             errors.append(f"{source.name}: {type(exc).__name__}: {exc}")

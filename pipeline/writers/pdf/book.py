@@ -52,17 +52,19 @@ def section_fragments(guide: m.Guide, id_prefix: str = "") -> list[dict]:
 def book_html(
     guide: m.Guide,
     paper: str = "a4",
-    contents: dict[str, Entry] | None = None,
+    lines: dict[str, Entry] | None = None,
     front_sections: int | None = None,
+    page_numbers: dict[str, int] | None = None,
 ) -> str:
     """The whole guide as one HTML document for print; when an index follows, the contents list it
-    and an empty last page holds its place (see append_index). `contents`: each entry's printed
-    line (pdf.contents), else placeholders; `front_sections`: only the title page, the contents
-    and this many sections (the front pages laid out again with the numbers)."""
+    and an empty last page holds its place (see append_index). `lines`: each contents entry's
+    printed line (pdf.contents), else placeholders; `front_sections`: only the title page, the
+    contents and this many sections (the front pages laid out again with the numbers);
+    `page_numbers`: the pages the page references' targets begin on, else "0"."""
     meta = guide.meta
     labels = labels_for(meta.language)
     title_facts = [fact for fact in (meta.year_text, " / ".join(meta.genres), meta.reading_time) if fact]
-    return render(
+    html = render(
         "pdf_book.html.jinja",
         lang=meta.language,
         direction=text_direction(meta.language),
@@ -74,9 +76,10 @@ def book_html(
         keywords=[*meta.genres, labels["study_guide"]],
         paper=paper,
         index_follows=has_index(guide),
-        contents=contents,
+        contents=lines,
         front_sections=front_sections,
     )
+    return contents.with_page_references(html, page_numbers)
 
 
 def lay_out_book(guide: m.Guide, theme: Theme, options: PrintOptions):
@@ -84,22 +87,28 @@ def lay_out_book(guide: m.Guide, theme: Theme, options: PrintOptions):
     once with placeholders, then only its front pages again (pdf.contents). Returns the WeasyPrint
     Document and the final HTML (what a single layout of the finished book would read)."""
     first = render_document(book_html(guide, options.paper), guide, theme, options)
-    geometry = contents.measure(first)
-    if geometry is None:
-        return first, book_html(guide, options.paper)
     pages_of = contents.first_pages(first)
-    lines = contents.entries(geometry, pages_of)
-    final = book_html(guide, options.paper, lines)
+    geometry = contents.measure(first)
+    lines = contents.entries(geometry, pages_of) if geometry else None
+    final = book_html(guide, options.paper, lines, page_numbers=pages_of)
     # The front: every section that begins on a page the contents reach; the first layout's pages
     # from the first section beginning after them on are kept.
     anchors = [section.anchor for section in guide.sections]
-    after = [i for i, anchor in enumerate(anchors) if pages_of.get(anchor, 0) > geometry.last_page]
-    if after:
+    after = (
+        [i for i, anchor in enumerate(anchors) if pages_of.get(anchor, 0) > geometry.last_page]
+        if geometry
+        else []
+    )
+    fits = contents.pagerefs_fit(first, final, pages_of)
+    if after and fits:
         kept = pages_of[anchors[after[0]]] - 1
-        front_html = book_html(guide, options.paper, lines, front_sections=after[0])
-        front = render_document(front_html, guide, theme, options)
-        if contents.same_front(front, first, kept):
+        front = render_document(
+            book_html(guide, options.paper, lines, after[0], pages_of), guide, theme, options
+        )
+        if contents.same_front(front, first, kept) and contents.number_page_references(first, pages_of):
             return first.copy(front.pages + first.pages[kept:]), final
+    elif geometry is None and fits and contents.number_page_references(first, pages_of):
+        return first, final  # no contents: the first layout is the book's, numbers and all
     # The numbers moved a page (or nothing follows the contents): lay the finished book out whole.
     return render_document(final, guide, theme, options), final
 

@@ -8,11 +8,19 @@ width is measured in a hidden, out-of-flow box. The pages the sections begin on 
 layout (as the index's are), and each entry gets its number as text and one run of dots placed
 where `leader()` puts its dots: on a grid of dot widths counted back from the line's far end, clear
 of the title and of the number. Only the pages before the first section that begins after the
-contents are laid out again (front_pages); they replace the first layout's.
+contents are laid out again; they replace the first layout's.
+
+A glossary entry's page reference ("→ 3") had a `target-counter()` too, which laid the glossary's
+page out three times. It is written as text (`data-page`) in the finished book. The first layout
+prints a "0" there, which takes the room of any one-digit number when the font's digits are all as
+wide (pagerefs_fit): the laid-out "0" is then set again as the real digit (number_page_references),
+the same glyph run a layout of the finished book makes. Otherwise (or from page 10 on) the finished
+book is laid out whole again.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # The leader's string, as `leader(". ")` repeated it.
@@ -170,3 +178,70 @@ def same_front(front, first, kept: int) -> bool:
     if len(front.pages) != kept:
         return False
     return all(set(a.anchors) == set(b.anchors) for a, b in zip(front.pages, first.pages[:kept], strict=True))
+
+
+_PAGEREF = re.compile(r'<a class="pageref" href="#([^"]+)"></a>')
+
+
+def with_page_references(html: str, pages_of: dict[str, int] | None) -> str:
+    """Each page reference given its number as `data-page` (print.css prints it): the page its
+    target begins on, or "0" before layout."""
+
+    def numbered(match: re.Match) -> str:
+        page = pages_of.get(match[1], 0) if pages_of else 0
+        return f'<a class="pageref" href="#{match[1]}" data-page="{page}"></a>'
+
+    return _PAGEREF.sub(numbered, html)
+
+
+def pagerefs_fit(document, html: str, pages_of: dict[str, int]) -> bool:
+    """Whether the first layout's "0" in each page reference took the room its number takes: the
+    numbers have one digit and the reference's font draws every digit as wide."""
+    targets = _PAGEREF.findall(html)
+    if not targets:
+        return True
+    if any(not 0 <= pages_of.get(target, 0) <= 9 for target in targets):
+        return False
+    from weasyprint.formatting_structure import boxes
+
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if (
+                isinstance(box, boxes.TextBox)
+                and box.element_tag == "a::after"
+                and "pageref" in _class_of(box)
+            ):
+                widths = {_text_width(digit, box.style) for digit in "0123456789"}
+                return max(widths) - min(widths) < 1e-6
+    return False
+
+
+def _text_width(text: str, style) -> float:
+    """The width of `text` set alone in `style`, by the same Pango calls WeasyPrint lays text with."""
+    from weasyprint.text.line_break import create_layout, line_size
+
+    line, _resume = create_layout(text, style, None, None, 0).get_first_line()
+    return line_size(line, style)[0]
+
+
+def number_page_references(document, pages_of: dict[str, int]) -> bool:
+    """Set each page reference's laid-out "0" as its page number, in place; False (and the document
+    not to be used) when a number would not take the placeholder's width."""
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.text.line_break import split_first_line
+
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if not (isinstance(box, boxes.TextBox) and box.element_tag == "a::after"):
+                continue
+            if "pageref" not in _class_of(box) or not box.text.endswith("0"):
+                continue
+            target = (box.element.get("href") or "").removeprefix("#")
+            text = box.text[:-1] + str(pages_of.get(target, 0))
+            layout, _length, _resume, width, _height, _baseline = split_first_line(
+                text, box.style, None, None, box.justification_spacing
+            )
+            if abs(width - box.width) > 1e-6:
+                return False
+            box.text, box.pango_layout = layout.text, layout
+    return True
