@@ -3,8 +3,8 @@
 Two WeasyPrint 70 behaviours made the contents the dearest page of a guide: `target-counter()` lays
 a page that holds it out three times (docs/upstream/target-counter.md), and `leader()` makes one
 text box per dot, each drawn and written on its own (docs/upstream/leader-dots.md). So the book is
-laid out once with placeholders: each entry's leader is one dot and its page a "0", and each digit's
-width is measured in a hidden, out-of-flow box. The pages the sections begin on are read off that
+laid out once with placeholders: each entry's leader is one dot and its page a "0" (whose style
+gives each digit's width). The pages the sections begin on are read off that
 layout (as the index's are), and each entry gets its number as text and one run of dots placed
 where `leader()` puts its dots: on a grid of dot widths counted back from the line's far end, clear
 of the title and of the number. Only the pages before the first section that begins after the
@@ -56,24 +56,28 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class Geometry:
     """What the placeholder layout tells: the width of the leader's string and of each digit, and
-    per entry's anchor the room from the title's end to the line's far end and the line's width;
-    the last page the contents reach."""
+    per entry's anchor the room from the title's end to the line's far end, the line's width and
+    whether it runs right to left; the last page the contents reach."""
 
     dot: float
     digits: dict[str, float]
-    room: dict[str, tuple[float, float]]
+    room: dict[str, tuple[float, float, bool]]
     last_page: int
 
 
-def leader_run(room: float, line_width: float, dot: float, number_width: float) -> tuple[float, int, float]:
+def leader_run(
+    room: float, line_width: float, dot: float, number_width: float, rtl: bool = False
+) -> tuple[float, int, float]:
     """(lead, dots, gap) for a title ending `room` px before the line's end: the loop of WeasyPrint's
     layout/leader.py (handle_leader), in distances from the title's end, so the dots land on the
-    same grid."""
+    same grid. That grid is counted from the line's right edge in either direction: back from the
+    line's end left to right, on from the line's start (beyond the title) right to left."""
     available = room - number_width
-    position = room
+    # A dot's near edge, in distance from the title's end, for each step of the grid.
+    position = room if not rtl else room - line_width - dot
     placed: list[float] = []
     for _ in range(int(line_width // dot)):
-        position -= dot
+        position = position - dot if not rtl else position + dot
         if position < 0 or position + dot > available:
             continue  # behind the title, or behind the number
         placed.append(position)
@@ -95,12 +99,12 @@ def first_pages(document) -> dict[str, int]:
 def entries(geometry: Geometry, pages_of: dict[str, int]) -> dict[str, Entry]:
     """Each contents entry's printed line, from the pages its anchors begin on."""
     found = {}
-    for anchor, (room, line_width) in geometry.room.items():
+    for anchor, (room, line_width, rtl) in geometry.room.items():
         if anchor not in pages_of:
             continue
         page = pages_of[anchor]
         width = sum(geometry.digits.get(digit, 0.0) for digit in str(page))
-        lead, dots, gap = leader_run(room, line_width, geometry.dot, width)
+        lead, dots, gap = leader_run(room, line_width, geometry.dot, width, rtl)
         found[anchor] = Entry(page, lead, dots, gap)
     return found
 
@@ -115,8 +119,8 @@ def measure(document) -> Geometry | None:
     from weasyprint.formatting_structure import boxes
 
     dot = 0.0
-    digits: dict[str, float] = {}
-    rooms: dict[str, tuple[float, float]] = {}
+    number_style = None
+    rooms: dict[str, tuple[float, float, bool]] = {}
     last_page = 0
     for number, page in enumerate(document.pages, 1):
         if last_page and number > last_page:
@@ -125,8 +129,8 @@ def measure(document) -> Geometry | None:
         while stack:
             box, block = stack.pop()
             if isinstance(box, boxes.TextBox):
-                if _class_of(box) == "toc-digit" and box.text:
-                    digits[box.text] = box.width
+                if number_style is None and _class_of(box) == "toc-page":
+                    number_style = box.style
                 continue
             if isinstance(box, boxes.LineBox) and block is not None:
                 line = _entry_line(box, boxes)
@@ -135,13 +139,14 @@ def measure(document) -> Geometry | None:
                     start = block.content_box_x()
                     rtl = box.style["direction"] == "rtl"
                     room = (title_start - start) if rtl else (start + block.width - title_end)
-                    rooms[anchor] = (room, block.width)
+                    rooms[anchor] = (room, block.width, rtl)
                     last_page = number
             if isinstance(box, boxes.BlockContainerBox):
                 block = box
             stack.extend((child, block) for child in getattr(box, "children", ()) or ())
-    if not rooms or not dot:
+    if not rooms or not dot or number_style is None:
         return None
+    digits = {digit: _text_width(digit, number_style) for digit in "0123456789"}
     return Geometry(dot, digits, rooms, last_page)
 
 
@@ -220,7 +225,8 @@ def _text_width(text: str, style) -> float:
     """The width of `text` set alone in `style`, by the same Pango calls WeasyPrint lays text with."""
     from weasyprint.text.line_break import create_layout, line_size
 
-    line, _resume = create_layout(text, style, None, None, 0).get_first_line()
+    layout = create_layout(text, style, None, None, 0)  # kept alive: its line is read from it
+    line, _resume = layout.get_first_line()
     return line_size(line, style)[0]
 
 

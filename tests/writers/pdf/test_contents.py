@@ -44,30 +44,41 @@ def test_a_leader_run_keeps_clear_of_the_title_and_the_number(number_width):
 
 
 @pytest.mark.pdf
-def test_dots_stand_where_weasyprint_leader_puts_them():
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_dots_stand_where_weasyprint_leader_puts_them(direction):
     """The reference is WeasyPrint's own leader(): the same titles and numbers, laid out by it."""
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
 
     titles = ["At a Glance", "Summary", "Why It Matters", "A much longer heading of the guide"]
-    items = "".join(f"<li><span>{title}</span></li>" for title in titles)
+    items = "".join(f"<li>{title}</li>" for title in titles)
     style = (
         "@page { size: A5; margin: 15mm } li { list-style: none } li::after { content: leader('. ') '12' }"
     )
-    page = HTML(string=f"<style>{style}</style><ol>{items}</ol>").render().pages[0]._page_box
-    lines = [box for box in page.descendants() if isinstance(box, boxes.LineBox)]
-    assert len(lines) == len(titles)
-    for line in lines:
-        texts = [box for box in line.descendants() if isinstance(box, boxes.TextBox)]
-        title, number, leaders = texts[0], texts[-1], texts[1:-1]
-        dot = leaders[0].width
-        end = line.position_x + line.width
-        room = end - (title.position_x + title.width)
-        lead, dots, gap = contents.leader_run(room, line.width, dot, number.width)
-        first_dot = min(box.position_x for box in leaders)
+    html = f"<html dir='{direction}'><style>{style}</style><ol>{items}</ol></html>"
+    page = HTML(string=html).render().pages[0]._page_box
+    items = [box for box in page.descendants() if isinstance(box, boxes.BlockBox) and box.element_tag == "li"]
+    assert len(items) == len(titles)
+    for item in items:
+        texts = [box for box in item.descendants() if isinstance(box, boxes.TextBox)]
+        (title,) = [box for box in texts if box.text in titles]
+        (number,) = [box for box in texts if box.text == "12"]
+        leaders = [box for box in texts if box.text == ". "]
+        dot, start = leaders[0].width, item.content_box_x()
+        if direction == "ltr":
+            room = start + item.width - (title.position_x + title.width)
+        else:
+            room = title.position_x - start
+        lead, dots, gap = contents.leader_run(room, item.width, dot, number.width, direction == "rtl")
         assert dots == len(leaders)
-        assert title.position_x + title.width + lead == pytest.approx(first_dot)
-        assert first_dot + dots * dot + gap == pytest.approx(number.position_x)
+        if direction == "ltr":
+            first_dot = min(box.position_x for box in leaders)
+            assert title.position_x + title.width + lead == pytest.approx(first_dot)
+            assert first_dot + dots * dot + gap == pytest.approx(number.position_x)
+        else:
+            first_dot_end = max(box.position_x for box in leaders) + dot
+            assert title.position_x - lead == pytest.approx(first_dot_end)
+            assert first_dot_end - dots * dot - gap == pytest.approx(number.position_x + number.width)
 
 
 def _contents_lines(pdf: Path) -> list[str]:
