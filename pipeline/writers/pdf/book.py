@@ -118,8 +118,8 @@ def build_pdf(
 ) -> int:
     """Render the guide's PDF to `target`, with its index; returns the page count."""
     options = options or PrintOptions()
-    warn_missing_fonts(book_html(guide, options.paper), report)
-    document, _html = lay_out_book(guide, theme, options)
+    document, html = lay_out_book(guide, theme, options)
+    warn_missing_fonts(html, report)
     if guide.notes and misplaced_calls(document):
         report.warn("W-FOOTNOTE-PAGE", "a footnote is printed on another page than its call")
     index = index_html(guide, anchor_pages(document))
