@@ -10,6 +10,8 @@ from pipeline.i18n.labels import labels_for
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.excerpt import description, guide_length
+from pipeline.writers.pdf import contents
+from pipeline.writers.pdf.contents import Entry
 from pipeline.writers.pdf.engine import PrintOptions, render_document, warn_missing_fonts, write_document
 from pipeline.writers.pdf.footnotes import misplaced_calls
 from pipeline.writers.pdf.index import anchor_pages, append_index, has_index, index_html
@@ -47,13 +49,22 @@ def section_fragments(guide: m.Guide, id_prefix: str = "") -> list[dict]:
     return sections
 
 
-def book_html(guide: m.Guide, paper: str = "a4") -> str:
+def book_html(
+    guide: m.Guide,
+    paper: str = "a4",
+    lines: dict[str, Entry] | None = None,
+    front_sections: int | None = None,
+    page_numbers: dict[str, int] | None = None,
+) -> str:
     """The whole guide as one HTML document for print; when an index follows, the contents list it
-    and an empty last page holds its place (see append_index)."""
+    and an empty last page holds its place (see append_index). `lines`: each contents entry's
+    printed line (pdf.contents), else placeholders; `front_sections`: only the title page, the
+    contents and this many sections (the front pages laid out again with the numbers);
+    `page_numbers`: the pages the page references' targets begin on, else "0"."""
     meta = guide.meta
     labels = labels_for(meta.language)
     title_facts = [fact for fact in (meta.year_text, " / ".join(meta.genres), meta.reading_time) if fact]
-    return render(
+    html = render(
         "pdf_book.html.jinja",
         lang=meta.language,
         direction=text_direction(meta.language),
@@ -65,7 +76,41 @@ def book_html(guide: m.Guide, paper: str = "a4") -> str:
         keywords=[*meta.genres, labels["study_guide"]],
         paper=paper,
         index_follows=has_index(guide),
+        contents=lines,
+        front_sections=front_sections,
     )
+    return contents.with_page_references(html, page_numbers)
+
+
+def lay_out_book(guide: m.Guide, theme: Theme, options: PrintOptions):
+    """The book laid out with its contents' page numbers and dots written as text: the whole book
+    once with placeholders, then only its front pages again (pdf.contents). Returns the WeasyPrint
+    Document and the final HTML (what a single layout of the finished book would read)."""
+    first = render_document(book_html(guide, options.paper), guide, theme, options)
+    pages_of = contents.first_pages(first)
+    geometry = contents.measure(first)
+    lines = contents.entries(geometry, pages_of) if geometry else None
+    final = book_html(guide, options.paper, lines, page_numbers=pages_of)
+    # The front: every section that begins on a page the contents reach; the first layout's pages
+    # from the first section beginning after them on are kept.
+    anchors = [section.anchor for section in guide.sections]
+    after = (
+        [i for i, anchor in enumerate(anchors) if pages_of.get(anchor, 0) > geometry.last_page]
+        if geometry
+        else []
+    )
+    fits = contents.pagerefs_fit(first, final, pages_of)
+    if after and fits:
+        kept = pages_of[anchors[after[0]]] - 1
+        front = render_document(
+            book_html(guide, options.paper, lines, after[0], pages_of), guide, theme, options
+        )
+        if contents.same_front(front, first, kept) and contents.number_page_references(first, pages_of):
+            return first.copy(front.pages + first.pages[kept:]), final
+    elif geometry is None and fits and contents.number_page_references(first, pages_of):
+        return first, final  # no contents: the first layout is the book's, numbers and all
+    # The numbers moved a page (or nothing follows the contents): lay the finished book out whole.
+    return render_document(final, guide, theme, options), final
 
 
 def build_pdf(
@@ -73,9 +118,8 @@ def build_pdf(
 ) -> int:
     """Render the guide's PDF to `target`, with its index; returns the page count."""
     options = options or PrintOptions()
-    html = book_html(guide, options.paper)
+    document, html = lay_out_book(guide, theme, options)
     warn_missing_fonts(html, report)
-    document = render_document(html, guide, theme, options)
     if guide.notes and misplaced_calls(document):
         report.warn("W-FOOTNOTE-PAGE", "a footnote is printed on another page than its call")
     index = index_html(guide, anchor_pages(document))
