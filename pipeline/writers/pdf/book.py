@@ -82,6 +82,9 @@ def book_html(
     return contents.with_page_references(html, page_numbers)
 
 
+_SETTLE_ROUNDS = 3  # layouts of the finished book allowed after the first, when its numbers move pages
+
+
 def lay_out_book(guide: m.Guide, theme: Theme, options: PrintOptions):
     """The book laid out with its contents' page numbers and dots written as text: the whole book
     once with placeholders, then only its front pages again (pdf.contents). Returns the WeasyPrint
@@ -110,7 +113,19 @@ def lay_out_book(guide: m.Guide, theme: Theme, options: PrintOptions):
     elif geometry is None and fits and contents.number_page_references(first, pages_of):
         return first, final  # no contents: the first layout is the book's, numbers and all
     # The numbers moved a page (or nothing follows the contents): lay the finished book out whole.
-    return render_document(final, guide, theme, options), final
+    # Should writing the numbers have moved a section to another page (a contents line that wraps
+    # once its number is longer), the numbers are read off that layout and written again; page
+    # counts only grow, so this settles within a round or two.
+    document = render_document(final, guide, theme, options)
+    for _ in range(_SETTLE_ROUNDS):
+        moved = contents.first_pages(document)
+        if all(moved.get(anchor) == pages_of.get(anchor) for anchor in anchors):
+            break
+        pages_of = moved
+        lines = contents.entries(geometry, pages_of) if geometry else None
+        final = book_html(guide, options.paper, lines, page_numbers=pages_of)
+        document = render_document(final, guide, theme, options)
+    return document, final
 
 
 def build_pdf(

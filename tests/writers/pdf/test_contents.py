@@ -169,3 +169,26 @@ def test_the_front_is_laid_out_again_and_the_rest_once(load, monkeypatch):
     assert guide.sections[-1].anchor not in re.findall(r'<section class="section [^"]*" id="([^"]+)"', front)
     assert len(front) < len(whole) / 2
     assert 'class="toc-leader" style=' in final and ">0</span>" not in final
+
+
+@pytest.mark.pdf
+@needs.poppler
+def test_numbers_that_moved_a_page_are_read_again_until_they_hold(load, tmp_path, monkeypatch):
+    """When the front laid out again does not line up (forced here) and the first numbers were
+    wrong (here every one a page late), the finished book is laid out again with the numbers its
+    own layout gives, so the printed numbers still match the sections."""
+    guide, _ = load(ODYSSEY.name, ODYSSEY.read_text(encoding="utf-8"))
+    real_first_pages = contents.first_pages
+    calls = []
+
+    def late_at_first(document):
+        calls.append(document)
+        found = real_first_pages(document)
+        return {name: page + 1 for name, page in found.items()} if len(calls) == 1 else found
+
+    monkeypatch.setattr(contents, "first_pages", late_at_first)
+    monkeypatch.setattr(contents, "same_front", lambda *args: False)
+    target = tmp_path / "odyssey.pdf"
+    build_pdf(guide, target, load_theme(), Report(str(ODYSSEY)))
+    assert len(calls) >= 3  # the first layout, the finished one, the one with the numbers read again
+    _check_contents(target, guide)
