@@ -18,7 +18,8 @@ from pipeline.writers.theme import load_theme
 # was most of a save's latency: the rebuild itself takes about 30 ms). An editor's save is a
 # burst of events microseconds apart (write a temporary file, rename it over the manuscript; or
 # truncate and write in place), so 10 ms still sees one save as one batch, one rebuild. A
-# burst that goes on (a `git checkout` of many files) is cut into batches at DEBOUNCE_MS.
+# burst that goes on (a `git checkout` of many files) is cut into batches at DEBOUNCE_MS. The
+# price of looking 100 times a second: about 4 ms of CPU a second while idle (1.6 at 50 ms).
 STEP_MS = 10
 DEBOUNCE_MS = 200
 
