@@ -12,11 +12,23 @@ import subprocess
 from pathlib import Path
 
 from bench.formatting import cell, ratio, secs
+from bench.load import Usage
 from bench.paths import PY
 from bench.runner import Bench
 
 
 def tables(bench: Bench) -> str:
+    res = bench.results
+    out = side_tables(bench) if res["epub"] or res["pdf"] else []
+    out += ["## Other cases", "", "| case | result |", "|---|---|"]
+    out += [f"| {name} | {text} |" for name, text in res["other"]]
+    if res["load"]:
+        out += load_table(res["load"])
+    return "\n".join(out) + "\n"
+
+
+def side_tables(bench: Bench) -> list[str]:
+    """The EPUB and PDF tables of cases a to e and j."""
     res = bench.results
     out = [
         "## EPUB",
@@ -53,9 +65,43 @@ def tables(bench: Bench) -> str:
             f"{cell(peer, 'wall')} | {cell(peer, 'cpu')} | {cell(peer, 'rss_kb')} | {ratio(peer, ours)} | "
             f"{cell(floor, 'wall')} | {cell(floor, 'cpu')} | {cell(floor, 'rss_kb')} | {versus} |"
         )
-    out += ["", "## Other cases", "", "| case | result |", "|---|---|"]
-    out += [f"| {name} | {text} |" for name, text in res["other"]]
-    return "\n".join(out) + "\n"
+    busy = [u for u in res["load"] if u.case == "side" and u.busy]
+    if busy:
+        out += ["", f"**The machine was busy during these cases**: {busy[0].note()}."]
+    return [*out, ""]
+
+
+def load_table(usages: list[Usage]) -> list[str]:
+    """One row per case: the other processes' share of the machine and the load average."""
+    out = [
+        "",
+        "## How busy the machine was during each case",
+        "",
+        "Other processes' CPU = the whole machine's CPU (/proc/stat) minus the benchmark's own "
+        "(itself and every process it reaped), over the case's wall time; busy from 0.25 cores.",
+        "",
+        "| case | wall | other processes | load (1 min) before / after | busy |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for usage in usages:
+        others = "n/a" if usage.others is None else f"{usage.others:.2f} cores"
+        out.append(
+            f"| {usage.case} | {secs(usage.wall)} | {others} | {usage.load_before:.2f} / "
+            f"{usage.load_after:.2f} | {'**yes**' if usage.busy else 'no'} |"
+        )
+    return out
+
+
+def one_guide(bench: Bench) -> None:
+    """Issue 19's first goal for the CLI: one guide, ours within 2x of pandoc (case a at N = 1)."""
+    row = bench.results["epub"].get(1, {})
+    ours, peer = row.get("ours"), row.get("peer")
+    if not ours or not peer or ours.broken or peer.broken or not peer.wall:
+        text = "n/a (needs case a at N = 1 and pandoc)"
+    else:
+        value = ours.wall / peer.wall
+        text = f"**{value:.2f}** (goal <= 2: {'yes' if value <= 2 else 'no'}; {secs(ours.wall)} / {secs(peer.wall)})"
+    bench.results["other"].append(("one guide: ours / pandoc (EPUB, N=1, wall)", text))
 
 
 def floor_bound(bench: Bench) -> None:
@@ -103,13 +149,6 @@ def steady_state(bench: Bench) -> None:
     )
 
 
-def loadavg() -> tuple[float, float, float]:
-    try:
-        return os.getloadavg()
-    except OSError:
-        return (-1.0, -1.0, -1.0)
-
-
 def machine() -> list[str]:
     """The header's date, machine, Python, pandoc and WeasyPrint lines."""
 
@@ -140,11 +179,11 @@ def notes(
     bench: Bench,
     args: argparse.Namespace,
     argv: list[str],
-    load: tuple[float, float],
+    usage: Usage,
     elapsed: float,
 ) -> list[str]:
     """The header's lines on the run: load (and whether the machine was busy), command, what ran."""
-    load_start, load_end = load
+    load_start, load_end = usage.load_before, usage.load_after
     flags = bench.flags
     jobs = args.ours_jobs if args.ours_jobs is not None else f"pipeline default ({os.cpu_count()} cores)"
     command = "bench/run.py " + " ".join(argv)
@@ -156,13 +195,18 @@ def notes(
         if floors and sum(r.wall for r in floors)
         else None
     )
-    busy = load_start > (os.cpu_count() or 1) * 0.5 or (share is not None and share < 0.85)
+    busy = usage.busy or (share is not None and share < 0.85)
     return [
         f"- Load average (1 min) before the run {load_start:.2f}, after it {load_end:.2f} (includes the "
         "benchmark itself)"
         + (
             f"; CPU/wall of the single-threaded WeasyPrint floor: {share:.0%} (about 100% on an idle machine)"
             if share is not None
+            else ""
+        )
+        + (
+            f"; other processes used {usage.others:.2f} cores on average over the run"
+            if usage.others is not None
             else ""
         )
         + (

@@ -28,9 +28,11 @@ import signal
 import tempfile
 import time
 
-from bench import cases, growth, import_check, rebuilds, report
+from bench import cases, cluster, growth, import_check, rebuilds, report, watch_latency
+from bench.cluster import cluster_main
 from bench.floor import floor_main
 from bench.inputs import generate, shipped_manuscripts
+from bench.load import Meter
 from bench.paths import RESULTS, ROOT
 from bench.peers import bare_main, loop_main
 from bench.runner import Bench
@@ -44,6 +46,28 @@ def parse_sizes(text: str) -> list[int]:
     if not sizes or min(sizes) < 1:
         raise argparse.ArgumentTypeError("sizes must be positive")
     return sizes
+
+
+# The cases `--only` can choose, in the order they run: name, letters, what.
+CASES = {
+    "side": "a-e, j: ours beside pandoc, pandoc + WeasyPrint, the WeasyPrint floor and the bare loop",
+    "jobs": "f: PDF --jobs 1 vs --jobs 2",
+    "warm": "g: warm rebuilds (needs jobs for its PDF part)",
+    "growth": "h: time against manuscript size",
+    "imports": "i: no WeasyPrint import in an EPUB build",
+    "watch": "k: watch, save to preview and EPUB written, beside pandoc on the file",
+    "dask": "l: --scheduler on a local Dask cluster of 2 workers vs --jobs 2",
+}
+
+
+def parse_cases(text: str) -> list[str]:
+    chosen = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [name for name in chosen if name not in CASES]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown case {', '.join(unknown) or text!r}; choose from {', '.join(CASES)}"
+        )
+    return [name for name in CASES if name in chosen]
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -70,6 +94,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=None,
         help="pass --jobs N to our builds in cases a and c (default: the pipeline's default)",
     )
+    parser.add_argument(
+        "--only",
+        type=parse_cases,
+        default=list(CASES),
+        help="run only these cases, e.g. watch,dask: " + "; ".join(f"{k} ({v})" for k, v in CASES.items()),
+    )
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per measured command")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the Markdown results")
     parser.add_argument(
@@ -84,38 +114,52 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def run_cases(args: argparse.Namespace, argv: list[str], tmp: Path, started: float) -> None:
-    """Every case in order, then the results printed and written."""
+    """Every case chosen, in order, then the results printed and written."""
     bench = Bench(args, tmp)
     header = report.machine()
-    load_start = report.loadavg()
     print("\n".join(header))
     flags = bench.flags
     print(
         f"- pipeline flags: --jobs {'yes' if flags['jobs'] else 'n/a'}, --no-cache "
-        f"{'yes' if flags['no_cache'] else 'n/a'}; pandoc {'yes' if bench.have_pandoc else 'n/a'}"
+        f"{'yes' if flags['no_cache'] else 'n/a'}, --scheduler {'yes' if flags['scheduler'] else 'n/a'}; "
+        f"pandoc {'yes' if bench.have_pandoc else 'n/a'}"
     )
+    whole = Meter("the whole run")
     sources = shipped_manuscripts()
-    sets = {n: generate(n, tmp, sources) for n in args.sizes}
-    print(
-        f"- generated {', '.join(str(n) for n in sets)} manuscripts from {len(sources)} shipped ones in {tmp}"
-    )
-    print("a-e. side by side")
-    cases.side_by_side(bench, sets)
-    print("f. --jobs")
-    pdf_out = cases.jobs_case(bench, sets)
-    print("g. warm rebuilds")
-    rebuilds.warm_case(bench, sets, pdf_out)
-    print("h. growth with manuscript size")
-    growth.growth_case(bench, sources)
-    print("i. imports")
-    import_check.import_case(bench, sets)
-    report.steady_state(bench)
-    report.floor_bound(bench)
+    needs_sets = {"side", "jobs", "warm", "imports"} & set(args.only)
+    sets = {n: generate(n, tmp, sources) for n in args.sizes} if needs_sets else {}
+    if sets:
+        print(
+            f"- generated {', '.join(str(n) for n in sets)} manuscripts from {len(sources)} shipped ones in {tmp}"
+        )
+    pdf_out = None
+
+    def jobs() -> None:
+        nonlocal pdf_out
+        pdf_out = cases.jobs_case(bench, sets)
+
+    steps = {
+        "side": lambda: cases.side_by_side(bench, sets),
+        "jobs": jobs,
+        "warm": lambda: rebuilds.warm_case(bench, sets, pdf_out),
+        "growth": lambda: growth.growth_case(bench, sources),
+        "imports": lambda: import_check.import_case(bench, sets),
+        "watch": lambda: watch_latency.watch_case(bench, next(p for p in sources if p.suffix == ".md")),
+        "dask": lambda: cluster.dask_case(bench, sets),
+    }
+    for name in args.only:
+        print(f"{CASES[name].split(':')[0]}. {name}")
+        meter, rows = Meter(name), len(bench.results["other"])
+        steps[name]()
+        bench.mark_load(meter.stop(), rows)
+    if "side" in args.only:
+        report.steady_state(bench)
+        report.floor_bound(bench)
+        report.one_guide(bench)
     if bench.floor_split:
         bench.results["other"].append(bench.floor_split)
-    load_end = report.loadavg()
     elapsed = time.perf_counter() - started
-    run_notes = report.notes(bench, args, argv, (load_start[0], load_end[0]), elapsed)
+    run_notes = report.notes(bench, args, argv, whole.stop(), elapsed)
     print()
     print(report.tables(bench))
     report.write_results(args.out, header, run_notes, bench)
@@ -129,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         return loop_main(*argv[1:5])
     if argv[:1] == ["_floor"]:
         return floor_main(*argv[1:4])
+    if argv[:1] == ["_cluster"]:
+        return cluster_main(*argv[1:2])
     if argv[:1] == ["_bare"]:
         return bare_main(*argv[1:4])
     args = parse_args(argv)

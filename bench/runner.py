@@ -14,12 +14,13 @@ import subprocess
 from pathlib import Path
 
 from bench.inputs import InputSet, find_inputs
+from bench.load import Usage
 from bench.measure import Run, measure
 from bench.paths import PY, ROOT, RUN_SCRIPT
 
 
 def pipeline_flags() -> dict[str, bool]:
-    """Whether `build` has --jobs and --no-cache (cases f and g print n/a without them)."""
+    """Whether `build` has --jobs, --no-cache and --scheduler (cases f, g and l print n/a without them)."""
     try:
         result = subprocess.run(
             [PY, "-m", "pipeline", "build", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
@@ -27,7 +28,7 @@ def pipeline_flags() -> dict[str, bool]:
         text = result.stdout + result.stderr
     except (OSError, subprocess.TimeoutExpired):
         text = ""
-    return {"jobs": "--jobs" in text, "no_cache": "--no-cache" in text}
+    return {"jobs": "--jobs" in text, "no_cache": "--no-cache" in text, "scheduler": "--scheduler" in text}
 
 
 class Bench:
@@ -37,9 +38,20 @@ class Bench:
         self.flags = pipeline_flags()
         self.have_pandoc = shutil.which("pandoc") is not None
         self.serial = 0
-        self.results: dict = {"epub": {}, "pdf": {}, "other": []}
+        self.results: dict = {"epub": {}, "pdf": {}, "other": [], "load": []}
         self.floor_split: tuple[str, str] | None = None  # case e's "where its time goes" row
         self.jobs_pdf_n: int | None = None  # the N case f measured, which case g rebuilds
+
+    def mark_load(self, usage: Usage, first_row: int) -> None:
+        """Keep how busy the machine was during a case; when other work took a share of it, the
+        case's rows (from `first_row` of the other cases) say so."""
+        self.results["load"].append(usage)
+        if usage.busy:
+            other = self.results["other"]
+            other[first_row:] = [
+                (name, f"{text} (**machine busy**: other processes used {usage.others:.2f} cores)")
+                for name, text in other[first_row:]
+            ]
 
     def fresh(self, name: str) -> Path:
         self.serial += 1
@@ -63,7 +75,14 @@ class Bench:
         print(text, flush=True)
 
     def ours_cmd(
-        self, source: Path, fmt: str, out: Path, *, cold: bool, jobs: int | None = None
+        self,
+        source: Path,
+        fmt: str,
+        out: Path,
+        *,
+        cold: bool,
+        jobs: int | None = None,
+        extra: tuple[str, ...] = (),
     ) -> list[str]:
         cmd = [PY, "-m", "pipeline", "build", str(source), "--format", fmt, "--out", str(out), "--quiet"]
         if cold and self.flags["no_cache"]:
@@ -71,7 +90,7 @@ class Bench:
         jobs = jobs if jobs is not None else self.args.ours_jobs
         if jobs is not None and self.flags["jobs"]:
             cmd += ["--jobs", str(jobs)]
-        return cmd
+        return cmd + list(extra)
 
     def ours(
         self,
@@ -83,11 +102,14 @@ class Bench:
         jobs: int | None = None,
         out: Path | None = None,
         keep: bool = False,
+        extra: tuple[str, ...] = (),
     ) -> tuple[Run, Path]:
         """One measured run of our build; failed manuscripts counted from its report."""
         out = out or self.fresh(name)
         run = measure(
-            self.ours_cmd(source, fmt, out, cold=cold, jobs=jobs), self.log(name), self.args.timeout
+            self.ours_cmd(source, fmt, out, cold=cold, jobs=jobs, extra=extra),
+            self.log(name),
+            self.args.timeout,
         )
         err = self.log(name).with_suffix(".err").read_bytes().decode("utf-8", "replace")
         out_text = self.log(name).with_suffix(".out").read_bytes().decode("utf-8", "replace")
@@ -98,7 +120,9 @@ class Bench:
         if run.rc == 1 and not run.failed:
             run.failed = 1  # exit 1 means some manuscript failed, even if the output format changed
         run.total = len(find_inputs(source))
-        if run.rc not in (0, 1):
+        if "Traceback (most recent call last)" in err:  # a crash exits 1 too: the whole run failed
+            run.failed = run.total = max(run.total, 1)
+        if run.rc not in (0, 1) or 0 < run.total <= run.failed:
             run.extra["error"] = (err.strip().splitlines() or [f"exit {run.rc}"])[-1][:200]
         if not keep:
             shutil.rmtree(out, ignore_errors=True)

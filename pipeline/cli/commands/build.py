@@ -149,7 +149,7 @@ def executor(address: str | None):
     except ImportError:
         raise UsageError("--scheduler needs Dask: pip install '.[dask]'") from None
     try:
-        return Client(address, timeout=10).getexecutor()
+        return Client(address, timeout=10).get_executor()
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 

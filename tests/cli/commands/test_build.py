@@ -59,3 +59,14 @@ def test_usage_errors_come_before_any_work(folder, argv, message):
 
 def test_no_scheduler_no_executor():
     assert build.executor(None) is None
+
+
+@pytest.mark.slow
+def test_a_scheduler_address_gives_that_clusters_executor():
+    distributed = pytest.importorskip("distributed", reason="Dask is the optional [dask] extra")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        pool = build.executor(cluster.scheduler_address)
+        assert pool.submit(pow, 2, 10).result(timeout=60) == 1024
+        distributed.default_client().close()  # the client build.executor made for the command
