@@ -9,8 +9,15 @@ from pathlib import Path
 
 from bench.formatting import fmt_run, mb, secs
 from bench.inputs import InputSet
-from bench.measure import Run, best_of
+from bench.measure import Run, best_of, measure
 from bench.runner import Bench
+
+
+def _pandoc_direct(bench: Bench, source: Path) -> Run:
+    """pandoc converting one file, started directly: the loop's own Python process (case b) would
+    add its start-up to a single file's time."""
+    target = bench.tmp / "n1" / "pandoc-direct.epub"
+    return measure(["pandoc", str(source), "-o", str(target)], bench.log("pandoc-direct"), bench.args.timeout)
 
 
 def side_by_side(bench: Bench, sets: dict[int, InputSet]) -> None:
@@ -26,6 +33,9 @@ def side_by_side(bench: Bench, sets: dict[int, InputSet]) -> None:
                 lambda: bench.child(["_loop", "pandoc-epub", str(inputs.pandoc_list)], f"pandoc-epub-{n}"),
             )
             bench.say(f"  N={n:<5} b. pandoc EPUB loop     {fmt_run(row['peer'])}")
+            if n == 1:  # the one-guide line: pandoc started directly, as ours is (no loop process)
+                row["peer_direct"] = best_of(reps, lambda: _pandoc_direct(bench, inputs.pandoc[0]))
+                bench.say(f"  N=1     b. pandoc, one process     {fmt_run(row['peer_direct'])}")
         listing = bench.tmp / f"n{n}" / "ours.list"
         listing.write_text("\n".join(str(p) for p in inputs.ours) + "\n", encoding="utf-8")
         row["bare"] = best_of(reps, lambda: bench.child(["_bare", str(listing)], f"bare-epub-{n}"))

@@ -31,7 +31,7 @@ def bench_with(results: dict) -> Bench:
 
 @pytest.mark.parametrize(("ours", "pandoc", "verdict"), [(0.12, 0.06, "yes"), (0.2, 0.06, "no")])
 def test_one_guide_is_ours_over_pandoc_at_n_1(ours: float, pandoc: float, verdict: str) -> None:
-    bench = bench_with({"epub": {1: {"ours": Run(wall=ours), "peer": Run(wall=pandoc)}}})
+    bench = bench_with({"epub": {1: {"ours": Run(wall=ours), "peer_direct": Run(wall=pandoc)}}})
     one_guide(bench)
     [(name, text)] = bench.results["other"]
     assert name.startswith("one guide: ours / pandoc")
@@ -60,7 +60,7 @@ def test_a_busy_case_marks_its_own_rows_and_the_load_table() -> None:
 
 
 def test_the_side_tables_say_when_the_machine_was_busy(tmp_path: Path) -> None:
-    bench = bench_with({"epub": {1: {"ours": Run(wall=0.1), "peer": Run(wall=0.05)}}})
+    bench = bench_with({"epub": {1: {"ours": Run(wall=0.1), "peer_direct": Run(wall=0.05)}}})
     bench.args = argparse.Namespace()
     bench.mark_load(Usage("side", 60.0, 0.5, 1.0, 2.0), first_row=0)
     text = tables(bench)
