@@ -37,7 +37,7 @@ def reads_as(text: str, language: str) -> bool:
     if not common:
         return False
     words = _WORD.findall(text.casefold())
-    hits = sum(word in common for word in words)
+    hits = sum(map(common.__contains__, words))  # a call per word in C, not a generator step
     return hits >= _COMMON_ENOUGH and hits >= _COMMON_SHARE * len(words)
 
 
