@@ -64,10 +64,11 @@ def occurrences(text: str, word: str) -> list[int]:
 
 def searched_forms(first_words: Iterable[str]) -> tuple[str, ...] | None:
     """What `word_starts` looks for in the folded text: the first words folded (a core matches a
-    first word as written or folded, and either way its fold is in the folded text), less those
-    another one begins (every place of "renfield" is a place of "r"). None when a first word is
-    empty: it would be found everywhere, so every word is read instead."""
-    folded = {form for word in first_words for form in (word.casefold(), word.casefold().casefold())}
+    first word as written or folded; either way its fold, which Unicode keeps stable under folding
+    again, is in the folded text), less those another one begins (every place of "renfield" is a
+    place of "r"). None when a first word is empty: it would be found everywhere, so every word is
+    read instead."""
+    folded = {word.casefold() for word in first_words}
     if "" in folded:
         return None
     return tuple(form for form in sorted(folded) if not any(form.startswith(o) for o in folded if o != form))
