@@ -36,9 +36,23 @@ def reads_as(text: str, language: str) -> bool:
     common = COMMON_WORDS.get(language)
     if not common:
         return False
-    words = _WORD.findall(text.casefold())
-    hits = sum(word in common for word in words)
+    words = _words(text.casefold())
+    hits = sum(map(common.__contains__, words))  # a call per word in C, not a generator step
     return hits >= _COMMON_ENOUGH and hits >= _COMMON_SHARE * len(words)
+
+
+# Punctuation that ends or opens a word as written ("end.", "(see"): never a letter or apostrophe.
+_EDGES = '.,;:!?"“”«»()[]{}—–-…*_/'
+
+
+def _words(text: str) -> list[str]:
+    """What `_WORD` finds in the text, read faster: no word spans white space, and a token that is
+    all letters once its edge punctuation is off is one word (most are); only the others (digits,
+    apostrophes, inner punctuation) go through the pattern."""
+    tokens = [token.strip(_EDGES) for token in text.split()]
+    return [token for token in tokens if token.isalpha()] + [
+        word for token in tokens if token and not token.isalpha() for word in _WORD.findall(token)
+    ]
 
 
 @cache

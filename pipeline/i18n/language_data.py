@@ -32,16 +32,13 @@ A file holds these tables, each optional but [language]:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import marshal
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
-from pipeline.files.user_cache import user_cache_folder
+from pipeline.files.user_cache import cached_marshal
 from pipeline.model.guide import SectionKind
 
 LANGUAGES_DIR = Path(__file__).with_name("languages")
@@ -122,13 +119,16 @@ def _parsed_files(files: list[tuple[Path, bytes]]) -> list[dict[str, Any]]:
     key = hashlib.sha256(repr(sys.version_info).encode())
     for path, data in files:
         key.update(path.name.encode() + b"\0" + data + b"\0")
-    folder = user_cache_folder("languages")
-    cached = folder / f"{key.hexdigest()[:32]}.marshal" if folder else None
-    if cached is not None:
-        with contextlib.suppress(Exception):  # a damaged entry is only a miss: parse again
-            tables = marshal.loads(cached.read_bytes())
-            if isinstance(tables, list) and len(tables) == len(files):
-                return tables
+    return cached_marshal(
+        "languages",
+        f"{key.hexdigest()[:32]}.marshal",
+        lambda: _parse_files(files),
+        lambda tables: isinstance(tables, list) and len(tables) == len(files),
+    )
+
+
+def _parse_files(files: list[tuple[Path, bytes]]) -> list[dict[str, Any]]:
+    """The files' tables, parsed and checked."""
     import tomllib
 
     parsed = []
@@ -139,11 +139,6 @@ def _parsed_files(files: list[tuple[Path, bytes]]) -> list[dict[str, Any]]:
             raise LanguageDataError(f"{path}: cannot be read: {exc}") from None
         check(tables, path)
         parsed.append(tables)
-    if cached is not None:
-        with contextlib.suppress(OSError):
-            part = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-            part.write_bytes(marshal.dumps(parsed))
-            part.replace(cached)
     return parsed
 
 

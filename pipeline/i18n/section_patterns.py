@@ -11,15 +11,12 @@ already found."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import marshal
-import os
 import re
 import sys
 from functools import cache
 
-from pipeline.files.user_cache import user_cache_folder
+from pipeline.files.user_cache import cached_marshal
 from pipeline.i18n.folding import fold_letters
 from pipeline.i18n.section_aliases import ALIASES, KIND_ORDER
 from pipeline.model.guide import SectionKind
@@ -100,20 +97,12 @@ def _cached_split() -> tuple[dict[str, list[str]], dict[str, str], dict, dict]:
     """`_split`, kept in the user's cache (reading 400 patterns costs a process some 6 ms), keyed
     by the patterns and the Python version (marshal's format), as parsed language files are."""
     key = hashlib.sha256(repr((sys.version_info, ALIASES)).encode()).hexdigest()[:32]
-    folder = user_cache_folder("languages")
-    cached = folder / f"sections-{key}.marshal" if folder else None
-    if cached is not None:
-        with contextlib.suppress(Exception):  # a damaged entry is only a miss: read them again
-            found = marshal.loads(cached.read_bytes())
-            if isinstance(found, tuple) and len(found) == 4:
-                return found
-    found = _split()
-    if cached is not None:
-        with contextlib.suppress(OSError):
-            part = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-            part.write_bytes(marshal.dumps(found))
-            part.replace(cached)
-    return found
+    return cached_marshal(
+        "languages",
+        f"sections-{key}.marshal",
+        _split,
+        lambda found: isinstance(found, tuple) and len(found) == 4,
+    )
 
 
 _EAGER_PATTERNS, _LAZY, _BY_WORD, _BY_CHAR = _cached_split()

@@ -63,6 +63,8 @@ def callout_kind(written: str) -> str:
 def callouts_rule(state: StateCore) -> None:
     """Block quotes that open with a `[!kind]` line open as `callout_open` (closing as quotes do),
     the marker line taken out of their first paragraph and its title kept as an inline token."""
+    if "[!" not in state.src:  # no marker anywhere: no token to look at
+        return
     tokens = state.tokens
     index = 0
     while index < len(tokens):

@@ -25,6 +25,9 @@ _LANGUAGE_LINE = LazyPattern(
     re.I | re.M,
 )
 _SCRIPT_LETTERS = 40  # a few words ("[ΑΓΩ]: /φου") are no guide in that language
+# A character of any of those scripts (each a character class): most guides have none, and one
+# search over one class says so.
+_ANY_SCRIPT = LazyPattern(f"[{''.join(script[1:-1] for _, script in SCRIPT_LANGUAGES)}]")
 # Fewer letters than this are a heading or two and a line: the identifier would guess, the section
 # names decide. Below this probability the identifier's answer is not taken either.
 _IDENTIFY_LETTERS = 100
@@ -54,7 +57,7 @@ def choose_language(
             or _identified_language(sample, report, default)
             or _heading_language(_atx_headings(adapted_text), report, default)
         )
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    letters = _letters(sample) or 1
     kana = len(re.findall(KANA, sample))
     # Kana count with the ideographs: everyday Japanese prose is two-thirds kana or more.
     if (share := (len(re.findall(CJK, sample)) + kana) / letters) > 0.3:
@@ -90,15 +93,28 @@ def _atx_headings(text: str) -> list[str]:
 def _script_language(sample: str, report: Report) -> str | None:
     """The language of a text mostly in a script only it writes (a Hindi guide tagged English is
     hyphenated as English and read by screen readers in an English voice)."""
-    if not sample or max(sample) < "\u0370":  # Latin script only: the usual case, one pass in C
+    if not _ANY_SCRIPT.search(sample):  # the usual case: one pass in C finds none of them
         return None
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    letters = 0
     for language, script in SCRIPT_LANGUAGES:
         written = len(re.findall(script, sample))
-        if written >= _SCRIPT_LETTERS and written / letters > 0.3:
+        if written < _SCRIPT_LETTERS:
+            continue
+        # Counted only for a script written often enough: counting costs a call per character.
+        letters = letters or _letters(sample) or 1
+        if written / letters > 0.3:
             _script_warning(report, language, written / letters)
             return language
     return None
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """At least `count` letters: a short prefix usually says so (prose is mostly letters)."""
+    return _letters(text[: 4 * count]) >= count or _letters(text) >= count
 
 
 def _identified_language(sample: str, report: Report, default: str) -> str | None:
@@ -106,7 +122,7 @@ def _identified_language(sample: str, report: Report, default: str) -> str | Non
     text is plainly in it (an English guide does not pay for the model); None when the text is too
     short or the identifier unsure."""
     sample = sample[:_IDENTIFY_SAMPLE]
-    if sum(ch.isalpha() for ch in sample) < _IDENTIFY_LETTERS:
+    if not _has_letters(sample, _IDENTIFY_LETTERS):
         return None
     if reads_as(sample, default):
         return default

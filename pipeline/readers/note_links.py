@@ -75,6 +75,8 @@ _ALT_SIZE = LazyPattern(r"\|\s*\d+(?:\s*x\s*\d+)?\s*$")
 def _image_sizes(state: StateCore) -> None:
     """Obsidian sizes Markdown images in their alt text (`![Moors|200](moors.png)`): the size is a
     display width, not words for a reader, and leaves the alt text."""
+    if "![" not in state.src:  # no image anywhere (an embed "![[x.png]]" has it too)
+        return
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue

@@ -78,9 +78,12 @@ def note_syntax_plugin(md: MarkdownIt) -> None:
     wikilinks_plugin(md)
     md.inline.ruler.before("strikethrough", "mark", _mark_tokenize)
     md.inline.ruler2.before("emphasis", "mark", _mark_post_process)
-    md.inline.ruler.before("text", "note_comment", _comment_inline)
-    md.inline.ruler.before("text", "block_id", _block_id)
-    md.inline.ruler.before("text", "note_tag", _tag)
+    # After "text", which never stops on a letter: where it takes a run of text these three are not
+    # tried in vain, and "%", "^" and "#" stop it (markdown-it's terminators), so they still see
+    # every place they could start, before any other rule does.
+    md.inline.ruler.after("text", "note_comment", _comment_inline)
+    md.inline.ruler.after("note_comment", "block_id", _block_id)
+    md.inline.ruler.after("block_id", "note_tag", _tag)
     md.core.ruler.after("inline", "note_tags", _settle_tags)
     md.block.ruler.before("paragraph", "note_comment", _comment_block, {"alt": ["paragraph"]})
     md.core.ruler.after("block", "callouts", callouts_rule)
@@ -139,6 +142,8 @@ def _mark_pairs(state: StateInline, delimiters: list[Delimiter]) -> None:
 
 
 def _mark_post_process(state: StateInline) -> None:
+    if "==" not in state.src:  # no "==", no mark delimiters: most text
+        return
     _mark_pairs(state, state.delimiters)
     for meta in state.tokens_meta:
         if meta and "delimiters" in meta:
@@ -188,12 +193,10 @@ def _skip_gap(state: StateInline, start: int, end: int) -> None:
 
 def _comment_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """`%%` opening a line, through the line that ends with `%%`: left out with all it holds."""
-    if is_code_block(state, start_line):
-        return False
     begin = state.bMarks[start_line] + state.tShift[start_line]
+    if not state.src.startswith("%%", begin) or is_code_block(state, start_line):
+        return False  # the cheaper test first: it fails for almost every line
     first = state.src[begin : state.eMarks[start_line]].rstrip()
-    if not first.startswith("%%"):
-        return False
     if "%%" in first[2:]:  # "%% note %%" alone on its line is a block; "%%a%% words" is inline
         if first.count("%%") != 2 or not first.endswith("%%"):
             return False
@@ -240,6 +243,7 @@ def _tag(state: StateInline, silent: bool) -> bool:
         return False  # "#1" and "# " are not tags
     if not silent:
         state.push("note_tag", "", 0).content = word
+        state.env["note_tags"] = True  # `_settle_tags` has work to do
     state.pos = match.end()
     return True
 
@@ -248,6 +252,8 @@ def _settle_tags(state: StateCore) -> None:
     """Tags ending a line are left out (with the spaces before them), and so is a line left empty;
     the others become their word. Logseq's property lines read as fields ("author:: Emily Brontë"
     as "author: Emily Brontë"), and those it hides ("id:: 64f…", "collapsed:: true") are left out."""
+    if not state.env.get("note_tags") and "::" not in state.src:
+        return  # no tag was read and no property line written: most manuscripts
     for block in state.tokens:
         if block.type != "inline" or not any(
             child.type == "note_tag" or (child.type == "text" and "::" in child.content)

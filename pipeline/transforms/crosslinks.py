@@ -32,56 +32,9 @@ from pipeline.transforms.mentions import (
     term_variants,
     title_forms,
 )
+from pipeline.transforms.word_starts import core, searched_forms, word_starts
 
 SKIPPED_KINDS = ("info",)
-_WORD_CHAR = re.compile(r"[\w’'-]")
-# "Jonathan's", "Mina’s", "the Bennets'", 'Mina' in single quotes: the name is the word without
-# its possessive ending or the apostrophes around it.
-_LEADING = re.compile(r"^[’']+")
-_TRAILING = re.compile(r"[’']s$|[’']+$")
-
-
-def _core(word: str) -> tuple[int, str, str]:
-    """(characters cut from the front, the word without quotes or possessive, its casefold)."""
-    start = 0
-    lead = _LEADING.match(word)
-    if lead and lead.end() < len(word):
-        start, word = lead.end(), word[lead.end() :]
-    trail = _TRAILING.search(word)
-    if trail and trail.start() > 0:
-        word = word[: trail.start()]
-    return start, word, word.casefold()
-
-
-# Raw word -> its core, shared by every guide a process builds: the words of a language repeat,
-# so after the first guides almost every word is one dictionary look-up instead of two regexes.
-_CORES: dict[str, tuple[int, str, str]] = {}
-_CORES_LIMIT = 50_000  # a long-lived process (watch, serve) starts over rather than grow (~8 MB)
-
-
-def _cores(words) -> list[tuple[int, str, str]]:
-    cores = _CORES
-    if len(cores) > _CORES_LIMIT:
-        cores.clear()
-    out = []
-    for word in words:
-        core = cores.get(word)
-        if core is None:
-            core = cores[word] = _core(word)
-        out.append(core)
-    return out
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where `word` stands as a whole word of `text` (what _WORD would find as one match)."""
-    found = []
-    position = text.find(word)
-    while position >= 0:
-        after = position + len(word)
-        if not (position and _WORD_CHAR.match(text, position - 1)) and not _WORD_CHAR.match(text, after):
-            found.append(position)
-        position = text.find(word, after)
-    return found
 
 
 class _Linker:
@@ -108,6 +61,7 @@ class _Linker:
         for key in keys:
             words = WORD.findall(key) or [""]
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+        self.forms = searched_forms(self.first_words)
         # Scripts without spaces have no words to look up; their few variants share one expression.
         ordered = sorted(cjk, key=len, reverse=True)
         self.cjk = re.compile("|".join(map(re.escape, ordered))) if ordered else None
@@ -191,20 +145,12 @@ class _Linker:
         """Non-overlapping (start, end, anchor), longest first at each place, in order."""
         found: list[tuple[int, int, str]] = []
         if self.first_words:
-            # Most text mentions nobody, and the rest few: one pass in C over the distinct words
-            # (each a cached look-up), then work only where a name or term can begin.
-            distinct = set(WORD.findall(text))
-            first_words = self.first_words
-            starts = sorted(
-                position
-                for raw, (_, word, folded) in zip(distinct, _cores(distinct), strict=True)
-                if word in first_words or folded in first_words
-                for position in _occurrences(text, raw)
-            )
+            # Most text mentions nobody, and the rest few: work only where a name or term can begin.
+            starts = word_starts(text, self.first_words, self.forms)
             end = 0
-            for start in starts:
+            for start, raw in starts:
                 if start >= end:
-                    match = self._longest_at(text, start)
+                    match = self._longest_at(text, start, raw)
                     if match:
                         found.append(match)
                         end = match[1]
@@ -218,22 +164,17 @@ class _Linker:
             found = kept
         return found
 
-    def _longest_at(self, text: str, position: int) -> tuple[int, int, str] | None:
-        """The name or term with the most words that begins with the word at `position`."""
-        words: list[tuple[int, int]] = []
-        limit = 1
-        cores = _CORES
-        for match in WORD.finditer(text, position):
-            raw = match.group()
-            core = cores.get(raw)
-            if core is None:
-                core = cores[raw] = _core(raw)
-            lead, word, folded = core
-            if not words:
-                limit = max(self.first_words.get(word, 0), self.first_words.get(folded, 0))
-            words.append((match.start() + lead, match.start() + lead + len(word)))
-            if len(words) >= limit:
-                break
+    def _longest_at(self, text: str, position: int, raw: str) -> tuple[int, int, str] | None:
+        """The name or term with the most words that begins with the word `raw` at `position`."""
+        lead, word, folded = core(raw)
+        limit = max(self.first_words.get(word, 0), self.first_words.get(folded, 0))
+        words = [(position + lead, position + lead + len(word))]
+        if limit > 1:  # the words after it, as many as the longest name it begins has
+            for match in WORD.finditer(text, position + len(raw)):
+                lead, word, _ = core(match.group())
+                words.append((match.start() + lead, match.start() + lead + len(word)))
+                if len(words) >= limit:
+                    break
         for size in range(len(words), 0, -1):
             start, end = words[0][0], words[size - 1][1]
             candidate = text[start:end]

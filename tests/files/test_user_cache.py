@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
-from pipeline.files.user_cache import CACHE_SWITCH, user_cache_folder
+from pipeline.files.user_cache import CACHE_SWITCH, cached_marshal, user_cache_folder
 from pipeline.i18n import language_data
 
 
@@ -41,3 +41,29 @@ def test_language_files_come_back_the_same_from_the_cache_and_a_damaged_entry_is
     assert language_data.load_languages() == first  # parsed again, not crashed
     if hasattr(os, "geteuid") and os.geteuid() != 0:
         assert stat.S_IMODE(entries[0].parent.stat().st_mode) == 0o700
+
+
+def test_a_marshalled_value_is_made_once_and_remade_when_damaged_refused_or_caching_is_off(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv(CACHE_SWITCH, raising=False)
+    made = []
+
+    def make():
+        made.append(1)
+        return {"kind": ["a", "b"], "n": len(made)}
+
+    def fetch(fits=lambda value: isinstance(value, dict)):
+        return cached_marshal("test-kind", "entry-1.marshal", make, fits)
+
+    assert fetch() == {"kind": ["a", "b"], "n": 1}
+    assert fetch() == {"kind": ["a", "b"], "n": 1} and len(made) == 1  # read from the entry
+    entry = tmp_path / "study-guide-pipeline" / "test-kind" / "entry-1.marshal"
+    assert not list(entry.parent.glob("*.part"))
+    entry.write_bytes(b"\x00 not marshal")
+    assert fetch()["n"] == 2  # a damaged entry is made again, and rewritten
+    assert fetch()["n"] == 2
+    assert fetch(lambda value: value["n"] > 2)["n"] == 3  # a refused entry is made again
+    monkeypatch.setenv(CACHE_SWITCH, "0")
+    assert fetch()["n"] == 4 and fetch()["n"] == 5

@@ -37,3 +37,16 @@ def test_the_model_chooses_among_the_languages_with_a_file():
     # Slovak has no file: the nearest language that has one is chosen (Czech, most likely).
     slovak = "Kniha rozpráva o chlapcovi, ktorý žije so svojou babkou na dedine a každé leto chodí k moru."
     assert identify(slovak)[0] in {language.tag for language in LANGUAGES}
+
+
+def test_the_common_word_share_counts_words_as_the_pattern_reads_them():
+    """20 of 100 words are common: enough; one word more and it is not. The fillers are written
+    as people write them: "x_y", "q.b" and "co-op" are two words each, "l'homme" one, "3rd" one
+    ("rd"), "(paren)," and "naïve…" one."""
+    from pipeline.i18n.identify import reads_as
+
+    fillers = " ".join(["x_y q.b co-op"] * 10 + ["l'homme 3rd (paren), naïve…"] * 5)  # 80 words
+    text = "the " * 20 + fillers
+    assert reads_as(text, "en")
+    assert not reads_as(text + " zebra", "en")
+    assert reads_as(text.upper() + "\u00a0", "en")  # case and white space of any kind alike

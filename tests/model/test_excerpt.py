@@ -12,6 +12,8 @@ import pytest
         ("", False),
         ("“Kathy” — Hailsham’s guardians… ½ «quoi» Ærø ß İstanbul שלום مرحبا हिन्दी", False),
         ("Kathy 红楼梦", True),
+        ("\u2e7f just before the CJK blocks", False),
+        ("\u2e80 the first CJK radical", True),
         ("かな", True),
         ("한국어", True),
         ("emoji 📚", True),  # past the CJK blocks: the patterns run, and find nothing

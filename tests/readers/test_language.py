@@ -158,3 +158,14 @@ def test_cjk_and_hangul_text_gives_its_language_with_a_warning(text, language):
 
 def test_plain_english_text_is_the_default_without_a_word():
     assert choose({}, "Emma Woodhouse, handsome, clever, and rich.", "## Summary\n\nText.\n") == ("en", [])
+
+
+def test_a_script_needs_enough_of_its_letters_and_a_share_of_all_of_them():
+    """A quotation in Greek inside English prose leaves the guide English; the same quotation as
+    most of the text makes it Greek. (The letters are only counted once a script has enough.)"""
+    greek = "Ἄνδρα μοι ἔννεπε, Μοῦσα, πολύτροπον, ὃς μάλα πολλὰ πλάγχθη "  # 47 letters
+    english = "The opening line asks the Muse to sing of the man of many ways. " * 12
+    assert choose({}, f"{english}\n\n{greek}\n\n{english}")[0] == "en"
+    language, messages = choose({}, f"{greek}\n\nThe Odyssey, opening line.")
+    assert language == "el" and "letters are in its script" in messages[0]
+    assert choose({}, "Ἄνδρα μοι ἔννεπε, Μοῦσα")[0] == "en"  # too few to say

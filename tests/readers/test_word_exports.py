@@ -106,3 +106,20 @@ def test_adapted_lines_name_the_manuscript_lines_through_both_passes():
     lines = adapted.text.split("\n")
     item = lines.index("- Gold")
     assert adapted.source_line(item) == 9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\\- item\n",  # Google Docs' escaped bullet
+        "1\\) item\n",
+        "# Summary {#summary}\n",
+        "+---+---+\n| a | b |\n+===+===+\n",  # a grid table
+        "-----\t-----\nterm\tdefinition\n",  # a simple table, columns apart by a tab
+        "---  ----\na    b\n---  ----\n",
+    ],
+)
+def test_each_export_mark_alone_makes_the_pass_run(text):
+    """The pass is skipped only when none of its marks is there (a quick test comes first)."""
+    exported = read_word_export(f"# Title\n\n{text}")
+    assert exported is not None and len(exported.line_map) >= 3
