@@ -3,13 +3,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import os
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.build.cache import file_digest
@@ -53,55 +49,8 @@ def source_moment(path: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
 
 
-# While a guide is laid out for print, the collector's youngest generation runs once per this many
-# objects instead of 700 (see collected_per_guide).
-LAYOUT_GC_THRESHOLD = 200_000
-
-
-class _Printing:
-    """The guides being printed in this process (threads of `watch` or `serve` may overlap) and
-    the collector's thresholds from before the first of them."""
-
-    lock = threading.Lock()
-    depth = 0
-    thresholds: tuple[int, ...] = (700, 10, 10)
-
-
-@contextlib.contextmanager
-def collected_per_guide(printing: bool) -> Iterator[None]:
-    """While a guide is printed, collect garbage once after it instead of all the way through.
-
-    WeasyPrint makes tens of thousands of boxes a guide; at Python's default thresholds the cyclic
-    collector ran about 60 times during each, and every few guides a full collection walked the
-    whole heap: 40-65 ms of a guide's 650 ms. With the youngest generation's threshold raised, a
-    guide of our size triggers none, and one collection of the young generations afterwards (19
-    ms) frees its cycles, the heap no larger than before. A guide past the raised threshold is
-    still collected as it goes. EPUBs are left alone: they make few objects."""
-    if not printing:
-        yield
-        return
-    with _Printing.lock:
-        if _Printing.depth == 0:
-            _Printing.thresholds = gc.get_threshold()
-            gc.set_threshold(LAYOUT_GC_THRESHOLD, *_Printing.thresholds[1:])
-        _Printing.depth += 1
-    try:
-        yield
-    finally:
-        with _Printing.lock:
-            _Printing.depth -= 1
-            if _Printing.depth == 0:
-                gc.set_threshold(*_Printing.thresholds)
-        gc.collect(1)
-
-
 def build_one(path: Path, options: BuildOptions) -> Outcome:
     """Build one manuscript in the formats asked; a module-level function so workers can run it."""
-    with collected_per_guide(bool({"pdf", "handout"} & set(options.formats))):
-        return _build_one(path, options)
-
-
-def _build_one(path: Path, options: BuildOptions) -> Outcome:
     started = time.perf_counter()
     outcome = Outcome(path)
     report = Report(str(path))
