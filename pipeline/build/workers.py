@@ -33,6 +33,7 @@ STOP_GRACE = 2.0  # seconds the workers get to hand back what they finished befo
 # While guides are printed, the collector's youngest generation runs once per this many objects
 # instead of 700, and a collection follows each guide (see printing_collector).
 LAYOUT_GC_THRESHOLD = 200_000
+FULL_COLLECTION_EVERY = 32  # printed guides between a worker's full collections (see build_chunk)
 
 
 class WorkerPool:
@@ -131,6 +132,7 @@ class _Worker:
 
     stopping = False  # told to stop: it builds nothing more
     building = False  # inside build_one, the only place a stop may interrupt
+    printed = 0  # guides printed: the collector's pace (build_chunk)
 
 
 def _in_worker() -> None:
@@ -165,5 +167,8 @@ def build_chunk(chunk: list[tuple[Path, BuildOptions]]) -> list[Outcome]:
             _Worker.building = False
         done.append(outcome)
         if printing:  # the guide's cycles, collected once it is safely finished
-            gc.collect(1)
+            _Worker.printed += 1
+            # Now and then a full collection too, which the raised threshold would otherwise
+            # hardly ever start: cycles that outlived a guide's own collection are freed as well.
+            gc.collect(2 if _Worker.printed % FULL_COLLECTION_EVERY == 0 else 1)
     return done

@@ -111,6 +111,7 @@ def test_a_worker_collects_a_printed_guides_cycles_after_it_outside_the_stoppabl
         return Outcome(path)
 
     monkeypatch.setattr(workers, "build_one", build_one)
+    monkeypatch.setattr(workers._Worker, "printed", 0)
     spy = _CollectSpy()
     monkeypatch.setattr(workers, "gc", spy)
     before = gc.get_threshold()
@@ -121,6 +122,23 @@ def test_a_worker_collects_a_printed_guides_cycles_after_it_outside_the_stoppabl
     assert len(done) == 2 and seen == [(workers.LAYOUT_GC_THRESHOLD, True)] * 2
     assert left[-1]() is None
     assert spy.building_when_collected == [False, False]
+    assert spy.generations == [1, 1]
+
+
+def test_a_worker_collects_everything_every_so_many_printed_guides(tmp_path, monkeypatch):
+    options = BuildOptions(formats=("handout",), out_dir=tmp_path / "out")
+    monkeypatch.setattr(workers, "build_one", lambda path, given: Outcome(path))
+    monkeypatch.setattr(workers._Worker, "printed", 0)
+    spy = _CollectSpy()
+    monkeypatch.setattr(workers, "gc", spy)
+    count = workers.FULL_COLLECTION_EVERY * 2
+    before = gc.get_threshold()
+    try:
+        workers.build_chunk([(Path(f"g{i}.md"), options) for i in range(count)])
+    finally:
+        gc.set_threshold(*before)
+    full = [i for i, generation in enumerate(spy.generations, 1) if generation == 2]
+    assert full == [workers.FULL_COLLECTION_EVERY, count] and len(spy.generations) == count
 
 
 class _CollectSpy:
@@ -128,10 +146,12 @@ class _CollectSpy:
 
     def __init__(self) -> None:
         self.building_when_collected: list[bool] = []
+        self.generations: list[int] = []
 
     def __getattr__(self, name: str):
         return getattr(gc, name)
 
     def collect(self, generation: int = 2) -> int:
         self.building_when_collected.append(workers._Worker.building)
+        self.generations.append(generation)
         return gc.collect(generation)
