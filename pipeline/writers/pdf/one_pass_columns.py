@@ -138,7 +138,7 @@ def _balanced(
         original_bottom_space = bottom_space
         bottom_space = max(bottom_space, context.page_bottom - top - height)
         max_height = context.page_bottom - top - original_bottom_space
-        columns, next_page, resume_at = [], None, None
+        columns, next_page, resume_at, complete = [], None, None, False
         for i in range(2):
             column = _column(box, containing_block, children, width, top)
             if style["direction"] == "rtl":
@@ -154,8 +154,9 @@ def _balanced(
                 break
             columns.append(laid)
             if resume_at is None:
+                complete = True
                 break
-        if resume_at is not None or not columns:  # a third column would be needed: not ours to cut
+        if not complete:  # a third column would be needed, or nothing fit: not ours to cut
             block.remove_placeholders(context, columns, absolute_boxes, fixed_boxes)
             return None
     finally:
