@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.build.one_guide import build_one
 from pipeline.build.options import BuildOptions, Outcome, output_path
-from pipeline.build.workers import WorkerPool, build_chunk
+from pipeline.build.workers import WorkerPool, build_chunk, printing_collector, prints
 from pipeline.model.diagnostics import Report
 
 Work = list[tuple[Path, BuildOptions]]
@@ -25,7 +25,9 @@ def run_work(work: Work, options: BuildOptions, executor: Executor | None) -> Ge
     jobs = options.jobs or os.cpu_count() or 1
     if executor is None and (jobs <= 1 or len(work) == 1):
         for path, opts in work:
-            yield build_one(path, opts)
+            with printing_collector(prints(opts)):
+                outcome = build_one(path, opts)
+            yield outcome
         return
     if executor is not None:
         futures = [executor.submit(build_one, *w) for w in work]
@@ -49,7 +51,7 @@ def run_on_pool(work: Work, jobs: int) -> Generator[Outcome, None, None]:
     the KeyboardInterrupt goes on."""
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = guided_chunks(work, jobs)
+    chunks = guided_chunks(largest_first(work), jobs)
     finished: set[Path] = set()
     try:
         with WorkerPool(min(jobs, len(work))) as workers:
@@ -100,6 +102,20 @@ def guided_chunks(work: list, jobs: int, largest: int = 8) -> list[list]:
         chunks.append(work[start : start + size])
         start += size
     return chunks
+
+
+def largest_first(work: Work) -> Work:
+    """The batch with its largest manuscripts first (a guide's layout grows with its text), so the
+    last guides, handed out one at a time, are the shortest: the workers finish close together
+    instead of one core idling through another's long guide. Equal sizes keep their order."""
+
+    def size(item: tuple[Path, BuildOptions]) -> int:
+        try:
+            return item[0].stat().st_size
+        except OSError:  # gone since it was found: its worker reports it
+            return 0
+
+    return sorted(work, key=size, reverse=True)
 
 
 def build_isolated(path: Path, options: BuildOptions) -> Outcome:

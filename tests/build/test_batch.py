@@ -181,6 +181,19 @@ def test_chunks_cover_the_batch_in_order_and_shrink_to_single_guides(count, jobs
         assert len(chunks) < count / 2  # still far fewer round trips than guides
 
 
+def test_the_largest_manuscripts_go_out_first_and_equal_ones_keep_their_order(tmp_path):
+    from pipeline.build.pool import largest_first
+
+    sizes = {"a": 300, "b": 9000, "c": 300, "d": 40_000, "e": 5}
+    work = []
+    for name, size in sizes.items():
+        path = tmp_path / f"{name}.md"
+        path.write_text("x" * size, encoding="utf-8")
+        work.append((path, BuildOptions()))
+    work.append((tmp_path / "gone.md", BuildOptions()))  # removed since it was found: last
+    assert [path.stem for path, _ in largest_first(work)] == ["d", "b", "a", "c", "e", "gone"]
+
+
 def _report_freeze_count(chunk):
     import gc
 

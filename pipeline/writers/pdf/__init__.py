@@ -5,8 +5,8 @@ book and index: the guide's print HTML and build_pdf; the index laid out after t
 handout and overview: the one-sheet classroom handout.
 fetcher and fonts: what a document may load; which scripts no installed font covers.
 Workarounds for WeasyPrint's behaviour, each named in its module's docstring: weasyprint_loader,
-print_html, early_breaks, footnotes, index_columns, contents (and the font configuration's, in
-engine).
+print_html, early_breaks, footnotes, index_columns, one_pass_columns, contents (and the font
+configuration's, in engine).
 
 May import: model/, i18n/, files/, writers/ (shared parts).
 """

@@ -6,8 +6,10 @@ letter heading kept with its first entry) it grows by one pixel a time instead. 
 of 14 entries took 22 rounds and 0.44 s, longer than the guide it indexes. So the index is laid out
 once as a single column of the final column width, the height that splits its entries most evenly
 is read off the boxes, and the index is laid out again with `column-fill: auto` and that height:
-two layouts of a page instead of dozens. An index longer than a page keeps the usual balancing.
-The report to file upstream, with a minimal reproduction: docs/upstream/column-balancing.md.
+two layouts of a page instead of dozens (lay_out_measured). Where one_pass_columns can take over
+WeasyPrint's column layout, the measuring happens inside the one layout instead (balanced_split
+reads the same boxes), and the index costs a single layout. An index longer than a page keeps the
+usual balancing. The report to file upstream, with a minimal reproduction: docs/upstream/column-balancing.md.
 """
 
 from __future__ import annotations
@@ -30,7 +32,15 @@ def balanced_height(measured, page_height: float) -> float | None:
     if len(measured.pages) != 1:
         return None
     page = measured.pages[0]._page_box
-    boxes = list(_boxes(page))
+    content_bottom = page_height - page.margin_bottom - page.padding_bottom - page.border_bottom_width
+    return balanced_split(page, content_bottom)
+
+
+def balanced_split(measured, content_bottom: float) -> float | None:
+    """The column height that splits the index laid out as one column in `measured` (a page, or
+    the column box of one_pass_columns) most evenly; None when it would reach below
+    `content_bottom` or there is nothing to split."""
+    boxes = list(_boxes(measured))
     units = _break_units(boxes)
     if len(units) < 2:
         return None
@@ -40,7 +50,6 @@ def balanced_height(measured, page_height: float) -> float | None:
     best = bottom - top
     for start in units[1:]:  # a column may only begin where a unit (an entry) begins
         best = min(best, max(start - top, bottom - start))
-    content_bottom = page_height - page.margin_bottom - page.padding_bottom - page.border_bottom_width
     return best + _SLACK if top + best + _SLACK <= content_bottom else None
 
 
@@ -89,7 +98,18 @@ def _boxes(box) -> Iterator:
 
 def lay_out_balanced(render: Callable[[str], object], page_width: str, page_height: float):
     """`render(extra_css)` lays out the index on pages `page_width` wide and `page_height` px
-    tall; returns the document with balanced columns."""
+    tall; returns the document with balanced columns: in one layout where one_pass_columns
+    could take over WeasyPrint's column layout, else in two (measured, then filled)."""
+    from pipeline.writers.pdf.one_pass_columns import installed
+
+    if installed():
+        return render("")
+    return lay_out_measured(render, page_width, page_height)
+
+
+def lay_out_measured(render: Callable[[str], object], page_width: str, page_height: float):
+    """The index in two layouts: measured as one column on a tall page, then filled to the height
+    that splits it best (or WeasyPrint's own balancing when that does not hold it)."""
     measured = render(_MEASURE_CSS.format(width=page_width))
     height = balanced_height(measured, page_height)
     if height is not None:

@@ -1,5 +1,6 @@
 """The printed index: listed in the contents only when there is one, two balanced columns, running
-heads in the running-head style, laid out in two passes rather than dozens; its page numbers right,
+heads in the running-head style, laid out in one layout rather than dozens (the same columns as
+the two-document layout); its page numbers right,
 every character and term in it; cross-links and the glossary's quotes in the PDF."""
 
 from __future__ import annotations
@@ -56,12 +57,13 @@ def test_index_running_heads_carry_the_running_head_style():
             assert "font-family" in rule and "font-size" in rule, rule
 
 
-def _index_layouts(manuscript: Path, paper: str = "a4"):
-    """(calls made to render the index, the index document) for one guide."""
+def _index_layouts(manuscript: Path, paper: str = "a4", measured: bool = False):
+    """(calls made to render the index, the index document) for one guide; `measured`: in two
+    documents (measured, then filled), as where the one-pass column layout cannot be installed."""
     from pipeline.writers.pdf.book import book_html
     from pipeline.writers.pdf.engine import PAPER_WIDTHS, PrintOptions, render_document
     from pipeline.writers.pdf.index import anchor_pages, index_html, index_page_css
-    from pipeline.writers.pdf.index_columns import lay_out_balanced
+    from pipeline.writers.pdf.index_columns import lay_out_balanced, lay_out_measured
     from pipeline.writers.theme import load_theme
 
     guide, _ = load_guide(manuscript)
@@ -75,17 +77,33 @@ def _index_layouts(manuscript: Path, paper: str = "a4"):
         calls.append(columns_css)
         return render_document(index, guide, theme, options, extra_css=f"{extra} {columns_css}")
 
-    return calls, lay_out_balanced(render, PAPER_WIDTHS[paper], book.pages[0]._page_box.margin_height())
+    lay_out = lay_out_measured if measured else lay_out_balanced
+    return calls, lay_out(render, PAPER_WIDTHS[paper], book.pages[0]._page_box.margin_height())
+
+
+def _entry_boxes(document) -> list[tuple[str, str, float, float, float]]:
+    """Every letter heading and entry: (tag, text, x, y, height), in reading order."""
+    from pipeline.writers.pdf.index_columns import _boxes
+
+    return [
+        (box.element_tag, "".join(box.element.itertext()), round(box.position_x, 3),
+         round(box.position_y, 3), round(box.margin_height(), 3))
+        for page in document.pages
+        for box in _boxes(page._page_box)
+        if box.element_tag in ("h3", "li")
+    ]  # fmt: skip
 
 
 @pytest.mark.pdf
 @pytest.mark.parametrize(("stem", "paper"), [("frankenstein.txt", "a4"), ("pride-and-prejudice.txt", "a5")])
-def test_a_one_page_index_is_balanced_in_two_layouts_not_dozens(stem, paper):
-    """WeasyPrint's own balancing laid Frankenstein's 14-entry index out 22 times (0.44 s)."""
+def test_a_one_page_index_is_balanced_in_one_layout_not_dozens(stem, paper):
+    """WeasyPrint's own balancing laid Frankenstein's 14-entry index out 22 times (0.44 s); then
+    it took two layouts (measured, filled); now one."""
     from pipeline.writers.pdf.index_columns import _boxes
+    from pipeline.writers.pdf.one_pass_columns import installed
 
     calls, document = _index_layouts(REPO / "manuscripts" / stem, paper)
-    assert len(calls) == 2 and "column-fill: auto" in calls[1]
+    assert installed() and calls == [""]
     assert len(document.pages) == 1
     boxes = list(_boxes(document.pages[0]._page_box))
     columns: dict[int, list] = {}
@@ -101,15 +119,39 @@ def test_a_one_page_index_is_balanced_in_two_layouts_not_dozens(stem, paper):
 
 
 @pytest.mark.pdf
+@pytest.mark.parametrize(
+    ("manuscript", "paper"),
+    [
+        (REPO / "manuscripts" / "le-comte-de-monte-cristo.md", "a4"),
+        (REPO / "manuscripts" / "great-expectations.md", "a5"),
+        (REPO / "tests" / "corpus" / "kalila-wa-dimna.md", "a4"),  # right to left: columns mirrored
+    ],
+    ids=["a4", "a5", "rtl"],
+)
+def test_the_one_layout_index_is_the_two_layout_index(manuscript, paper):
+    """The columns balanced inside one layout are the ones the measured and filled documents gave:
+    every heading and entry at the same place."""
+    calls, one = _index_layouts(manuscript, paper)
+    measured_calls, two = _index_layouts(manuscript, paper, measured=True)
+    assert calls == [""] and len(measured_calls) == 2 and "column-fill: auto" in measured_calls[1]
+    assert len(one.pages) == len(two.pages) == 1
+    placed = _entry_boxes(one)
+    assert placed == _entry_boxes(two)
+    assert len({x for _, _, x, _, _ in placed}) == 2  # two columns
+
+
+@pytest.mark.pdf
 def test_an_index_longer_than_a_page_keeps_weasyprints_own_columns(tmp_path):
     terms = "\n".join(f"- **Term{chr(65 + i % 26)}{i:03d}**: meaning number {i}." for i in range(160))
     manuscript = tmp_path / "long.md"
     manuscript.write_text(f"# Long\n\nby Ann Author\n\n## Summary\n\nText.\n\n## Glossary\n\n{terms}\n")
-    calls, document = _index_layouts(manuscript)
-    assert len(document.pages) >= 2 and calls[-1] == ""  # measured, found too long, laid out as before
     from pipeline.writers.pdf.index_columns import _entries
 
+    calls, document = _index_layouts(manuscript)
+    assert len(document.pages) >= 2 and calls == [""]  # measured, found too long, WeasyPrint's columns
     assert len(_entries(document)) == 160
+    measured_calls, measured = _index_layouts(manuscript, measured=True)
+    assert measured_calls[-1] == "" and _entry_boxes(measured) == _entry_boxes(document)
 
 
 @pytest.fixture(scope="module")
