@@ -46,3 +46,11 @@ def floor_api() -> tuple[ModuleType, ModuleType, ModuleType, Any, Any]:
     from pipeline.writers.theme import load_theme
 
     return engine, book, pdf_index, load_guide, load_theme
+
+
+def collector_pace() -> tuple[int, int]:
+    """How our build paces Python's cyclic collector while it prints: the youngest generation's
+    threshold and the guides between full collections (build/workers.py)."""
+    from pipeline.build.workers import FULL_COLLECTION_EVERY, LAYOUT_GC_THRESHOLD
+
+    return LAYOUT_GC_THRESHOLD, FULL_COLLECTION_EVERY
