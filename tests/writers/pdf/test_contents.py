@@ -109,20 +109,18 @@ def _check_contents(pdf: Path, guide) -> None:
 
 @pytest.mark.pdf
 @needs.poppler
-def test_left_to_right_contents_print_the_pages_their_sections_begin_on(load, tmp_path):
-    guide, _ = load(ODYSSEY.name, ODYSSEY.read_text(encoding="utf-8"))
-    target = tmp_path / "odyssey.pdf"
-    build_pdf(guide, target, load_theme(), Report(str(ODYSSEY)))
-    _check_contents(target, guide)
-
-
-@pytest.mark.pdf
-@needs.poppler
-@needs.naskh_font  # other Arabic faces extract lam-alef reversed
-def test_right_to_left_contents_print_the_pages_their_sections_begin_on(load, tmp_path):
-    guide, _ = load(ARABIC.name, ARABIC.read_text(encoding="utf-8"))
-    target = tmp_path / "arabic.pdf"
-    build_pdf(guide, target, load_theme(), Report(str(ARABIC)))
+@pytest.mark.parametrize(
+    "manuscript",
+    [
+        pytest.param(ODYSSEY, id="left-to-right"),
+        # other Arabic faces extract lam-alef reversed
+        pytest.param(ARABIC, id="right-to-left", marks=needs.naskh_font),
+    ],
+)
+def test_contents_print_the_pages_their_sections_begin_on(load, tmp_path, manuscript):
+    guide, _ = load(manuscript.name, manuscript.read_text(encoding="utf-8"))
+    target = tmp_path / f"{manuscript.stem}.pdf"
+    build_pdf(guide, target, load_theme(), Report(str(manuscript)))
     _check_contents(target, guide)
 
 
