@@ -4,7 +4,13 @@ import gc
 import signal
 import sys
 
-from pipeline.cli.main import main
+from pipeline.files import pattern_cache
+
+# Before anything else is imported: most of the regular expressions a run compiles are compiled
+# while modules load (see pattern_cache).
+pattern_cache.install()
+
+from pipeline.cli.main import main  # noqa: E402
 
 _received: list[int] = []
 
