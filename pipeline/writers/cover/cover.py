@@ -35,11 +35,17 @@ def _wrap(text: str, font, width: int) -> list[str]:
     spaced = any(ch.isspace() for ch in text)
     words = text.split() if spaced else list(text)  # scripts without spaces wrap by character
     joiner = " " if spaced else ""
+    # Each measure is a text layout (HarfBuzz shaping, about as dear as drawing the line), so the
+    # common case is measured once: a text that fits whole is one line, as the loop below would
+    # make it (every trial there is a start of the text, no wider than the whole).
+    whole = joiner.join(words)
+    if words and font.getlength(whole) <= width:
+        return [whole]
     lines: list[str] = []
     line = ""
     for word in words:
         trial = f"{line}{joiner}{word}" if line else word
-        if font.getlength(trial) <= width or not line:
+        if not line or font.getlength(trial) <= width:  # a line's first word is never measured
             line = trial
         else:
             lines.append(line)
