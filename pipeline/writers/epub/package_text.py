@@ -71,7 +71,8 @@ def _package(book: epub.EpubBook, options: dict, modified: str) -> str:
     attributes = [("xmlns", _OPF), ("unique-identifier", book.IDENTIFIER_ID), ("version", "3.0")]
     if book.direction and options["package_direction"]:
         attributes.append(("dir", book.direction))
-    attributes.append(("prefix", " ".join(["rendition: http://www.idpf.org/vocab/rendition/#", *book.prefixes])))
+    prefixes = ["rendition: http://www.idpf.org/vocab/rendition/#", *book.prefixes]
+    attributes.append(("prefix", " ".join(prefixes)))
     attributes.append(("xml:lang", book.language))
     parts = [_DECLARATION, f"<package{_attributes(attributes)}>\n"]
     parts.append(f'  <metadata xmlns:dc="{_DC}" xmlns:opf="{_OPF}">\n')

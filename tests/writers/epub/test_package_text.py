@@ -37,7 +37,10 @@ def _book(title: str, language: str, authors: tuple[str, ...], toc: list) -> epu
     book.spine = documents
     book.add_item(epub.EpubNcx())
     book.toc = toc
-    book.guide = [{"type": "cover", "href": "cover.xhtml", "title": title}, {"type": "text", "href": "s1.xhtml"}]
+    book.guide = [
+        {"type": "cover", "href": "cover.xhtml", "title": title},
+        {"type": "text", "href": "s1.xhtml"},
+    ]
     return book
 
 
