@@ -112,6 +112,8 @@ class XhtmlWriter:
     def inline(self, item: m.Inline) -> str:
         if isinstance(item, m.Text):
             return self.text(item.text)
+        if type(item) is m.Ref:  # cross-links are the commonest after text: not last in the chain
+            return self.ref(item)
         if isinstance(item, m.Code):
             return f"<code>{self.text(item.text)}</code>"
         if isinstance(item, m.Emph):

@@ -26,7 +26,13 @@ class Unwritten(Exception):
     """Something these functions do not write as lxml would: ebooklib writes the book instead."""
 
 
+# Anything a text or attribute value must be escaped or checked for: most values hold none of it.
+_SPECIAL = re.compile('[&<>"\x00-\x1f\ud800-\udfff\ufffe\uffff]')
+
+
 def _text(value: object) -> str:
+    if type(value) is str and not _SPECIAL.search(value):
+        return value
     if not isinstance(value, str) or _NOT_XML.search(value):
         raise Unwritten
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
@@ -35,7 +41,10 @@ def _text(value: object) -> str:
 def _attributes(attributes: Iterable[tuple[str, object]]) -> str:
     out = []
     for name, value in attributes:
-        if not isinstance(value, str) or not isinstance(name, str) or _NOT_XML.search(value):
+        if type(value) is str and not _SPECIAL.search(value):
+            out.append(f' {name}="{value}"')
+            continue
+        if not isinstance(value, str) or _NOT_XML.search(value):
             raise Unwritten
         value = (
             value.replace("&", "&amp;")
