@@ -43,7 +43,7 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-# Marks a slot's place in a rendered shell; no template text or escaped value holds a NUL.
+# Marks a slot's place in a rendered shell (a fixed value holding a NUL is rendered whole).
 _SLOT = re.compile("\x00([a-z_]+)\x00")
 
 
@@ -56,15 +56,14 @@ def fill(template: str, fixed: dict[str, Hashable], **slots: Any) -> str:
     may only be printed plainly (`{{ name }}`) or tested (`{% if name %}`): an empty value is
     rendered as part of the shell, so a test sees every value as Jinja would.
     """
+    if any(isinstance(value, str) and "\x00" in value for value in fixed.values()):
+        return render(template, **fixed, **slots)
     empty = tuple(sorted((name, value) for name, value in slots.items() if not value))
-    pieces = _shell(template, tuple(sorted(fixed.items())), empty, tuple(sorted(slots)))
-    out = []
-    for index, piece in enumerate(pieces):
-        if index % 2:
-            value = slots[piece]
-            out.append(str(escape(value)))  # what autoescaping prints; Markup passes unchanged
-        else:
-            out.append(piece)
+    out = list(_shell(template, tuple(sorted(fixed.items())), empty, tuple(sorted(slots))))
+    for index in range(1, len(out), 2):
+        value = slots[out[index]]
+        # What autoescaping prints: Markup as it is, anything else escaped.
+        out[index] = value if isinstance(value, Markup) else escape(value)
     return "".join(out)
 
 
@@ -74,11 +73,11 @@ def _shell(
     fixed: tuple[tuple[str, Hashable], ...],
     empty: tuple[tuple[str, Any], ...],
     names: tuple[str, ...],
-) -> list[str]:
+) -> tuple[str, ...]:
     """The template rendered with markers in its slots, cut into text and slot names in turn."""
     empties = dict(empty)
     markers = {name: Markup(f"\x00{name}\x00") for name in names if name not in empties}
-    return _SLOT.split(render(template, **dict(fixed), **empties, **markers))
+    return tuple(_SLOT.split(render(template, **dict(fixed), **empties, **markers)))
 
 
 class _ForgivingCache(FileSystemBytecodeCache):

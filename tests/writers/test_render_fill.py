@@ -44,3 +44,11 @@ def test_a_page_filled_equals_the_page_rendered(direction, title):
     assert fill("epub_page.xhtml.jinja", fixed, title=title, body=body) == render(
         "epub_page.xhtml.jinja", **fixed, title=title, body=body
     )
+
+
+def test_a_fixed_value_holding_a_marker_is_rendered_whole():
+    fixed = {"lang": "en\x00title\x00", "direction": "ltr", "css_href": "c.css", "body_class": ""}
+    body = Markup("<p>b</p>")
+    assert fill("epub_page.xhtml.jinja", fixed, title="T", body=body) == render(
+        "epub_page.xhtml.jinja", **fixed, title="T", body=body
+    )
