@@ -106,6 +106,9 @@ def test_a_title_line_with_the_named_author_loses_the_byline(load):
         ("# Ο Καπετάν Μιχάλης\n\n## Περίληψη\n\nΗ Κρήτη επαναστατεί ενάντια στους Τούρκους.\n", "el"),
         ("# गोदान\n\n## सारांश\n\nहोरी एक गरीब किसान है जो एक गाय का सपना देखता है।\n", "hi"),
         ("# สี่แผ่นดิน\n\n## เรื่องย่อ\n\nแม่พลอยเติบโตในวังในสมัยรัชกาลที่ห้า\n", "th"),
+        # Languages with no data file: read by the identifier, Amharic came out Latin and Khmer English.
+        ("# ፍቅር እስከ መቃብር\n\n## ማጠቃለያ\n\nበዛብህ ድሀ ቤተሰብ የተወለደ፣ ብልህና ደግ ወጣት ነው። ሰብለ ወንጌልን ያስተምራል።\n", "am"),
+        ("# ទុំទាវ\n\n## សេចក្តីសង្ខេប\n\nទុំ ជាសាមណេរវ័យក្មេងម្នាក់ ដែលមានសំឡេងពីរោះណាស់។ លោកបានជួបនាងទាវ។\n", "km"),
     ],
 )
 def test_a_script_only_one_language_writes_gives_the_language(load, text, language):
