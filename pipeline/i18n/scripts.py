@@ -42,3 +42,14 @@ SCRIPT_LANGUAGES: tuple[tuple[str, str], ...] = (
     ("or", r"[\u0b00-\u0b7f]"),
     ("dv", r"[\u0780-\u07bf]"),  # Thaana
 )
+
+# Letters that, in a script several languages write, only one of them uses: Cyrillic with ђ and ћ
+# is Serbian (Russian and Ukrainian have neither; Macedonian writes ѓ and ќ instead), Hebrew
+# script with the Yiddish ligatures װ ױ ײ or the rafe of פֿ is Yiddish, not Hebrew. Each is
+# (tag, the script as a character class, its letters); a few such letters and a small share of the
+# script's letters decide (Serbian prose writes one in a hundred, Yiddish one in twenty-five).
+DISTINCT_LETTERS: tuple[tuple[str, str, str], ...] = (
+    ("sr", r"[\u0400-\u04ff]", "ђћЂЋ"),
+    ("mk", r"[\u0400-\u04ff]", "ѓќѕЃЌЅ"),
+    ("yi", r"[\u0590-\u05ff\ufb1d-\ufb4f]", "\u05f0\u05f1\u05f2\u05bf\ufb1f\ufb4e"),
+)

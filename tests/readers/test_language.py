@@ -172,3 +172,36 @@ def test_a_script_needs_enough_of_its_letters_and_a_share_of_all_of_them():
     language, messages = choose({}, f"{greek}\n\nThe Odyssey, opening line.")
     assert language == "el" and "letters are in its script" in messages[0]
     assert choose({}, "Ἄνδρα μοι ἔννεπε, Μοῦσα")[0] == "en"  # too few to say
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "other"),
+    [
+        # Serbian Cyrillic read as Russian (probability 1.00) by an identifier that knows no Serbian.
+        (
+            "Роман прати живот вишеградског моста на Дрини. Ћуприја је средиште касабе; "
+            "ту се људи сусрећу. Мехмед-паша осећа „црни рез“ и наређује да се мост подигне. "
+            "Лотика држи хотел, а Алихоџа гледа како ћуприја пада.",
+            "sr",
+            "ru",
+        ),
+        # Yiddish, written in Hebrew script, tagged Hebrew by its script.
+        (
+            "טבֿיה דער מילכיקער איז אַ ציקל פֿון דערציילונגען. טבֿיה האָט זיבן טעכטער, און "
+            "צײַטל וויל חתונה האָבן מיט מאָטל. ער פֿאַרלירט נישט זײַן הומאָר.",
+            "yi",
+            "he",
+        ),
+    ],
+    ids=["serbian-cyrillic", "yiddish"],
+)
+def test_letters_only_one_language_of_a_shared_script_writes_give_that_language(text, language, other):
+    found, [warning] = choose({}, text)
+    assert found == language, (found, other)
+    assert f"looks like {language!r}" in warning and "no other language of its script" in warning
+
+
+def test_a_few_such_letters_in_another_language_change_nothing():
+    """One Serbian name quoted in Russian prose leaves it Russian (or whatever the prose is)."""
+    russian = "Роман рассказывает о жизни маленького города и его жителей. " * 8
+    assert choose({}, f"{russian} Новак Ђоковић.")[0] != "sr"
