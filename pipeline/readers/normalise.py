@@ -18,6 +18,7 @@ from pipeline.readers.front_matter import absorb_yaml, read_front_matter
 from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title, dash_byline
 from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
+from pipeline.readers.mail import unwrap_mail
 from pipeline.readers.metadata import MetadataDraft, build_metadata
 from pipeline.readers.note_syntax import logseq_page_title
 from pipeline.readers.outline import unbullet_headings
@@ -31,7 +32,13 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
     # A Word file is HTML already (docx.py): no dialect to adapt.
-    markdown = logseq_page_title(source.text) if source.markup == "markdown" else source.text
+    markdown = source.text
+    if source.markup == "markdown":
+        unwrapped = unwrap_mail(source.text)
+        if unwrapped.line is not None:
+            message = "left out the e-mail around the summary (forwarding headers, quote marks, notes)"
+            report.warn("W-MAIL", message, unwrapped.line)
+        markdown = logseq_page_title(unwrapped.text)
     adapted = adapt(markdown) if source.markup == "markdown" else Adapted(source.text, (), "docx")
     for line, note in adapted.notes:
         report.warn("W-TABLE-SPANS", note, line)
