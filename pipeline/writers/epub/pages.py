@@ -122,7 +122,7 @@ def section_pages(
             epub_type=epub_type,
             role=role,
             content=markup(content),
-            notes=markup(writer.notes_aside(sorted(homed))) if homed else "",
+            notes=markup(writer.notes_aside(sorted(homed), frozenset(unreferenced))) if homed else "",
             labels=labels,
         )
         title = plain_text(part.heading.inlines) if part.heading else section.title
