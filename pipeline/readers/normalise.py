@@ -13,6 +13,7 @@ from pipeline.model.diagnostics import Report
 from pipeline.model.text import plain_text
 from pipeline.readers.byline import same_names, title_byline
 from pipeline.readers.chatter import leave_out_chatter
+from pipeline.readers.citations import leave_out_citations
 from pipeline.readers.dialects import Adapted, adapt
 from pipeline.readers.front_matter import absorb_yaml, read_front_matter
 from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title, dash_byline
@@ -38,7 +39,13 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         if unwrapped.line is not None:
             message = "left out the e-mail around the summary (forwarding headers, quote marks, notes)"
             report.warn("W-MAIL", message, unwrapped.line)
-        markdown = logseq_page_title(unwrapped.text)
+        uncited = leave_out_citations(unwrapped.text)
+        if uncited.line is not None:
+            message = (
+                "left out an answer engine's numbered sources, the calls to them and its related questions"
+            )
+            report.warn("W-CITATIONS", message, uncited.line)
+        markdown = logseq_page_title(uncited.text)
     adapted = adapt(markdown) if source.markup == "markdown" else Adapted(source.text, (), "docx")
     for line, note in adapted.notes:
         report.warn("W-TABLE-SPANS", note, line)
