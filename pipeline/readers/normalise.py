@@ -23,6 +23,7 @@ from pipeline.readers.mail import unwrap_mail
 from pipeline.readers.metadata import MetadataDraft, build_metadata
 from pipeline.readers.note_syntax import logseq_page_title
 from pipeline.readers.outline import unbullet_headings
+from pipeline.readers.outliner_pages import outliner_page, titled
 from pipeline.readers.parse import KEPT_NESTING, read_blocks
 from pipeline.readers.sources import SourceText
 from pipeline.readers.split import sections_of, take_title
@@ -33,7 +34,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
     # A Word file is HTML already (docx.py): no dialect to adapt.
-    markdown = source.text
+    markdown, page_title = source.text, None
     if source.markup == "markdown":
         unwrapped = unwrap_mail(source.text)
         if unwrapped.line is not None:
@@ -45,8 +46,10 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
                 "left out an answer engine's numbered sources, the calls to them and its related questions"
             )
             report.warn("W-CITATIONS", message, uncited.line)
-        markdown = logseq_page_title(uncited.text)
+        markdown, page_title = outliner_page(logseq_page_title(uncited.text), utf8_stem(source.path.stem))
     adapted = adapt(markdown) if source.markup == "markdown" else Adapted(source.text, (), "docx")
+    if page_title:
+        adapted = titled(Adapted(markdown, (), "labelled"), page_title)
     for line, note in adapted.notes:
         report.warn("W-TABLE-SPANS", note, line)
     front_matter = read_front_matter(adapted, report)
@@ -58,6 +61,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         report.warn("W-CHATTER", message, said.line)
     if chatter and source.markup == "markdown":  # an opening line hides the dialect: adapt again
         adapted = adapt(text)  # (its lines keep their numbers)
+        adapted = titled(Adapted(text, (), "labelled"), page_title) if page_title else adapted
     tokens, recovered = read_blocks(adapted.text, language)
     if recovered:
         report.warn(
