@@ -7,6 +7,7 @@ declare the language instead."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.i18n.cldr import english_name
 from pipeline.i18n.fields import FRONT_MATTER_LANGUAGE_KEYS, LANGUAGE_LINE_WORDS
@@ -134,7 +135,14 @@ def _distinct_language(sample: str, report: Report) -> str | None:
             continue
         written = len(re.findall(script, sample))
         if marks >= _DISTINCT_SHARE * written and written / (_letters(sample) or 1) > 0.3:
-            seen = ", ".join(dict.fromkeys(c for c in sample if c in letters))
+            # A combining mark (the rafe of פֿ) is shown on the letter before it.
+            seen = ", ".join(
+                dict.fromkeys(
+                    sample[max(i - 1, 0) : i + 1] if unicodedata.combining(c) else c
+                    for i, c in enumerate(sample)
+                    if c in letters
+                )
+            )
             report.warn(
                 "W-LANGUAGE",
                 f"no language given; the text looks like {language!r} ({english_name(language)}: "

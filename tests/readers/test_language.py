@@ -199,6 +199,7 @@ def test_letters_only_one_language_of_a_shared_script_writes_give_that_language(
     found, [warning] = choose({}, text)
     assert found == language, (found, other)
     assert f"looks like {language!r}" in warning and "no other language of its script" in warning
+    assert "writes \u05bf" not in warning  # a combining mark is shown on its letter (פֿ)
 
 
 def test_a_few_such_letters_in_another_language_change_nothing():
