@@ -47,6 +47,7 @@ def test_an_opening_line_to_the_asker_is_left_out(language: str, opening: str):
         ("en", "Would you like a chapter-by-chapter breakdown next?"),
         ("en", "Let me know if you'd like discussion questions!"),
         ("en", "I hope this helps!"),
+        ("en", "I hope this study guide helps! Let me know if you'd like a quiz."),  # DeepSeek's
         ("en", "Feel free to ask for more detail on any character."),
         ("en", "If you want, I can also write a quiz."),
         ("fr", "Souhaitez-vous des questions de discussion ?"),
