@@ -206,3 +206,23 @@ def test_a_few_such_letters_in_another_language_change_nothing():
     """One Serbian name quoted in Russian prose leaves it Russian (or whatever the prose is)."""
     russian = "Роман рассказывает о жизни маленького города и его жителей. " * 8
     assert choose({}, f"{russian} Новак Ђоковић.")[0] != "sr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# На Дрини ћуприја\n\n**Аутор:** Иво Андрић\n**Година издања:** 1945\n\n"
+        "## Садржај\n\nМост на Дрини.\n\n## Ликови\n\n- **Лотика**: власница хотела\n\n"
+        "## Теме\n\n- Пролазност\n",
+        "# Na Drini ćuprija\n\n**Autor:** Ivo Andrić\n**Godina izdanja:** 1945\nJezik: srpski\n\n"
+        "## Sadržaj\n\nMost na Drini.\n\n## Likovi\n\n- **Lotika**: vlasnica hotela\n\n"
+        "## Teme\n\n- Prolaznost\n",
+    ],
+    ids=["cyrillic", "latin"],
+)
+def test_serbian_in_either_alphabet_gives_its_sections_fields_and_labels(load, text):
+    """Serbian had no data file: its sections were unknown, its fields extra facts, its labels English."""
+    guide, _ = load("na-drini.md", text)
+    assert guide.meta.language == "sr" and guide.meta.year == 1945
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters", "themes"]
+    assert labels_for("sr")["contents"] == "Садржај"
