@@ -24,6 +24,8 @@ _HEADER = LazyPattern(
     re.I,
 )
 _QUOTED = LazyPattern(r"^ {0,3}> ?")
+# Who wrote the quoted message: a line with a date or an address that ends with a colon.
+_ATTRIBUTION = LazyPattern(r"^(?=.*[\d@]).{8,300}[:：]\s*$")
 _SIGNATURE = LazyPattern(r"^(?:-- ?|__+)\s*$")
 # A reply quotes what it answers; the guide is the quoted text only when it is most of the message.
 _QUOTED_SHARE = 0.6
@@ -54,7 +56,11 @@ def unwrap_mail(text: str) -> Unwrapped:
         blanked += _blank(lines, 0, end)
     filled = [i for i, line in enumerate(lines) if line.strip()]
     quoted = [i for i in filled if _QUOTED.match(lines[i])]
-    if len(quoted) >= _QUOTED_MIN and len(quoted) >= _QUOTED_SHARE * len(filled):
+    if (
+        len(quoted) >= _QUOTED_MIN
+        and len(quoted) >= _QUOTED_SHARE * len(filled)
+        and _attributed(lines, quoted[0])
+    ):
         for i in filled:
             if i in quoted:
                 lines[i] = _QUOTED.sub("", lines[i], count=1)
@@ -65,6 +71,14 @@ def unwrap_mail(text: str) -> Unwrapped:
     if not blanked:
         return Unwrapped(text, None)
     return Unwrapped("\n".join(lines), min(blanked) + 1)
+
+
+def _attributed(lines: list[str], first_quoted: int) -> bool:
+    """A reply's quote follows the client's line naming who wrote it and when ("On Mon, Oct 5, 2026
+    at 4:02 PM Mark <mark@example.org> wrote:", "Am 05.10.2026 schrieb …:"); a guide that is
+    mostly callouts or quotes ("> [!note]") has none."""
+    above = next((lines[i] for i in range(first_quoted - 1, -1, -1) if lines[i].strip()), "")
+    return bool(_ATTRIBUTION.match(above))
 
 
 def _blank(lines: list[str], start: int, end: int) -> list[int]:

@@ -55,3 +55,12 @@ def test_a_guide_with_a_few_quotes_is_no_mail():
         "# Emma\n\n## Quotes\n\n> Badly done, Emma!\n\n> I may have lost my heart.\n\n## Summary\n\nText.\n"
     )
     assert unwrap_mail(text) == Unwrapped(text, None)
+
+
+def test_a_guide_of_callouts_is_no_reply():
+    """Five "> [!note]" lines were once read as a reply's quote and their markers taken off."""
+    text = (
+        "# Emma\n\n## Summary\n\n> [!note] Highbury\n> Emma lives at Hartfield.\n> She makes matches.\n"
+        "> Mr. Knightley objects.\n> Harriet is hurt.\n"
+    )
+    assert unwrap_mail(text) == Unwrapped(text, None)
