@@ -226,3 +226,16 @@ def test_serbian_in_either_alphabet_gives_its_sections_fields_and_labels(load, t
     assert guide.meta.language == "sr" and guide.meta.year == 1945
     assert [s.kind for s in guide.sections] == ["info", "summary", "characters", "themes"]
     assert labels_for("sr")["contents"] == "Садржај"
+
+
+def test_yiddish_gives_its_sections_and_fields_with_points_or_without(load):
+    """Yiddish had no data file: its sections were unknown and its labels English."""
+    text = (
+        "# טבֿיה דער מילכיקער\n\n**מחבר:** שלום־עליכם\n**יאָר:** 1894\n\n## אינהאַלט\n\n"
+        "טבֿיה איז אַ מילכיקער מיט זיבן טעכטער, און ער דערציילט זײַנע מעשׂיות.\n\n"
+        "## פערסאנאזשן\n\n- **גאָלדע**: טבֿיהס ווײַב\n\n## טעמעס\n\n- טראַדיציע\n"
+    )
+    guide, _ = load("tevye.md", text)
+    assert guide.meta.language == "yi" and guide.meta.year == 1894
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters", "themes"]
+    assert labels_for("yi")["contents"] == "אינהאַלט"
