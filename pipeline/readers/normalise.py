@@ -21,6 +21,7 @@ from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
 from pipeline.readers.mail import unwrap_mail
 from pipeline.readers.metadata import MetadataDraft, build_metadata
+from pipeline.readers.note_numbers import settle_note_numbers
 from pipeline.readers.note_syntax import logseq_page_title
 from pipeline.readers.outline import unbullet_headings
 from pipeline.readers.outliner_pages import outliner_page, titled
@@ -124,7 +125,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         title = dashed[0]  # "Die Verwandlung – Franz Kafka" over "Autor: Franz Kafka": the author goes
     meta = build_metadata(draft, title, language, utf8_stem(Path(path).stem))
     _warn_missing(meta, sections, report)
-    notes = _notes(converter)
+    sections, notes = settle_note_numbers(sections, _notes(converter))
     images = _images(sections, notes)
     return m.Guide(
         path,
