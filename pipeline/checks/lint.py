@@ -26,6 +26,8 @@ CODES: dict[str, str] = {
     "W-TOO-DEEP": "nesting past the parser's limit was flattened",
     "W-RAW-HTML": "HTML that runs or embeds (script, iframe, form …) was removed with its content",
     "W-CHATTER": "an opening or closing line addressed to the asker (a chat assistant's) was left out",
+    "W-CITATIONS": "an answer engine's numbered sources, [1] calls and related questions were left out",
+    "W-MAIL": "an e-mail's forwarding headers, quote marks, sender's note or signature were left out",
     "W-TABLE-SPANS": "a grid table with cells spanning rows or columns was read as one paragraph a cell",
     "W-LINK-REFUSED": "a link was removed (its text is kept)",
     "W-IMAGE-REFUSED": "an image is outside the folder, remote, missing or of an unknown type",

@@ -26,4 +26,30 @@ SCRIPT_LANGUAGES: tuple[tuple[str, str], ...] = (
     ("he", r"[\u0590-\u05ff]"),
     ("hy", r"[\u0530-\u058f]"),
     ("ka", r"[\u10a0-\u10ff]"),
+    # Scripts with no data file behind them: the guide keeps English labels, but screen readers,
+    # hyphenation and the `lang` tags get the right language instead of the identifier's nearest
+    # guess among the languages with files (an Amharic guide read as Latin, a Khmer one as English).
+    ("am", r"[\u1200-\u139f\u2d80-\u2ddf]"),  # Ethiopic (Tigrinya writes it too, far less)
+    ("km", r"[\u1780-\u17ff\u19e0-\u19ff]"),
+    ("lo", r"[\u0e80-\u0eff]"),
+    ("my", r"[\u1000-\u109f]"),
+    ("si", r"[\u0d80-\u0dff]"),
+    ("ml", r"[\u0d00-\u0d7f]"),
+    ("kn", r"[\u0c80-\u0cff]"),
+    ("te", r"[\u0c00-\u0c7f]"),
+    ("gu", r"[\u0a80-\u0aff]"),
+    ("pa", r"[\u0a00-\u0a7f]"),  # Gurmukhi
+    ("or", r"[\u0b00-\u0b7f]"),
+    ("dv", r"[\u0780-\u07bf]"),  # Thaana
+)
+
+# Letters that, in a script several languages write, only one of them uses: Cyrillic with ђ and ћ
+# is Serbian (Russian and Ukrainian have neither; Macedonian writes ѓ and ќ instead), Hebrew
+# script with the Yiddish ligatures װ ױ ײ or the rafe of פֿ is Yiddish, not Hebrew. Each is
+# (tag, the script as a character class, its letters); a few such letters and a small share of the
+# script's letters decide (Serbian prose writes one in a hundred, Yiddish one in twenty-five).
+DISTINCT_LETTERS: tuple[tuple[str, str, str], ...] = (
+    ("sr", r"[\u0400-\u04ff]", "ђћЂЋ"),
+    ("mk", r"[\u0400-\u04ff]", "ѓќѕЃЌЅ"),
+    ("yi", r"[\u0590-\u05ff\ufb1d-\ufb4f]", "\u05f0\u05f1\u05f2\u05bf\ufb1f\ufb4e"),
 )

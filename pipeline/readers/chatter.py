@@ -3,7 +3,8 @@ Here's a study guide for …") and closing ones ("Would you like …?", "I hope 
 first paragraph of a manuscript and its last ones are judged, never the text between, against the
 [chatter] phrases of the guide's language and of English (`i18n/languages/*.toml`). Chatter lines
 are blanked, not removed, so every later line keeps its number; so are the thematic breaks next to
-them, so the manuscript still begins where its dialect can be recognised."""
+them, so the manuscript still begins where its dialect can be recognised. A reasoning model's
+<think> block at the very top is left out the same way."""
 
 from __future__ import annotations
 
@@ -33,6 +34,16 @@ _ATX = LazyPattern(r"^ {0,3}#{1,6}[ \t]+(?P<words>.*?)[ \t#]*$")
 # What may precede the words of a chatter line: emphasis, "¡", "¿", quotes.
 _LEAD = " \t*_¡¿\"'“”«»"
 _APOSTROPHES = str.maketrans("’‘ʼ", "'''")
+# A reasoning model's thinking, pasted above its answer: DeepSeek-R1 and QwQ write it between
+# <think> tags (others <thinking>, <reasoning>), and the chat apps' copy of it begins with the
+# time it took ("Thought for 14 seconds"). Neither is about the book, and the tag line would
+# otherwise be the guide's title.
+_REASONING_OPEN = LazyPattern(r"^\s*<(think|thinking|reasoning)>", re.I)
+_THOUGHT_FOR = LazyPattern(
+    r"^\s*(?:thought|reasoned) for "
+    r"(?:[\d.]+\s*(?:s|secs?|seconds?|m|mins?|minutes?)|a (?:few )?seconds?)\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +61,7 @@ def leave_out_chatter(text: str, language: str = "en") -> tuple[str, list[Chatte
         return text, []
     opening, closing = _phrases(language, "opening"), _phrases(language, "closing")
     lines = text.split("\n")
-    found: list[Chatter] = []
+    found: list[Chatter] = _reasoning(lines)
     if (heading := _chatter_heading(lines, opening, language)) is not None:
         found.append(_blank(lines, (heading, heading + 1)))
     first = _first_paragraph(lines)
@@ -167,3 +178,24 @@ def _blank_rules_after(lines: list[str], index: int) -> None:
     while index < len(lines) and (not lines[index].strip() or _RULE.match(lines[index])):
         lines[index] = ""
         index += 1
+
+
+def _reasoning(lines: list[str]) -> list[Chatter]:
+    """The reasoning block at the top (and the "Thought for …" line above it), blanked: an
+    unclosed block is left alone, as it may be all there is."""
+    found: list[Chatter] = []
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is not None and _THOUGHT_FOR.match(lines[start]):
+        found.append(_blank(lines, (start, start + 1)))
+        start = next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+    if start is None or not (opening := _REASONING_OPEN.match(lines[start])):
+        return found
+    closing = re.compile(rf"</{opening.group(1)}\s*>", re.I)
+    end = next((i for i in range(start, len(lines)) if closing.search(lines[i])), None)
+    if end is None:
+        return found
+    after = closing.split(lines[end], maxsplit=1)[1]
+    said = _blank(lines, (start, end + 1))
+    lines[end] = after  # an answer that starts on the closing tag's line keeps its words
+    shown = " ".join(closing.split(said.text[len(opening.group(0).strip()) :])[0].split())
+    return [*found, Chatter(said.line, shown)]

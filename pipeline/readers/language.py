@@ -7,13 +7,22 @@ declare the language instead."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.i18n.cldr import english_name
 from pipeline.i18n.fields import FRONT_MATTER_LANGUAGE_KEYS, LANGUAGE_LINE_WORDS
 from pipeline.i18n.identify import identify, reads_as
 from pipeline.i18n.language_data import alternatives
 from pipeline.i18n.language_names import language_tag
-from pipeline.i18n.scripts import CJK, COLONS, DIRECTION_MARKS, HANGUL, KANA, SCRIPT_LANGUAGES
+from pipeline.i18n.scripts import (
+    CJK,
+    COLONS,
+    DIRECTION_MARKS,
+    DISTINCT_LETTERS,
+    HANGUL,
+    KANA,
+    SCRIPT_LANGUAGES,
+)
 from pipeline.i18n.section_names import heading_language
 from pipeline.model.diagnostics import Report
 from pipeline.model.lazy_pattern import LazyPattern
@@ -53,7 +62,8 @@ def choose_language(
     sample = text[:20000]
     if not wide_search(CJK, sample) and not wide_search(HANGUL, sample):
         return (
-            _script_language(sample, report)
+            _distinct_language(sample, report)
+            or _script_language(sample, report)
             or _identified_language(sample, report, default)
             or _heading_language(_atx_headings(adapted_text), report, default)
         )
@@ -104,6 +114,42 @@ def _script_language(sample: str, report: Report) -> str | None:
         letters = letters or _letters(sample) or 1
         if written / letters > 0.3:
             _script_warning(report, language, written / letters)
+            return language
+    return None
+
+
+_DISTINCT_MIN = 3  # one quoted name ("Ђоковић") in Russian prose is not Serbian
+_DISTINCT_SHARE = 0.003
+_ANY_DISTINCT = LazyPattern(f"[{''.join(letters for _, _, letters in DISTINCT_LETTERS)}]")
+
+
+def _distinct_language(sample: str, report: Report) -> str | None:
+    """The language whose own letters a text in a shared script writes (Serbian Cyrillic is not
+    Russian, Yiddish is not Hebrew): the identifier knows only languages with a file and would
+    name the nearest of them with full confidence."""
+    if not _ANY_DISTINCT.search(sample):  # the usual case: none of those letters
+        return None
+    for language, script, letters in DISTINCT_LETTERS:
+        marks = sum(map(sample.count, letters))
+        if marks < _DISTINCT_MIN:
+            continue
+        written = len(re.findall(script, sample))
+        if marks >= _DISTINCT_SHARE * written and written / (_letters(sample) or 1) > 0.3:
+            # A combining mark (the rafe of פֿ) is shown on the letter before it.
+            seen = ", ".join(
+                dict.fromkeys(
+                    sample[max(i - 1, 0) : i + 1] if unicodedata.combining(c) else c
+                    for i, c in enumerate(sample)
+                    if c in letters
+                )
+            )
+            report.warn(
+                "W-LANGUAGE",
+                f"no language given; the text looks like {language!r} ({english_name(language)}: "
+                f"it writes {seen}, which no other language of its script does), so that is used: "
+                f"add a language line (Language: {language}) to be sure",
+                1,
+            )
             return language
     return None
 

@@ -13,14 +13,18 @@ from pipeline.model.diagnostics import Report
 from pipeline.model.text import plain_text
 from pipeline.readers.byline import same_names, title_byline
 from pipeline.readers.chatter import leave_out_chatter
+from pipeline.readers.citations import leave_out_citations
 from pipeline.readers.dialects import Adapted, adapt
 from pipeline.readers.front_matter import absorb_yaml, read_front_matter
 from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title, dash_byline
 from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
+from pipeline.readers.mail import unwrap_mail
 from pipeline.readers.metadata import MetadataDraft, build_metadata
+from pipeline.readers.note_numbers import settle_note_numbers
 from pipeline.readers.note_syntax import logseq_page_title
 from pipeline.readers.outline import unbullet_headings
+from pipeline.readers.outliner_pages import outliner_page, titled
 from pipeline.readers.parse import KEPT_NESTING, read_blocks
 from pipeline.readers.sources import SourceText
 from pipeline.readers.split import sections_of, take_title
@@ -31,8 +35,22 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     """Read one manuscript's text into a Guide; raises GuideError when it cannot be one."""
     path = str(source.path)
     # A Word file is HTML already (docx.py): no dialect to adapt.
-    markdown = logseq_page_title(source.text) if source.markup == "markdown" else source.text
+    markdown, page_title = source.text, None
+    if source.markup == "markdown":
+        unwrapped = unwrap_mail(source.text)
+        if unwrapped.line is not None:
+            message = "left out the e-mail around the summary (forwarding headers, quote marks, notes)"
+            report.warn("W-MAIL", message, unwrapped.line)
+        uncited = leave_out_citations(unwrapped.text)
+        if uncited.line is not None:
+            message = (
+                "left out an answer engine's numbered sources, the calls to them and its related questions"
+            )
+            report.warn("W-CITATIONS", message, uncited.line)
+        markdown, page_title = outliner_page(logseq_page_title(uncited.text), utf8_stem(source.path.stem))
     adapted = adapt(markdown) if source.markup == "markdown" else Adapted(source.text, (), "docx")
+    if page_title:
+        adapted = titled(Adapted(markdown, (), "labelled"), page_title)
     for line, note in adapted.notes:
         report.warn("W-TABLE-SPANS", note, line)
     front_matter = read_front_matter(adapted, report)
@@ -44,6 +62,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         report.warn("W-CHATTER", message, said.line)
     if chatter and source.markup == "markdown":  # an opening line hides the dialect: adapt again
         adapted = adapt(text)  # (its lines keep their numbers)
+        adapted = titled(Adapted(text, (), "labelled"), page_title) if page_title else adapted
     tokens, recovered = read_blocks(adapted.text, language)
     if recovered:
         report.warn(
@@ -106,7 +125,7 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
         title = dashed[0]  # "Die Verwandlung – Franz Kafka" over "Autor: Franz Kafka": the author goes
     meta = build_metadata(draft, title, language, utf8_stem(Path(path).stem))
     _warn_missing(meta, sections, report)
-    notes = _notes(converter)
+    sections, notes = settle_note_numbers(sections, _notes(converter))
     images = _images(sections, notes)
     return m.Guide(
         path,

@@ -280,6 +280,7 @@ def _settled_line(line: list[Token]) -> list[Token]:
     first = next(
         (index for index, token in enumerate(line) if token.type not in ("softbreak", "hardbreak")), None
     )
+    found, rest = None, ""
     if first is not None and line[first].type == "text" and (found := _PROPERTY.match(line[first].content)):
         if found.group("key").casefold() in _HIDDEN_PROPERTIES:
             return []
@@ -291,6 +292,8 @@ def _settled_line(line: list[Token]) -> list[Token]:
         or (line[end - 1].type == "text" and not line[end - 1].content.strip())
     ):
         end -= 1
+    if found and not any(t.type != "text" or t.content.strip() for t in line[first + 1 : end]) and not rest:
+        return []  # "Tags:: #[[Book Summaries]] #reading" is only tags: an empty field would end the fields
     out = [Token("text", "", 0, content=t.content) if t.type == "note_tag" else t for t in line[:end]]
     if end < len(line) and out and out[-1].type == "text":
         out[-1].content = out[-1].content.rstrip(" \t")

@@ -8,6 +8,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -38,6 +39,10 @@ def markdown_parser(language: str = "en") -> MarkdownIt:
     # Pandoc's `[text]{.underline}` spans, and `{#id .class}` after images, links and code, which
     # are dropped: only a span's class is kept (word_exports.styled_span reads it).
     md.use(attrs_plugin, spans=True, allowed=("class",))
+    # TeX math ($…$ and $$…$$, as pandoc, Obsidian and GitHub read it) is the author's notation: kept
+    # as written, never made typographic ("R^2 - h^2" got a dash). Pandoc's rule keeps prices out:
+    # no space inside the dollars, no digit right after the closing one ("$5 and $10").
+    md.use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
     # Not markdown-it's "replacements": it makes "--" an en dash, while our typography makes it the
     # same dash as a spaced hyphen in the guide's language (see typography.smarten).
     md.enable(["smartquotes", "table", "strikethrough"])

@@ -89,7 +89,7 @@ class Converter:
             elif kind == "dl_open":  # "Term" then ":   definition"
                 block, i = definition_list(self, tokens, i)
                 out.append(block)
-            elif kind in ("fence", "code_block"):
+            elif kind in ("fence", "code_block", "math_block"):
                 out.append(
                     m.CodeBlock(self.safe(token.content.rstrip("\n"), self.loc(token).line), self.loc(token))
                 )
@@ -208,7 +208,7 @@ class Converter:
                 top.append(m.Text("\n"))  # kept, so "Key: Value" lines stay apart
             elif kind == "hardbreak":
                 top.append(m.LineBreak())
-            elif kind == "code_inline":
+            elif kind in ("code_inline", "math_inline"):  # TeX math as written (parse.py)
                 top.append(m.Code(self.safe(token.content, line)))
             elif kind in _OPENERS:
                 if len(stack) > MAX_INLINE_DEPTH:

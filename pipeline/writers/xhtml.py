@@ -272,15 +272,19 @@ class XhtmlWriter:
 
         return glance(self, meta, section, length)
 
-    def notes_aside(self, numbers: list[int]) -> str:
-        """EPUB footnotes: asides that pop up on Apple Books and Kobo, each with a back-link."""
+    def notes_aside(self, numbers: list[int], uncalled: frozenset[int] = frozenset()) -> str:
+        """EPUB footnotes: asides that pop up on Apple Books and Kobo, each with a back-link; a note
+        in `uncalled` has no call left in the text (its call was in a field the At a Glance list
+        shows as a value: "**Year:** 1861[^1]"), so its number links nowhere (EPUBCheck RSC-012)."""
         back = esc(labels_for(self.language)["back"])
         out = []
         for number in numbers:
             note = self.notes[number]
             body = self.blocks(note.blocks) or "<p></p>"
             backlink = (
-                f'<a class="backlink" role="doc-backlink" href="#{self.id_prefix}noteref-{number}" '
+                f'<span class="backlink">{number}.</span> '
+                if number in uncalled
+                else f'<a class="backlink" role="doc-backlink" href="#{self.id_prefix}noteref-{number}" '
                 f'title="{back}">{number}.</a> '
             )
             body = body.replace("<p>", "<p>" + backlink, 1) if body.startswith("<p>") else backlink + body

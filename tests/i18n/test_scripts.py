@@ -26,7 +26,17 @@ def test_cjk_kana_and_hangul_ranges_are_apart(pattern, inside, outside):
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("Καπετάν", "el"), ("गोदान", "hi"), ("สี่แผ่นดิน", "th"), ("שלום", "he")],
+    [
+        ("Καπετάν", "el"),
+        ("गोदान", "hi"),
+        ("สี่แผ่นดิน", "th"),
+        ("שלום", "he"),
+        ("ፍቅር", "am"),
+        ("ទុំទាវ", "km"),
+        ("මඩොල් දූව", "si"),
+        ("ചെമ്മീൻ", "ml"),
+        ("ຈຳປາສີ", "lo"),
+    ],
 )
 def test_each_script_names_the_one_language_that_writes_it(text, language):
     writers = [tag for tag, script in SCRIPT_LANGUAGES if re.search(script, text)]

@@ -47,6 +47,7 @@ def test_an_opening_line_to_the_asker_is_left_out(language: str, opening: str):
         ("en", "Would you like a chapter-by-chapter breakdown next?"),
         ("en", "Let me know if you'd like discussion questions!"),
         ("en", "I hope this helps!"),
+        ("en", "I hope this study guide helps! Let me know if you'd like a quiz."),  # DeepSeek's
         ("en", "Feel free to ask for more detail on any character."),
         ("en", "If you want, I can also write a quiz."),
         ("fr", "Souhaitez-vous des questions de discussion ?"),
@@ -240,3 +241,27 @@ def test_an_opening_line_written_as_the_first_heading_goes_when_the_title_headin
 def test_a_chatter_like_heading_above_the_sections_is_the_title_and_stays():
     text = "# Here is a summary of *Emma*\n\n## Summary\n\nEmma meddles.\n"
     assert leave_out_chatter(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "reasoning",
+    [
+        "<think>\nOkay, the user wants a study guide. Let me recall.\n\nHmm, keep it short.\n</think>",
+        "<think>Okay, the user wants a study guide.</think>",
+        "Thought for 14 seconds\n\n<thinking>\nThe user asks for a summary.\n</thinking>",
+        "<REASONING>\nA summary, then.\n</REASONING>",
+    ],
+    ids=["deepseek", "one-line", "thought-for", "capitals"],
+)
+def test_a_reasoning_block_above_the_answer_is_left_out(reasoning: str):
+    """DeepSeek-R1's <think> block above its answer became the guide's title (E-NO-TITLE)."""
+    text, found = leave_out_chatter(f"{reasoning}\n\n{BODY}")
+    assert text.strip() == BODY.strip() and text.count("\n") == f"{reasoning}\n\n{BODY}".count("\n")
+    assert found and found[0].line == 1 and "<" not in found[-1].text
+
+
+def test_an_unclosed_reasoning_tag_and_one_inside_the_guide_stay():
+    unclosed = "<think>\nOkay, the user wants a guide.\n\n" + BODY
+    assert leave_out_chatter(unclosed)[0] == unclosed
+    inside = BODY + "\n<think>\nNot at the top.\n</think>\n"
+    assert leave_out_chatter(inside)[0] == inside

@@ -106,6 +106,9 @@ def test_a_title_line_with_the_named_author_loses_the_byline(load):
         ("# Ο Καπετάν Μιχάλης\n\n## Περίληψη\n\nΗ Κρήτη επαναστατεί ενάντια στους Τούρκους.\n", "el"),
         ("# गोदान\n\n## सारांश\n\nहोरी एक गरीब किसान है जो एक गाय का सपना देखता है।\n", "hi"),
         ("# สี่แผ่นดิน\n\n## เรื่องย่อ\n\nแม่พลอยเติบโตในวังในสมัยรัชกาลที่ห้า\n", "th"),
+        # Languages with no data file: read by the identifier, Amharic came out Latin and Khmer English.
+        ("# ፍቅር እስከ መቃብር\n\n## ማጠቃለያ\n\nበዛብህ ድሀ ቤተሰብ የተወለደ፣ ብልህና ደግ ወጣት ነው። ሰብለ ወንጌልን ያስተምራል።\n", "am"),
+        ("# ទុំទាវ\n\n## សេចក្តីសង្ខេប\n\nទុំ ជាសាមណេរវ័យក្មេងម្នាក់ ដែលមានសំឡេងពីរោះណាស់។ លោកបានជួបនាងទាវ។\n", "km"),
     ],
 )
 def test_a_script_only_one_language_writes_gives_the_language(load, text, language):
@@ -169,3 +172,70 @@ def test_a_script_needs_enough_of_its_letters_and_a_share_of_all_of_them():
     language, messages = choose({}, f"{greek}\n\nThe Odyssey, opening line.")
     assert language == "el" and "letters are in its script" in messages[0]
     assert choose({}, "Ἄνδρα μοι ἔννεπε, Μοῦσα")[0] == "en"  # too few to say
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "other"),
+    [
+        # Serbian Cyrillic read as Russian (probability 1.00) by an identifier that knows no Serbian.
+        (
+            "Роман прати живот вишеградског моста на Дрини. Ћуприја је средиште касабе; "
+            "ту се људи сусрећу. Мехмед-паша осећа „црни рез“ и наређује да се мост подигне. "
+            "Лотика држи хотел, а Алихоџа гледа како ћуприја пада.",
+            "sr",
+            "ru",
+        ),
+        # Yiddish, written in Hebrew script, tagged Hebrew by its script.
+        (
+            "טבֿיה דער מילכיקער איז אַ ציקל פֿון דערציילונגען. טבֿיה האָט זיבן טעכטער, און "
+            "צײַטל וויל חתונה האָבן מיט מאָטל. ער פֿאַרלירט נישט זײַן הומאָר.",
+            "yi",
+            "he",
+        ),
+    ],
+    ids=["serbian-cyrillic", "yiddish"],
+)
+def test_letters_only_one_language_of_a_shared_script_writes_give_that_language(text, language, other):
+    found, [warning] = choose({}, text)
+    assert found == language, (found, other)
+    assert f"looks like {language!r}" in warning and "no other language of its script" in warning
+    assert "writes \u05bf" not in warning  # a combining mark is shown on its letter (פֿ)
+
+
+def test_a_few_such_letters_in_another_language_change_nothing():
+    """One Serbian name quoted in Russian prose leaves it Russian (or whatever the prose is)."""
+    russian = "Роман рассказывает о жизни маленького города и его жителей. " * 8
+    assert choose({}, f"{russian} Новак Ђоковић.")[0] != "sr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# На Дрини ћуприја\n\n**Аутор:** Иво Андрић\n**Година издања:** 1945\n\n"
+        "## Садржај\n\nМост на Дрини.\n\n## Ликови\n\n- **Лотика**: власница хотела\n\n"
+        "## Теме\n\n- Пролазност\n",
+        "# Na Drini ćuprija\n\n**Autor:** Ivo Andrić\n**Godina izdanja:** 1945\nJezik: srpski\n\n"
+        "## Sadržaj\n\nMost na Drini.\n\n## Likovi\n\n- **Lotika**: vlasnica hotela\n\n"
+        "## Teme\n\n- Prolaznost\n",
+    ],
+    ids=["cyrillic", "latin"],
+)
+def test_serbian_in_either_alphabet_gives_its_sections_fields_and_labels(load, text):
+    """Serbian had no data file: its sections were unknown, its fields extra facts, its labels English."""
+    guide, _ = load("na-drini.md", text)
+    assert guide.meta.language == "sr" and guide.meta.year == 1945
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters", "themes"]
+    assert labels_for("sr")["contents"] == "Садржај"
+
+
+def test_yiddish_gives_its_sections_and_fields_with_points_or_without(load):
+    """Yiddish had no data file: its sections were unknown and its labels English."""
+    text = (
+        "# טבֿיה דער מילכיקער\n\n**מחבר:** שלום־עליכם\n**יאָר:** 1894\n\n## אינהאַלט\n\n"
+        "טבֿיה איז אַ מילכיקער מיט זיבן טעכטער, און ער דערציילט זײַנע מעשׂיות.\n\n"
+        "## פערסאנאזשן\n\n- **גאָלדע**: טבֿיהס ווײַב\n\n## טעמעס\n\n- טראַדיציע\n"
+    )
+    guide, _ = load("tevye.md", text)
+    assert guide.meta.language == "yi" and guide.meta.year == 1894
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters", "themes"]
+    assert labels_for("yi")["contents"] == "אינהאַלט"

@@ -65,3 +65,21 @@ def test_emphasis_past_the_depth_limit_is_flattened_and_noted():
 
     assert depth_of(paragraph.inlines) <= MAX_INLINE_DEPTH
     assert set(converter.too_deep_lines) == {1}  # one line, noted for each level flattened
+
+
+def test_tex_math_is_kept_as_written_and_prices_stay_text(load):
+    """ "$r(h) = \\sqrt{R^2 - h^2}$" had its minus made a dash by the typography; "$5 and $10" is no math."""
+    from pipeline.model import guide as m
+    from pipeline.model.walk import iter_inlines
+
+    text = (
+        "# Flatland\n\n## Summary\n\nThe radius is $r(h) = \\sqrt{R^2 - h^2}$, and -- as a sphere -- "
+        "it costs $5 and $10.\n\n$$V = s^3 - 1$$\n"
+    )
+    guide, _ = load("flatland.md", text)
+    section = guide.section("summary")
+    codes = [i.text for i in iter_inlines(section) if isinstance(i, m.Code)]
+    assert codes == ["r(h) = \\sqrt{R^2 - h^2}"]
+    assert [b.text for b in section.blocks if isinstance(b, m.CodeBlock)] == ["V = s^3 - 1"]
+    prose = "".join(i.text for i in iter_inlines(section) if isinstance(i, m.Text))
+    assert "$5 and $10" in prose and "--" not in prose  # the prose still gets its dashes

@@ -125,7 +125,7 @@ def section_pages(
             anchor=part.uid,
             heading=markup(heading),
             content=markup(content),
-            notes=markup(writer.notes_aside(sorted(homed))) if homed else "",
+            notes=markup(writer.notes_aside(sorted(homed), frozenset(unreferenced))) if homed else "",
         )
         title = plain_text(part.heading.inlines) if part.heading else section.title
         pages.append(Page(part.uid, part.file_name, title, body, language=meta.language))

@@ -10,6 +10,7 @@ from pipeline.i18n.labels import labels_for
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.excerpt import description, guide_length
+from pipeline.model.walk import iter_inlines
 from pipeline.writers.pdf import contents
 from pipeline.writers.pdf.contents import Entry
 from pipeline.writers.pdf.engine import PrintOptions, render_document, warn_missing_fonts, write_document
@@ -47,6 +48,16 @@ def section_fragments(guide: m.Guide, id_prefix: str = "") -> list[dict]:
                 "content": markup(content),
             }
         )
+    # A note whose call was in a metadata field ("**Year:** 1861[^1]") has none left to float from:
+    # it follows the last section under its number (the reader numbers it after the called ones).
+    called = {i.number for s in guide.sections for i in iter_inlines(s) if isinstance(i, m.NoteRef)}
+    uncalled = [note for note in guide.notes if note.number not in called]
+    if uncalled and sections:
+        ends = "".join(
+            writer.blocks(note.blocks).replace("<p>", f'<p class="endnote">{note.number}. ', 1)
+            for note in uncalled
+        )
+        sections[-1]["content"] = markup(f"{sections[-1]['content']}{ends}")
     return sections
 
 

@@ -346,3 +346,32 @@ def test_an_image_in_a_footnote_is_packaged_and_its_reference_resolves(tmp_path)
             for img in etree.fromstring(archive.read(name)).iterfind(".//x:img", NS)
         ]
     assert sources == ["images/image-1.png"] and "EPUB/images/image-1.png" in names
+
+
+def test_a_note_called_only_from_a_field_links_back_to_nothing(tmp_path):
+    """ "**Year:** 1861[^1]" becomes a field of the At a Glance list, and the call goes with it: the
+    note's number linked back to a call no page has (EPUBCheck RSC-012, fragment not defined)."""
+    (tmp_path / "ge.md").write_text(
+        "# Great Expectations\n\n**Author:** Charles Dickens\n**Year:** 1861[^1]\n\n"
+        "## Summary\n\nPip is an orphan.[^2]\n\n[^1]: Serialised first.\n[^2]: In Kent.\n",
+        encoding="utf-8",
+    )
+    [outcome] = build_all([tmp_path / "ge.md"], BuildOptions(formats=("epub",), out_dir=tmp_path / "out"))
+    assert not outcome.failed, outcome.reason
+    with zipfile.ZipFile(outcome.outputs[0]) as archive:
+        docs = {
+            name: etree.fromstring(archive.read(name))
+            for name in archive.namelist()
+            if name.endswith(".xhtml")
+        }
+    ids = {name: {e.get("id") for e in root.iter() if e.get("id")} for name, root in docs.items()}
+    backlinks = [
+        (name, a.get("href"))
+        for name, root in docs.items()
+        for a in root.iterfind(".//x:a[@role='doc-backlink']", NS)
+    ]
+    assert len(backlinks) == 1  # note 2's, to its call in the summary
+    for name, href in backlinks:
+        assert href.lstrip("#") in ids[name], (name, href)
+    texts = "".join(etree.tostring(root, encoding="unicode") for root in docs.values())
+    assert "Serialised first." in texts  # the note itself is kept
