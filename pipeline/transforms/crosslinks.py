@@ -17,6 +17,7 @@ it ("Count Dracula") is always the character.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from itertools import count
 
@@ -32,7 +33,7 @@ from pipeline.transforms.mentions import (
     term_variants,
     title_forms,
 )
-from pipeline.transforms.word_starts import core, searched_forms, word_starts
+from pipeline.transforms.word_starts import core, searched_forms, word_starts, word_starts_of_all
 
 SKIPPED_KINDS = ("info",)
 
@@ -70,6 +71,39 @@ class _Linker:
         self.ids = count(1)
         self.titles = title_forms(guide.meta.title)
         self.before_title = before_title(guide.meta.authors)
+        self.starts: dict[str, list[tuple[int, str]]] = {}  # found ahead for all texts at once
+
+    def find_ahead(self, sections: list[m.Section]) -> None:
+        """The word starts of every text `section` will read, searched in one go."""
+        if not self.first_words:
+            return
+        texts = list(dict.fromkeys(text for section in sections for text in self._section_texts(section)))
+        self.starts = dict(zip(texts, word_starts_of_all(texts, self.first_words, self.forms), strict=True))
+
+    # The texts `section`, `block` and `inlines` pass to `text`, in the same walk.
+    def _section_texts(self, section: m.Section) -> Iterator[str]:
+        for block in section.blocks:
+            yield from self._block_texts(block)
+        for entry in section.entries:
+            yield from self._inline_texts(entry.body)
+
+    def _block_texts(self, block: m.Block) -> Iterator[str]:
+        if isinstance(block, m.Paragraph):
+            yield from self._inline_texts(block.inlines)
+        elif isinstance(block, m.ListBlock):
+            for item in block.items:
+                for inner in item:
+                    yield from self._block_texts(inner)
+        elif isinstance(block, (m.BlockQuote, m.Aside)):
+            for inner in block.blocks:
+                yield from self._block_texts(inner)
+
+    def _inline_texts(self, inlines: tuple[m.Inline, ...]) -> Iterator[str]:
+        for item in inlines:
+            if isinstance(item, m.Text):
+                yield item.text
+            elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Styled)):
+                yield from self._inline_texts(item.children)
 
     def names_the_book(self, text: str, start: int, end: int) -> bool:
         """The match at text[start:end] is the book's title where the text names the book (rules 2
@@ -146,7 +180,9 @@ class _Linker:
         found: list[tuple[int, int, str]] = []
         if self.first_words:
             # Most text mentions nobody, and the rest few: work only where a name or term can begin.
-            starts = word_starts(text, self.first_words, self.forms)
+            starts = self.starts.get(text)
+            if starts is None:
+                starts = word_starts(text, self.first_words, self.forms)
             end = 0
             for start, raw in starts:
                 if start >= end:
@@ -212,5 +248,6 @@ def add_cross_links(guide: m.Guide) -> m.Guide:
     linker = _Linker(guide)
     if not linker.active:
         return guide
+    linker.find_ahead([s for s in guide.sections if s.kind not in SKIPPED_KINDS])
     sections = tuple(s if s.kind in SKIPPED_KINDS else linker.section(s) for s in guide.sections)
     return replace(guide, sections=sections)

@@ -10,11 +10,14 @@ words. Reading every word of every text instead cost the cross-links more than h
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from pipeline.transforms.mentions import WORD
 
 _QUOTES = "’'"
+_SEPARATOR = "\x00"  # neither a word's character nor a quote
 _LEADING = re.compile(r"^[’']+")
 _TRAILING = re.compile(r"[’']s$|[’']+$")
 
@@ -83,6 +86,30 @@ def word_starts(
     if forms is None or len(folded) != len(text):
         # A letter that folds to two ("ß" to "ss") moves the folded text's places: read every word.
         return _by_words(text, first_words)
+    return sorted(_places(text, folded, first_words, forms).items())
+
+
+def word_starts_of_all(
+    texts: list[str], first_words: dict[str, int], forms: tuple[str, ...] | None
+) -> list[list[tuple[int, str]]]:
+    """`word_starts` of each text, searched in one joined text: a guide's texts are many and short,
+    and a search per form and text cost more than the few places found. The texts are joined by a
+    character that is neither a word's nor a quote's, so no word, and no form, reaches across."""
+    joined = _SEPARATOR.join(texts)
+    folded = joined.casefold()
+    # Folding never shortens a letter, and folds each on its own: the same length overall is the
+    # same length, and the same places, for each text.
+    if forms is None or len(folded) != len(joined):
+        return [word_starts(text, first_words, forms) for text in texts]
+    found: list[list[tuple[int, str]]] = [[] for _ in texts]
+    offsets = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    for place, raw in sorted(_places(joined, folded, first_words, forms).items()):
+        index = bisect_right(offsets, place) - 1
+        found[index].append((place - offsets[index], raw))
+    return found
+
+
+def _places(text: str, folded: str, first_words: dict[str, int], forms: tuple[str, ...]) -> dict[int, str]:
     places: dict[int, str] = {}
     for form in forms:  # a search per form: in C, and cheaper here than one alternation of them
         position = folded.find(form)
@@ -97,7 +124,7 @@ def word_starts(
                 if word in first_words or fold in first_words:
                     places[start] = raw
             position = folded.find(form, position + 1)
-    return sorted(places.items())
+    return places
 
 
 def _by_words(text: str, first_words: dict[str, int]) -> list[tuple[int, str]]:
