@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from itertools import count
 
 from pipeline.model import guide as m
+from pipeline.model.rebuilt import rebuilt
 from pipeline.model.text import plain_text
 from pipeline.model.wide_text import wide_search
 from pipeline.transforms.mentions import (
@@ -130,24 +130,24 @@ class _Linker:
         entries = tuple(self.entry(e, linked) for e in section.entries)
         if _same(blocks, section.blocks) and _same(entries, section.entries):
             return section
-        return replace(section, blocks=blocks, entries=entries)
+        return rebuilt(section, blocks=blocks, entries=entries)
 
     def entry(self, entry: m.Entry, linked: set[str]) -> m.Entry:
         body = self.inlines(entry.body, linked, excluded=entry.anchor)
-        return entry if body is entry.body else replace(entry, body=body)
+        return entry if body is entry.body else rebuilt(entry, body=body)
 
     def block(self, block: m.Block, linked: set[str], excluded: str) -> m.Block:
         if isinstance(block, m.Paragraph):
             inlines = self.inlines(block.inlines, linked, excluded)
-            return block if inlines is block.inlines else replace(block, inlines=inlines)
+            return block if inlines is block.inlines else rebuilt(block, inlines=inlines)
         if isinstance(block, m.ListBlock):
             items = tuple(tuple(self.block(b, linked, excluded) for b in item) for item in block.items)
             if all(_same(new, old) for new, old in zip(items, block.items, strict=True)):
                 return block
-            return replace(block, items=items)
+            return rebuilt(block, items=items)
         if isinstance(block, (m.BlockQuote, m.Aside)):
             blocks = tuple(self.block(b, linked, excluded) for b in block.blocks)
-            return block if _same(blocks, block.blocks) else replace(block, blocks=blocks)
+            return block if _same(blocks, block.blocks) else rebuilt(block, blocks=blocks)
         return block  # headings, code and tables stay as written
 
     def inlines(self, inlines: tuple[m.Inline, ...], linked: set[str], excluded: str) -> tuple[m.Inline, ...]:
@@ -169,7 +169,7 @@ class _Linker:
                 if children is item.children:
                     out.append(item)
                 else:
-                    out.append(replace(item, children=children))
+                    out.append(rebuilt(item, children=children))
                     changed = True
             else:
                 out.append(item)  # links, code, images and note references are left alone
@@ -204,13 +204,15 @@ class _Linker:
         """The name or term with the most words that begins with the word `raw` at `position`."""
         lead, word, folded = core(raw)
         limit = max(self.first_words.get(word, 0), self.first_words.get(folded, 0))
+        if limit <= 1:  # a one-word name or term: the word itself is the only candidate
+            anchor = self.exact.get(word) or self.folded.get(folded)
+            return (position + lead, position + lead + len(word), anchor) if anchor else None
         words = [(position + lead, position + lead + len(word))]
-        if limit > 1:  # the words after it, as many as the longest name it begins has
-            for match in WORD.finditer(text, position + len(raw)):
-                lead, word, _ = core(match.group())
-                words.append((match.start() + lead, match.start() + lead + len(word)))
-                if len(words) >= limit:
-                    break
+        for match in WORD.finditer(text, position + len(raw)):  # as many words as its longest name has
+            lead, word, _ = core(match.group())
+            words.append((match.start() + lead, match.start() + lead + len(word)))
+            if len(words) >= limit:
+                break
         for size in range(len(words), 0, -1):
             start, end = words[0][0], words[size - 1][1]
             candidate = text[start:end]
@@ -250,4 +252,4 @@ def add_cross_links(guide: m.Guide) -> m.Guide:
         return guide
     linker.find_ahead([s for s in guide.sections if s.kind not in SKIPPED_KINDS])
     sections = tuple(s if s.kind in SKIPPED_KINDS else linker.section(s) for s in guide.sections)
-    return replace(guide, sections=sections)
+    return rebuilt(guide, sections=sections)
