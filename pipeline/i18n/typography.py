@@ -63,8 +63,10 @@ def dash_for(language: str) -> str:
 
 def smarten(text: str, language: str = "en") -> str:
     """Ellipses from "...", dashes from "---", "--" and spaced hyphens, single spaces between words."""
-    if "-" not in text and "..." not in text and "  " not in text:
-        return text  # most text has nothing to fix: skip the expressions
+    if "--" not in text and " -" not in text and "..." not in text and "  " not in text:
+        # Most text has nothing to fix: skip the expressions. (A hyphen changes only after a
+        # space or beside another: "well-known" is not a dash.)
+        return text
     dash = dash_for(language)
     text = _ELLIPSIS.sub("\u2026", text)
     text = _TRIPLE_HYPHEN.sub("\u2014", text)
