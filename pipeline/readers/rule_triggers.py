@@ -5,7 +5,8 @@ ends a run of plain text, in order, until one matches; almost all of them look a
 and give up (after a debug-logging call each). A rule whose syntax starts with a known character
 (a heading's "#", a link's "[") cannot match anywhere else, so skipping it there leaves every token
 as it was: the same rules, in the same order, see every place they could match. Rules this module
-does not know (a plugin added later) are tried everywhere, as before.
+does not know (a plugin added later) are tried everywhere, as before. Likewise the first rule,
+which rewrites line endings, runs only on text that has one to rewrite.
 
 The characters come from each rule's own first test (markdown-it-py 4.3, mdit-py-plugins 0.7 and
 note_syntax.py); tests/readers/test_rule_triggers.py parses the CommonMark examples with and
@@ -19,6 +20,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
 _DIGITS = "0123456789"
@@ -67,11 +69,28 @@ BlockRule = Callable[[StateBlock, int, int, bool], bool]
 def use_triggers(md: MarkdownIt) -> None:
     """Guard the known block rules by their line's first character, and try the inline rules after
     "text" through one look-up by the character at hand. Call once the parser has every plugin."""
+    _normalize_when_needed(md)
     for rule in md.block.ruler.__rules__:
         chars = BLOCK_TRIGGERS.get(rule.name)
         if chars is not None and rule.enabled:
             md.block.ruler.at(rule.name, _guarded(rule.fn, frozenset(chars)), {"alt": list(rule.alt)})
     _dispatch_inline(md)
+
+
+def _normalize_when_needed(md: MarkdownIt) -> None:
+    """markdown-it's first rule rewrites every line ending to "\n" and NUL to U+FFFD, a regular
+    expression over the whole text that matches at every line; text with neither "\r" nor NUL
+    (every manuscript: sources.py cleans both away) comes out of it unchanged, so it is skipped."""
+    rules: list[Any] = md.core.ruler.__rules__
+    normalize = next((rule.fn for rule in rules if rule.name == "normalize" and rule.enabled), None)
+    if normalize is None:
+        return
+
+    def normalize_when_needed(state: StateCore) -> None:
+        if "\r" in state.src or "\0" in state.src:
+            normalize(state)
+
+    md.core.ruler.at("normalize", normalize_when_needed)
 
 
 def _guarded(rule: BlockRule, chars: frozenset[str]) -> BlockRule:

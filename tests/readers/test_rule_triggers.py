@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import normalize
 
 from pipeline.readers.parse import markdown_parser
 from pipeline.readers.rule_triggers import BLOCK_TRIGGERS, INLINE_TRIGGERS, use_triggers
@@ -17,6 +18,7 @@ EXTRA = [
     "Term\n: its definition\n\n> [!note] Callout\n> body ~~gone~~ &amp; `code`{.py} <b>x</b>\n",
     "1. one\n2) two\n- three\n* four\n+ five\n\n***\n\n~~~\nfence\n~~~\n\n<div>\nhtml\n</div>\n",
     "key:: value\n\n\\*escaped\\* <https://example.org> ![img](a.png){width=3}\nline  \nbreak\n",
+    "Windows\r\nline endings\r\rand a NUL \0 here\r\n\r\n# Heading\r\n",
 ]
 
 
@@ -35,6 +37,7 @@ def parsers():
     names = [rule.name for rule in plain.inline.ruler.__rules__ if rule.name in INLINE_TRIGGERS]
     plain.inline.ruler.enable(names)
     plain.inline.ruler.disable("by_trigger")
+    plain.core.ruler.at("normalize", normalize)
     return plain, markdown_parser("en")
 
 
@@ -49,6 +52,8 @@ def test_the_copy_tries_every_rule_everywhere(parsers):
     assert "by_trigger" in {r.name for r in triggered.inline.ruler.__rules__ if r.enabled}
     assert "by_trigger" not in {r.name for r in plain.inline.ruler.__rules__ if r.enabled}
     assert all(r.fn.__name__ != "guarded" for r in plain.block.ruler.__rules__)
+    assert [r.fn for r in plain.core.ruler.__rules__ if r.name == "normalize"] == [normalize]
+    assert triggered.core.ruler.__rules__[0].fn.__name__ == "normalize_when_needed"
     guarded = {r.name for r in triggered.block.ruler.__rules__ if r.fn.__name__ == "guarded"}
     assert guarded == set(BLOCK_TRIGGERS)
 
