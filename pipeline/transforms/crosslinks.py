@@ -63,6 +63,13 @@ class _Linker:
             words = WORD.findall(key) or [""]
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         self.forms = searched_forms(self.first_words)
+        # The names and terms of two words or more, case-folded, by the folded core of their first
+        # word: a span from a word can only be one of them if the text goes on as one does.
+        self.longer: dict[str, list[str]] = {}
+        for key in keys:
+            words = WORD.findall(key)
+            if len(words) > 1:
+                self.longer.setdefault(core(words[0])[2], []).append(key.casefold())
         # Scripts without spaces have no words to look up; their few variants share one expression.
         ordered = sorted(cjk, key=len, reverse=True)
         self.cjk = re.compile("|".join(map(re.escape, ordered))) if ordered else None
@@ -184,9 +191,12 @@ class _Linker:
             if starts is None:
                 starts = word_starts(text, self.first_words, self.forms)
             end = 0
+            folded = text.casefold() if starts else ""
+            if len(folded) != len(text):  # a letter that folds to two moves the places
+                folded = None
             for start, raw in starts:
                 if start >= end:
-                    match = self._longest_at(text, start, raw)
+                    match = self._longest_at(text, start, raw, folded)
                     if match:
                         found.append(match)
                         end = match[1]
@@ -200,10 +210,21 @@ class _Linker:
             found = kept
         return found
 
-    def _longest_at(self, text: str, position: int, raw: str) -> tuple[int, int, str] | None:
-        """The name or term with the most words that begins with the word `raw` at `position`."""
+    def _longest_at(
+        self, text: str, position: int, raw: str, folded_text: str | None = None
+    ) -> tuple[int, int, str] | None:
+        """The name or term with the most words that begins with the word `raw` at `position`
+        (`folded_text`, when given, is `text` case-folded, of the same length)."""
         lead, word, folded = core(raw)
         limit = max(self.first_words.get(word, 0), self.first_words.get(folded, 0))
+        if limit > 1 and folded_text is not None:
+            # A span of two words or more equals a name or term, so the folded text starts with
+            # that name or term folded: when it starts with none, only the word itself can match.
+            for key in self.longer.get(folded, ()):
+                if folded_text.startswith(key, position + lead):
+                    break
+            else:
+                limit = 1
         if limit <= 1:  # a one-word name or term: the word itself is the only candidate
             anchor = self.exact.get(word) or self.folded.get(folded)
             return (position + lead, position + lead + len(word), anchor) if anchor else None
