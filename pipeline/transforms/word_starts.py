@@ -74,7 +74,13 @@ def searched_forms(first_words: Iterable[str]) -> tuple[str, ...] | None:
     folded = {word.casefold() for word in first_words}
     if "" in folded:
         return None
-    return tuple(form for form in sorted(folded) if not any(form.startswith(o) for o in folded if o != form))
+    # In sorted order every form that begins with a kept one comes right after it, before any
+    # other is kept: one comparison each, where trying every pair cost a third of the set-up.
+    kept: list[str] = []
+    for form in sorted(folded):
+        if not kept or not form.startswith(kept[-1]):
+            kept.append(form)
+    return tuple(kept)
 
 
 def word_starts(
