@@ -163,6 +163,9 @@ class _Linker:
         changed = False
         for item in inlines:
             if isinstance(item, m.Text):
+                if self.cjk is None and self.starts.get(item.text) == []:
+                    out.append(item)  # found ahead: no name or term begins in it
+                    continue
                 pieces = self.text(item.text, linked, excluded)
                 if pieces is None:
                     out.append(item)

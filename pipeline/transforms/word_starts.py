@@ -17,6 +17,7 @@ from itertools import accumulate
 from pipeline.transforms.mentions import WORD
 
 _QUOTES = "’'"
+_WORD_PUNCTUATION = "_’'-"  # what WORD takes into a word besides letters and digits
 _SEPARATOR = "\x00"  # neither a word's character nor a quote
 _LEADING = re.compile(r"^[’']+")
 _TRAILING = re.compile(r"[’']s$|[’']+$")
@@ -48,7 +49,7 @@ def core(word: str) -> tuple[int, str, str]:
 def is_word_char(char: str) -> bool:
     """What WORD takes into a word: `\\w` is `str.isalnum()` or "_" to `re`, and the apostrophes and
     hyphen (a method call, where a regular expression match costs a match object)."""
-    return char.isalnum() or char in "_’'-"
+    return char.isalnum() or char in _WORD_PUNCTUATION
 
 
 def occurrences(text: str, word: str) -> list[int]:
@@ -124,7 +125,10 @@ def _places(text: str, folded: str, first_words: dict[str, int], forms: tuple[st
             start = position
             while start and text[start - 1] in _QUOTES:
                 start -= 1
-            if not (start and is_word_char(text[start - 1])) and start not in places:
+            before = text[start - 1] if start else " "
+            # is_word_char, written out: most places found are inside a longer word, and a call
+            # for each cost more than the test.
+            if not (before.isalnum() or before in _WORD_PUNCTUATION) and start not in places:
                 raw = WORD.match(text, start).group()
                 _, word, fold = core(raw)
                 if word in first_words or fold in first_words:
