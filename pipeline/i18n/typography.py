@@ -63,11 +63,18 @@ def dash_for(language: str) -> str:
 
 def smarten(text: str, language: str = "en") -> str:
     """Ellipses from "...", dashes from "---", "--" and spaced hyphens, single spaces between words."""
-    if "-" not in text and "..." not in text and "  " not in text:
-        return text  # most text has nothing to fix: skip the expressions
+    if "--" not in text and " -" not in text and "..." not in text and "  " not in text:
+        # Most text has nothing to fix: skip the expressions. (A hyphen changes only after a
+        # space or beside another: "well-known" is not a dash.)
+        return text
     dash = dash_for(language)
-    text = _ELLIPSIS.sub("\u2026", text)
-    text = _TRIPLE_HYPHEN.sub("\u2014", text)
-    text = _SPACED_HYPHEN.sub(dash, text)
-    text = _DOUBLE_HYPHEN.sub(dash.strip() if dash.strip() == "\u2014" else "\u2013", text)
-    return _SPACES.sub(" ", text)
+    # Each expression only where its characters are: they scan slowly (a look-behind at every place).
+    if "..." in text:
+        text = _ELLIPSIS.sub("\u2026", text)
+    if "---" in text:
+        text = _TRIPLE_HYPHEN.sub("\u2014", text)
+    if " -" in text:
+        text = _SPACED_HYPHEN.sub(dash, text)
+    if "--" in text:
+        text = _DOUBLE_HYPHEN.sub(dash.strip() if dash.strip() == "\u2014" else "\u2013", text)
+    return _SPACES.sub(" ", text) if "  " in text else text

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from pipeline.i18n.decoration import strip_pictographs
 from pipeline.model import guide as m
 from pipeline.model.lazy_pattern import LazyPattern
+from pipeline.model.rebuilt import rebuilt
 from pipeline.model.text import plain_text
 
 # The separator after a name: a colon, or a dash with space or a closed em dash.
@@ -78,7 +78,7 @@ def extract_entries(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Entry, ...], t
         index += 1
         if isinstance(block, m.Heading) and (found := _entry_from_heading(block, blocks, index)):
             entry, index = found  # the paragraphs under the heading are now its description
-            entries.append(replace(entry, group=group))
+            entries.append(rebuilt(entry, group=group))
         elif isinstance(block, m.Heading) and _heads_entries(blocks, index):
             # "### Minor characters" over a list of entries: it titles the entries that follow.
             group = plain_text(block.inlines).strip().rstrip(":：").strip()
@@ -90,16 +90,16 @@ def extract_entries(blocks: tuple[m.Block, ...]) -> tuple[tuple[m.Entry, ...], t
                 if entry is None:
                     leftovers.append(item)
                 else:
-                    entries.extend(replace(each, group=group) for each in (entry, *lifted))
+                    entries.extend(rebuilt(each, group=group) for each in (entry, *lifted))
             if leftovers:
                 kept.append(m.ListBlock(tuple(leftovers), block.ordered, block.start, block.loc))
         elif isinstance(block, m.Table) and (rows := _entries_from_table(block)):
-            entries.extend(replace(entry, group=group) for entry in rows)
+            entries.extend(rebuilt(entry, group=group) for entry in rows)
         elif isinstance(block, m.Paragraph):
             lines = split_lines(block.inlines)
             found = [entry_from_inlines(line, block.loc) for line in lines]
             if found and all(entry is not None for entry in found):
-                entries.extend(replace(entry, group=group) for entry in found if entry is not None)
+                entries.extend(rebuilt(entry, group=group) for entry in found if entry is not None)
             else:
                 kept.append(block)
         else:

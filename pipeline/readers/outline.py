@@ -3,9 +3,8 @@ an outliner's bulleted headings ("- ## Summary", as Logseq writes every block) t
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pipeline.model import guide as m
+from pipeline.model.rebuilt import rebuilt
 from pipeline.model.walk import iter_blocks
 
 
@@ -39,11 +38,11 @@ def _ranked(blocks: tuple[m.Block, ...], ranker: _Ranker) -> tuple[m.Block, ...]
     out: list[m.Block] = []
     for block in blocks:
         if isinstance(block, m.Heading):
-            block = replace(block, level=ranker.rank(block.level))
+            block = rebuilt(block, level=ranker.rank(block.level))
         elif isinstance(block, m.ListBlock):
-            block = replace(block, items=tuple(_ranked(item, ranker) for item in block.items))
+            block = rebuilt(block, items=tuple(_ranked(item, ranker) for item in block.items))
         elif isinstance(block, (m.BlockQuote, m.Aside)):
-            block = replace(block, blocks=_ranked(block.blocks, ranker))
+            block = rebuilt(block, blocks=_ranked(block.blocks, ranker))
         out.append(block)
     return tuple(out)
 

@@ -16,6 +16,7 @@ from pipeline.i18n.typography import quote_marks
 from pipeline.model.lazy_pattern import LazyPattern
 from pipeline.readers.nesting import cap_nesting
 from pipeline.readers.note_syntax import note_syntax_plugin
+from pipeline.readers.rule_triggers import use_triggers
 
 # markdown-it stops descending past this many nested blocks and silently drops what follows.
 # `cap_nesting` flattens the text below it before the parse (the renderers recurse too, so the
@@ -52,6 +53,7 @@ def markdown_parser(language: str = "en") -> MarkdownIt:
     # token instead: the one link policy (links.py) refuses them, warns with the line and keeps
     # only their text. We never use markdown-it's own HTML renderer, which this check guards.
     md.validateLink = _every_link_reaches_the_policy
+    use_triggers(md)  # last: it reads the rules every plugin added
     return md
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pipeline.model import guide as m
+from pipeline.model.rebuilt import rebuilt
 from pipeline.model.text import plain_text
 
 _QUESTION_ENDS = ("?", "？", "?»", "?”", '?"')
@@ -32,6 +31,6 @@ def number_questions(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
             run.append(block)  # type: ignore[arg-type]
             continue
         flush()
-        out.append(replace(block, ordered=True) if isinstance(block, m.ListBlock) else block)
+        out.append(rebuilt(block, ordered=True) if isinstance(block, m.ListBlock) else block)
     flush()
     return tuple(out)

@@ -68,14 +68,15 @@ class Converter:
                 len(out) if self.html_reader and self.html_reader.dropping and kind != "html_block" else None
             )
             if kind == "paragraph_open":
-                inline = tokens[i + 1]
-                inlines = self.inlines(inline.children or [], self.loc(token).line)
+                loc = self.loc(token)
+                inlines = self.inlines(tokens[i + 1].children or [], loc.line)
                 if inlines:
-                    out.append(m.Paragraph(inlines, self.loc(token)))
+                    out.append(m.Paragraph(inlines, loc))
                 i += 3
             elif kind == "heading_open":
-                inlines = self.inlines(tokens[i + 1].children or [], self.loc(token).line)
-                out.append(m.Heading(int(token.tag[1]), inlines, self.loc(token)))
+                loc = self.loc(token)
+                inlines = self.inlines(tokens[i + 1].children or [], loc.line)
+                out.append(m.Heading(int(token.tag[1]), inlines, loc))
                 i += 3
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 block, i = self._list(tokens, i)
@@ -90,9 +91,8 @@ class Converter:
                 block, i = definition_list(self, tokens, i)
                 out.append(block)
             elif kind in ("fence", "code_block", "math_block"):
-                out.append(
-                    m.CodeBlock(self.safe(token.content.rstrip("\n"), self.loc(token).line), self.loc(token))
-                )
+                loc = self.loc(token)
+                out.append(m.CodeBlock(self.safe(token.content.rstrip("\n"), loc.line), loc))
                 i += 1
             elif kind == "hr":
                 out.append(m.Rule(self.loc(token)))

@@ -17,10 +17,11 @@ it ("Count Dracula") is always the character.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Iterator
 from itertools import count
 
 from pipeline.model import guide as m
+from pipeline.model.rebuilt import rebuilt
 from pipeline.model.text import plain_text
 from pipeline.model.wide_text import wide_search
 from pipeline.transforms.mentions import (
@@ -32,7 +33,7 @@ from pipeline.transforms.mentions import (
     term_variants,
     title_forms,
 )
-from pipeline.transforms.word_starts import core, searched_forms, word_starts
+from pipeline.transforms.word_starts import core, searched_forms, word_starts, word_starts_of_all
 
 SKIPPED_KINDS = ("info",)
 
@@ -62,6 +63,13 @@ class _Linker:
             words = WORD.findall(key) or [""]
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         self.forms = searched_forms(self.first_words)
+        # The names and terms of two words or more, case-folded, by the folded core of their first
+        # word: a span from a word can only be one of them if the text goes on as one does.
+        self.longer: dict[str, list[str]] = {}
+        for key in keys:
+            words = WORD.findall(key)
+            if len(words) > 1:
+                self.longer.setdefault(core(words[0])[2], []).append(key.casefold())
         # Scripts without spaces have no words to look up; their few variants share one expression.
         ordered = sorted(cjk, key=len, reverse=True)
         self.cjk = re.compile("|".join(map(re.escape, ordered))) if ordered else None
@@ -70,6 +78,39 @@ class _Linker:
         self.ids = count(1)
         self.titles = title_forms(guide.meta.title)
         self.before_title = before_title(guide.meta.authors)
+        self.starts: dict[str, list[tuple[int, str]]] = {}  # found ahead for all texts at once
+
+    def find_ahead(self, sections: list[m.Section]) -> None:
+        """The word starts of every text `section` will read, searched in one go."""
+        if not self.first_words:
+            return
+        texts = list(dict.fromkeys(text for section in sections for text in self._section_texts(section)))
+        self.starts = dict(zip(texts, word_starts_of_all(texts, self.first_words, self.forms), strict=True))
+
+    # The texts `section`, `block` and `inlines` pass to `text`, in the same walk.
+    def _section_texts(self, section: m.Section) -> Iterator[str]:
+        for block in section.blocks:
+            yield from self._block_texts(block)
+        for entry in section.entries:
+            yield from self._inline_texts(entry.body)
+
+    def _block_texts(self, block: m.Block) -> Iterator[str]:
+        if isinstance(block, m.Paragraph):
+            yield from self._inline_texts(block.inlines)
+        elif isinstance(block, m.ListBlock):
+            for item in block.items:
+                for inner in item:
+                    yield from self._block_texts(inner)
+        elif isinstance(block, (m.BlockQuote, m.Aside)):
+            for inner in block.blocks:
+                yield from self._block_texts(inner)
+
+    def _inline_texts(self, inlines: tuple[m.Inline, ...]) -> Iterator[str]:
+        for item in inlines:
+            if isinstance(item, m.Text):
+                yield item.text
+            elif isinstance(item, (m.Emph, m.Strong, m.Strike, m.Styled)):
+                yield from self._inline_texts(item.children)
 
     def names_the_book(self, text: str, start: int, end: int) -> bool:
         """The match at text[start:end] is the book's title where the text names the book (rules 2
@@ -96,24 +137,24 @@ class _Linker:
         entries = tuple(self.entry(e, linked) for e in section.entries)
         if _same(blocks, section.blocks) and _same(entries, section.entries):
             return section
-        return replace(section, blocks=blocks, entries=entries)
+        return rebuilt(section, blocks=blocks, entries=entries)
 
     def entry(self, entry: m.Entry, linked: set[str]) -> m.Entry:
         body = self.inlines(entry.body, linked, excluded=entry.anchor)
-        return entry if body is entry.body else replace(entry, body=body)
+        return entry if body is entry.body else rebuilt(entry, body=body)
 
     def block(self, block: m.Block, linked: set[str], excluded: str) -> m.Block:
         if isinstance(block, m.Paragraph):
             inlines = self.inlines(block.inlines, linked, excluded)
-            return block if inlines is block.inlines else replace(block, inlines=inlines)
+            return block if inlines is block.inlines else rebuilt(block, inlines=inlines)
         if isinstance(block, m.ListBlock):
             items = tuple(tuple(self.block(b, linked, excluded) for b in item) for item in block.items)
             if all(_same(new, old) for new, old in zip(items, block.items, strict=True)):
                 return block
-            return replace(block, items=items)
+            return rebuilt(block, items=items)
         if isinstance(block, (m.BlockQuote, m.Aside)):
             blocks = tuple(self.block(b, linked, excluded) for b in block.blocks)
-            return block if _same(blocks, block.blocks) else replace(block, blocks=blocks)
+            return block if _same(blocks, block.blocks) else rebuilt(block, blocks=blocks)
         return block  # headings, code and tables stay as written
 
     def inlines(self, inlines: tuple[m.Inline, ...], linked: set[str], excluded: str) -> tuple[m.Inline, ...]:
@@ -122,6 +163,9 @@ class _Linker:
         changed = False
         for item in inlines:
             if isinstance(item, m.Text):
+                if self.cjk is None and self.starts.get(item.text) == []:
+                    out.append(item)  # found ahead: no name or term begins in it
+                    continue
                 pieces = self.text(item.text, linked, excluded)
                 if pieces is None:
                     out.append(item)
@@ -135,7 +179,7 @@ class _Linker:
                 if children is item.children:
                     out.append(item)
                 else:
-                    out.append(replace(item, children=children))
+                    out.append(rebuilt(item, children=children))
                     changed = True
             else:
                 out.append(item)  # links, code, images and note references are left alone
@@ -146,11 +190,16 @@ class _Linker:
         found: list[tuple[int, int, str]] = []
         if self.first_words:
             # Most text mentions nobody, and the rest few: work only where a name or term can begin.
-            starts = word_starts(text, self.first_words, self.forms)
+            starts = self.starts.get(text)
+            if starts is None:
+                starts = word_starts(text, self.first_words, self.forms)
             end = 0
+            folded = text.casefold() if starts else ""
+            if len(folded) != len(text):  # a letter that folds to two moves the places
+                folded = None
             for start, raw in starts:
                 if start >= end:
-                    match = self._longest_at(text, start, raw)
+                    match = self._longest_at(text, start, raw, folded)
                     if match:
                         found.append(match)
                         end = match[1]
@@ -164,17 +213,30 @@ class _Linker:
             found = kept
         return found
 
-    def _longest_at(self, text: str, position: int, raw: str) -> tuple[int, int, str] | None:
-        """The name or term with the most words that begins with the word `raw` at `position`."""
+    def _longest_at(
+        self, text: str, position: int, raw: str, folded_text: str | None = None
+    ) -> tuple[int, int, str] | None:
+        """The name or term with the most words that begins with the word `raw` at `position`
+        (`folded_text`, when given, is `text` case-folded, of the same length)."""
         lead, word, folded = core(raw)
         limit = max(self.first_words.get(word, 0), self.first_words.get(folded, 0))
-        words = [(position + lead, position + lead + len(word))]
-        if limit > 1:  # the words after it, as many as the longest name it begins has
-            for match in WORD.finditer(text, position + len(raw)):
-                lead, word, _ = core(match.group())
-                words.append((match.start() + lead, match.start() + lead + len(word)))
-                if len(words) >= limit:
+        if limit > 1 and folded_text is not None:
+            # A span of two words or more equals a name or term, so the folded text starts with
+            # that name or term folded: when it starts with none, only the word itself can match.
+            for key in self.longer.get(folded, ()):
+                if folded_text.startswith(key, position + lead):
                     break
+            else:
+                limit = 1
+        if limit <= 1:  # a one-word name or term: the word itself is the only candidate
+            anchor = self.exact.get(word) or self.folded.get(folded)
+            return (position + lead, position + lead + len(word), anchor) if anchor else None
+        words = [(position + lead, position + lead + len(word))]
+        for match in WORD.finditer(text, position + len(raw)):  # as many words as its longest name has
+            lead, word, _ = core(match.group())
+            words.append((match.start() + lead, match.start() + lead + len(word)))
+            if len(words) >= limit:
+                break
         for size in range(len(words), 0, -1):
             start, end = words[0][0], words[size - 1][1]
             candidate = text[start:end]
@@ -212,5 +274,6 @@ def add_cross_links(guide: m.Guide) -> m.Guide:
     linker = _Linker(guide)
     if not linker.active:
         return guide
+    linker.find_ahead([s for s in guide.sections if s.kind not in SKIPPED_KINDS])
     sections = tuple(s if s.kind in SKIPPED_KINDS else linker.section(s) for s in guide.sections)
-    return replace(guide, sections=sections)
+    return rebuilt(guide, sections=sections)

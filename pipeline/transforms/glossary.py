@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.i18n.language_data import alternatives, words
@@ -30,6 +30,7 @@ from pipeline.i18n.section_names import label
 from pipeline.model import guide as m
 from pipeline.model.excerpt import ABBREVIATION
 from pipeline.model.location import SourceLocation
+from pipeline.model.rebuilt import rebuilt
 from pipeline.model.text import plain_text
 from pipeline.model.walk import block_inlines, iter_blocks
 from pipeline.model.wide_text import wide_search
@@ -145,7 +146,7 @@ def collect_terms(guide: m.Guide) -> list[FoundTerm]:
         counts = forms[key]
         order = list(counts)  # forms in order of first use
         best = min(order, key=lambda form: (len(form), -counts[form], order.index(form)))
-        found.append(replace(use, term=best))
+        found.append(rebuilt(use, term=best))
     return found
 
 
@@ -204,8 +205,8 @@ def add_auto_glossary(guide: m.Guide) -> m.Guide:
         section = m.Section(
             "glossary", label(guide.meta.language, "glossary"), (), new_entries[0].loc, new_entries
         )
-        return replace(guide, sections=(*guide.sections, section))
+        return rebuilt(guide, sections=(*guide.sections, section))
     sections = tuple(
-        replace(s, entries=s.entries + new_entries) if s is glossary else s for s in guide.sections
+        rebuilt(s, entries=s.entries + new_entries) if s is glossary else s for s in guide.sections
     )
-    return replace(guide, sections=sections)
+    return rebuilt(guide, sections=sections)

@@ -5,6 +5,7 @@ makes a mention of it name the book (rules 2 and 3 of `crosslinks`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.model.wide_text import wide_search
 
@@ -94,17 +95,22 @@ def name_variants(term: str, all_terms: list[str]) -> list[str]:
     character shares ("Kathy" for "Kathy H.", but not "Bennet" when five Bennets are listed)."""
     full = [part.strip() for part in re.split(r"\s*/\s*|\s*\(|\)", term) if part.strip()]
     variants = list(dict.fromkeys([term.strip(), *full]))
-    shared = {word for other in all_terms if other != term for word in WORD.findall(other)}
     for name in full:
         words = WORD.findall(name)
         for index, word in enumerate(words):
             if len(word) < 3 or word.casefold().strip(".") in _NOT_A_NAME or not word[0].isupper():
                 continue
-            if word not in shared:
+            # Asked only of the few words that could be a variant: every term read once a guide.
+            if not any(word in _words_of(other) for other in all_terms if other != term):
                 variants.append(word)
                 variants += _with_particles(words, index)
         variants += _described_forms(name)
     return list(dict.fromkeys(variants))
+
+
+@lru_cache(maxsize=4096)
+def _words_of(term: str) -> frozenset[str]:
+    return frozenset(WORD.findall(term))
 
 
 def _with_particles(words: list[str], index: int) -> list[str]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from pipeline.model import guide as m
+from pipeline.model.rebuilt import rebuilt
 from pipeline.model.text import plain_text, slugify
 
 Transform = Callable[[m.Guide], m.Guide]
@@ -37,17 +37,17 @@ def assign_anchors(guide: m.Guide) -> m.Guide:
         anchor = unique(base)
         prefix = "char" if section.kind == "characters" else "term" if section.kind == "glossary" else anchor
         entries = tuple(
-            replace(entry, anchor=unique(f"{prefix}-{slugify(entry.term, str(i))}"))
+            rebuilt(entry, anchor=unique(f"{prefix}-{slugify(entry.term, str(i))}"))
             for i, entry in enumerate(section.entries, 1)
         )
         blocks = tuple(
-            replace(block, anchor=unique(f"{anchor}-{slugify(plain_text(block.inlines), str(i))}"))
+            rebuilt(block, anchor=unique(f"{anchor}-{slugify(plain_text(block.inlines), str(i))}"))
             if isinstance(block, m.Heading) and block.level == 1
             else block
             for i, block in enumerate(section.blocks, 1)
         )
-        sections.append(replace(section, anchor=anchor, entries=entries, blocks=blocks))
-    return replace(guide, sections=tuple(sections))
+        sections.append(rebuilt(section, anchor=anchor, entries=entries, blocks=blocks))
+    return rebuilt(guide, sections=tuple(sections))
 
 
 def _glossary(guide: m.Guide) -> m.Guide:

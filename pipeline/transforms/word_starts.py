@@ -10,11 +10,15 @@ words. Reading every word of every text instead cost the cross-links more than h
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from pipeline.transforms.mentions import WORD
 
 _QUOTES = "’'"
+_WORD_PUNCTUATION = "_’'-"  # what WORD takes into a word besides letters and digits
+_SEPARATOR = "\x00"  # neither a word's character nor a quote
 _LEADING = re.compile(r"^[’']+")
 _TRAILING = re.compile(r"[’']s$|[’']+$")
 
@@ -45,7 +49,7 @@ def core(word: str) -> tuple[int, str, str]:
 def is_word_char(char: str) -> bool:
     """What WORD takes into a word: `\\w` is `str.isalnum()` or "_" to `re`, and the apostrophes and
     hyphen (a method call, where a regular expression match costs a match object)."""
-    return char.isalnum() or char in "_’'-"
+    return char.isalnum() or char in _WORD_PUNCTUATION
 
 
 def occurrences(text: str, word: str) -> list[int]:
@@ -71,7 +75,13 @@ def searched_forms(first_words: Iterable[str]) -> tuple[str, ...] | None:
     folded = {word.casefold() for word in first_words}
     if "" in folded:
         return None
-    return tuple(form for form in sorted(folded) if not any(form.startswith(o) for o in folded if o != form))
+    # In sorted order every form that begins with a kept one comes right after it, before any
+    # other is kept: one comparison each, where trying every pair cost a third of the set-up.
+    kept: list[str] = []
+    for form in sorted(folded):
+        if not kept or not form.startswith(kept[-1]):
+            kept.append(form)
+    return tuple(kept)
 
 
 def word_starts(
@@ -83,6 +93,30 @@ def word_starts(
     if forms is None or len(folded) != len(text):
         # A letter that folds to two ("ß" to "ss") moves the folded text's places: read every word.
         return _by_words(text, first_words)
+    return sorted(_places(text, folded, first_words, forms).items())
+
+
+def word_starts_of_all(
+    texts: list[str], first_words: dict[str, int], forms: tuple[str, ...] | None
+) -> list[list[tuple[int, str]]]:
+    """`word_starts` of each text, searched in one joined text: a guide's texts are many and short,
+    and a search per form and text cost more than the few places found. The texts are joined by a
+    character that is neither a word's nor a quote's, so no word, and no form, reaches across."""
+    joined = _SEPARATOR.join(texts)
+    folded = joined.casefold()
+    # Folding never shortens a letter, and folds each on its own: the same length overall is the
+    # same length, and the same places, for each text.
+    if forms is None or len(folded) != len(joined):
+        return [word_starts(text, first_words, forms) for text in texts]
+    found: list[list[tuple[int, str]]] = [[] for _ in texts]
+    offsets = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    for place, raw in sorted(_places(joined, folded, first_words, forms).items()):
+        index = bisect_right(offsets, place) - 1
+        found[index].append((place - offsets[index], raw))
+    return found
+
+
+def _places(text: str, folded: str, first_words: dict[str, int], forms: tuple[str, ...]) -> dict[int, str]:
     places: dict[int, str] = {}
     for form in forms:  # a search per form: in C, and cheaper here than one alternation of them
         position = folded.find(form)
@@ -91,13 +125,16 @@ def word_starts(
             start = position
             while start and text[start - 1] in _QUOTES:
                 start -= 1
-            if not (start and is_word_char(text[start - 1])) and start not in places:
+            before = text[start - 1] if start else " "
+            # is_word_char, written out: most places found are inside a longer word, and a call
+            # for each cost more than the test.
+            if not (before.isalnum() or before in _WORD_PUNCTUATION) and start not in places:
                 raw = WORD.match(text, start).group()
                 _, word, fold = core(raw)
                 if word in first_words or fold in first_words:
                     places[start] = raw
             position = folded.find(form, position + 1)
-    return sorted(places.items())
+    return places
 
 
 def _by_words(text: str, first_words: dict[str, int]) -> list[tuple[int, str]]:

@@ -87,3 +87,28 @@ def test_first_mention_per_section_links_to_the_entry(seed_build):
         own = f"characters.xhtml#{dt.get('id')}"
         assert dd is None or all(a.get("href") != own for a in dd.iterfind(".//x:a", NS))
     assert characters.find(".//x:a[@href='characters.xhtml#char-kathy-h']", NS) is not None
+
+
+@pytest.mark.parametrize("manuscript", ["dracula.md", "frankenstein.txt", "le-comte-de-monte-cristo.md"])
+def test_longer_names_tried_only_where_the_text_goes_on_as_one_finds_the_same(manuscript):
+    """The folded text's test before reading the words after a first word (the fast path) finds
+    what reading them always finds, in every text of the guide."""
+    from pipeline.model.walk import iter_inlines
+    from pipeline.transforms.crosslinks import _Linker
+    from pipeline.transforms.word_starts import word_starts
+
+    guide, _ = load_guide(REPO / "manuscripts" / manuscript)
+    linker = _Linker(guide)
+    texts = [item.text for s in guide.sections for item in iter_inlines(s) if hasattr(item, "text")]
+    texts += ["Van Helsing's and van Helsing, Count Dracula’s, Dr. Seward, the creature's, De Lacey"]
+    tried = longer = 0
+    for text in texts:
+        folded = text.casefold()
+        if len(folded) != len(text):
+            continue
+        for place, raw in word_starts(text, linker.first_words, linker.forms):
+            fast = linker._longest_at(text, place, raw, folded)
+            assert fast == linker._longest_at(text, place, raw), (text, place)
+            tried += 1
+            longer += bool(fast and " " in text[fast[0] : fast[1]])
+    assert tried > 20 and longer > 0  # the guide's texts hold names, some of several words
