@@ -1,6 +1,7 @@
 """Start-up pays only for what the run uses: a one-guide EPUB build imports no other command's
-module, no PDF, Word, server or language-identification library, and plain front matter needs no
-PyYAML; `--help` imports no command module at all."""
+module, no PDF, Word, server or language-identification library, no process pool, no image
+plugin but JPEG's (the cover), and plain front matter needs no PyYAML; `--help` imports no command
+module at all."""
 
 from __future__ import annotations
 
@@ -36,6 +37,13 @@ NOT_FOR_ONE_EPUB = {
     "uvicorn",
     "distributed",
     "yaml",  # the shipped manuscripts' front matter is plain `key: value` lines
+    "concurrent.futures",  # one guide is built in this process (build/pool.py)
+    "multiprocessing",
+    # The cover is a JPEG: format="JPEG" would load these too (writers/cover/jpeg_rows.py).
+    "PIL.PngImagePlugin",
+    "PIL.GifImagePlugin",
+    "PIL.BmpImagePlugin",
+    "PIL.PpmImagePlugin",
 }
 
 
@@ -53,6 +61,7 @@ def test_a_one_guide_epub_build_imports_only_what_it_uses(tmp_path):
     )
     assert [path.name for path in tmp_path.rglob("*.epub")] == ["dracula.epub"]
     assert "pipeline.cli.commands.build" in modules  # the probe sees what the run imported
+    assert "PIL.JpegImagePlugin" in modules  # the cover was encoded
     assert modules & NOT_FOR_ONE_EPUB == set()
 
 
