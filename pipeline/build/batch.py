@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.build.cache import Manifest, build_key, code_fingerprint, file_digest
-from pipeline.build.one_guide import build_one, load_guide, source_moment
 from pipeline.build.options import FORMATS, BuildOptions, Outcome, output_path
 from pipeline.build.pool import guided_chunks, run_work
 from pipeline.files.atomic import remove_leftovers, remove_stale_parts
@@ -24,6 +23,8 @@ from pipeline.writers.theme import load_theme
 
 if TYPE_CHECKING:  # only a pool or a cluster needs concurrent.futures (pool.py imports it then)
     from concurrent.futures import Executor
+
+    from pipeline.build.one_guide import build_one, load_guide, source_moment
 
 __all__ = [
     "FORMATS",
@@ -38,6 +39,16 @@ __all__ = [
     "output_path",
     "source_moment",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """build_one, load_guide and source_moment, from one_guide.py when first asked for: a batch
+    whose guides are all up to date reads no manuscript, and never imports the readers."""
+    if name in ("build_one", "load_guide", "source_moment"):
+        from pipeline.build import one_guide
+
+        return getattr(one_guide, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class BatchStopped(KeyboardInterrupt):

@@ -10,7 +10,6 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.build.one_guide import build_one
 from pipeline.build.options import BuildOptions, Outcome, output_path
 from pipeline.build.workers import WorkerPool, build_chunk, printing_collector, prints
 from pipeline.model.diagnostics import Report
@@ -25,6 +24,10 @@ def run_work(work: Work, options: BuildOptions, executor: Executor | None) -> Ge
     """Yield outcomes as they finish: in this process, on a process pool, or on `executor`."""
     if not work:
         return
+    # Only with something to build, and here, before any worker forks: a batch whose guides are
+    # all up to date never imports the readers, transforms and markdown-it (half its start-up).
+    from pipeline.build.one_guide import build_one
+
     jobs = options.jobs or os.cpu_count() or 1
     if executor is None and (jobs <= 1 or len(work) == 1):
         for path, opts in work:
@@ -129,6 +132,7 @@ def build_isolated(path: Path, options: BuildOptions) -> Outcome:
     pool kills every worker, so this guide's earlier attempt may have left half-written files."""
     from concurrent.futures.process import BrokenProcessPool
 
+    from pipeline.build.one_guide import build_one  # imported by run_work already
     from pipeline.files.atomic import remove_leftovers
 
     targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]

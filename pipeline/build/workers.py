@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.build.one_guide import build_one
 from pipeline.build.options import BuildOptions, Outcome
 
 if TYPE_CHECKING:  # imported where used: a one-guide build never starts a pool
@@ -152,6 +151,9 @@ def _on_stop(signum: int, frame: object) -> None:
 
 def build_chunk(chunk: list[tuple[Path, BuildOptions]]) -> list[Outcome]:
     """Build a chunk's guides in turn; stopped, the ones finished so far."""
+    # Imported by the parent before the fork (pool.py): a batch with nothing to build needs none.
+    from pipeline.build.one_guide import build_one
+
     done: list[Outcome] = []
     for path, options in chunk:
         if _Worker.stopping:

@@ -134,3 +134,13 @@ def test_start_up_imports_without_a_pause_touch_no_collector():
     import_start_up(["colorsys"])  # not paused by the program: imported, nothing frozen
     assert "colorsys" in sys.modules
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_an_up_to_date_build_imports_no_reader_transform_or_writer(tmp_path):
+    argv = ("build", str(MANUSCRIPTS / "dracula.md"), "--format", "epub", "--out", str(tmp_path))
+    building = {"markdown_it", "pipeline.readers.normalise", "pipeline.transforms.passes"}
+    building |= {"pipeline.build.one_guide", "pipeline.writers.epub.book"}
+    assert building <= imported(*argv)  # the first build reads, transforms and writes the guide
+    again = imported(*argv)  # the second finds it up to date in the cache
+    assert "pipeline.build.batch" in again
+    assert again & building == set()
