@@ -6,22 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.model.location import SourceLocation
-
-SectionKind = Literal[
-    "info",
-    "summary",
-    "characters",
-    "themes",
-    "takeaways",
-    "significance",
-    "questions",
-    "glossary",
-    "quotes",
-    "symbols",
-    "chapters",
-    "reading",
-    "other",
-]
+from pipeline.model.section_kinds import SectionKind  # the kinds, importable without these classes
 
 # ---------------------------------------------------------------- inlines
 
