@@ -10,7 +10,13 @@ from pathlib import Path
 from bench.formatting import fmt_run, mb, secs
 from bench.inputs import InputSet
 from bench.measure import Run, best_of, measure
+from bench.paths import PY
 from bench.runner import Bench
+
+# What a guide's EPUB cannot be made without: the parser and templates the user chose, ebooklib for
+# the package, Pillow for the cover. Importing them in a bare Python is the floor of any one-guide
+# build on this stack, before a single line of ours runs.
+GUIDE_LIBRARIES = "import markdown_it, jinja2, ebooklib.epub, PIL.ImageFont"
 
 
 def _pandoc_direct(bench: Bench, source: Path) -> Run:
@@ -18,6 +24,11 @@ def _pandoc_direct(bench: Bench, source: Path) -> Run:
     add its start-up to a single file's time."""
     target = bench.tmp / "n1" / "pandoc-direct.epub"
     return measure(["pandoc", str(source), "-o", str(target)], bench.log("pandoc-direct"), bench.args.timeout)
+
+
+def _import_floor(bench: Bench) -> Run:
+    """A bare Python importing only GUIDE_LIBRARIES: the one-guide build's floor on this stack."""
+    return measure([PY, "-c", GUIDE_LIBRARIES], bench.log("import-floor"), bench.args.timeout)
 
 
 def side_by_side(bench: Bench, sets: dict[int, InputSet]) -> None:
@@ -36,6 +47,9 @@ def side_by_side(bench: Bench, sets: dict[int, InputSet]) -> None:
             if n == 1:  # the one-guide line: pandoc started directly, as ours is (no loop process)
                 row["peer_direct"] = best_of(reps, lambda: _pandoc_direct(bench, inputs.pandoc[0]))
                 bench.say(f"  N=1     b. pandoc, one process     {fmt_run(row['peer_direct'])}")
+            if n == 1:
+                row["import_floor"] = best_of(reps, lambda: _import_floor(bench))
+                bench.say(f"  N=1     a. its libraries imported  {fmt_run(row['import_floor'])}")
         listing = bench.tmp / f"n{n}" / "ours.list"
         listing.write_text("\n".join(str(p) for p in inputs.ours) + "\n", encoding="utf-8")
         row["bare"] = best_of(reps, lambda: bench.child(["_bare", str(listing)], f"bare-epub-{n}"))

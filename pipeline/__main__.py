@@ -9,7 +9,13 @@ if __name__ == "__main__":  # the program, not an import: start-up runs with the
 
     start_up.pause()
 
-from pipeline.cli.main import main
+from pipeline.files import pattern_cache
+
+# Before anything else is imported: most of the regular expressions a run compiles are compiled
+# while modules load (see pattern_cache).
+pattern_cache.install()
+
+from pipeline.cli.main import main  # noqa: E402
 
 _received: list[int] = []
 

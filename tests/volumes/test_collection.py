@@ -138,3 +138,30 @@ def test_collection_index_gives_each_character_and_term_the_page_of_its_own_entr
                 assert page in numbers, (entry.term, page, numbers)
                 checked += 1
     assert checked > 20
+
+
+@needs.poppler
+@pytest.mark.slow
+def test_every_contents_line_prints_the_page_its_link_reaches(volume):
+    """The volume's contents run over several pages, with bolder lines for the books: each line
+    ends in dots and the number of the page its own link opens (written as text, not counted)."""
+    _, pdf = volume
+    reader = PdfReader(pdf)
+    first_part = reader.get_destination_page_number(reader.named_destinations["b1-part"])
+    destinations = {
+        name: reader.get_destination_page_number(d) + 1 for name, d in reader.named_destinations.items()
+    }
+    linked, printed = [], []
+    for number in range(1, first_part):  # the pages between the title page and the first book
+        annotations = [a.get_object() for a in reader.pages[number].get("/Annots", [])]
+        # A line's link is drawn as a rectangle for each of its boxes: one line, one link.
+        lines = {
+            (round(float(a["/Rect"][1])), str(a["/Dest"])): None
+            for a in annotations
+            if a.get("/Subtype") == "/Link"
+        }
+        linked += [destinations[dest] for _, dest in lines]
+        command = ["pdftotext", "-layout", "-f", str(number + 1), "-l", str(number + 1), str(pdf), "-"]
+        text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        printed += [int(m) for m in re.findall(r"\S\s*(?:\. )+\.?\s*(\d+)\s*$", text, re.M)]
+    assert len(linked) > 30 and printed == linked

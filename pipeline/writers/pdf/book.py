@@ -15,6 +15,7 @@ from pipeline.writers.pdf.contents import Entry
 from pipeline.writers.pdf.engine import PrintOptions, render_document, warn_missing_fonts, write_document
 from pipeline.writers.pdf.footnotes import misplaced_calls
 from pipeline.writers.pdf.index import anchor_pages, append_index, has_index, index_html
+from pipeline.writers.pdf.numbered_layout import lay_out_numbered
 from pipeline.writers.render import render
 from pipeline.writers.theme import Theme
 from pipeline.writers.xhtml import XhtmlWriter, markup
@@ -82,50 +83,14 @@ def book_html(
     return contents.with_page_references(html, page_numbers)
 
 
-_SETTLE_ROUNDS = 3  # layouts of the finished book allowed after the first, when its numbers move pages
-
-
 def lay_out_book(guide: m.Guide, theme: Theme, options: PrintOptions):
-    """The book laid out with its contents' page numbers and dots written as text: the whole book
-    once with placeholders, then only its front pages again (pdf.contents). Returns the WeasyPrint
-    Document and the final HTML (what a single layout of the finished book would read)."""
-    first = render_document(book_html(guide, options.paper), guide, theme, options)
-    pages_of = contents.first_pages(first)
-    geometry = contents.measure(first)
-    lines = contents.entries(geometry, pages_of) if geometry else None
-    final = book_html(guide, options.paper, lines, page_numbers=pages_of)
-    # The front: every section that begins on a page the contents reach; the first layout's pages
-    # from the first section beginning after them on are kept.
-    anchors = [section.anchor for section in guide.sections]
-    after = (
-        [i for i, anchor in enumerate(anchors) if pages_of.get(anchor, 0) > geometry.last_page]
-        if geometry
-        else []
+    """The book laid out with its contents' page numbers and dots written as text (numbered_layout).
+    Returns the WeasyPrint Document and the final HTML."""
+    return lay_out_numbered(
+        lambda lines, front, pages: book_html(guide, options.paper, lines, front, pages),
+        [section.anchor for section in guide.sections],
+        lambda html: render_document(html, guide, theme, options),
     )
-    fits = contents.pagerefs_fit(first, final, pages_of)
-    if after and fits:
-        kept = pages_of[anchors[after[0]]] - 1
-        front = render_document(
-            book_html(guide, options.paper, lines, after[0], pages_of), guide, theme, options
-        )
-        if contents.same_front(front, first, kept) and contents.number_page_references(first, pages_of):
-            return first.copy(front.pages + first.pages[kept:]), final
-    elif geometry is None and fits and contents.number_page_references(first, pages_of):
-        return first, final  # no contents: the first layout is the book's, numbers and all
-    # The numbers moved a page (or nothing follows the contents): lay the finished book out whole.
-    # Should writing the numbers have moved a section to another page (a contents line that wraps
-    # once its number is longer), the numbers are read off that layout and written again; page
-    # counts only grow, so this settles within a round or two.
-    document = render_document(final, guide, theme, options)
-    for _ in range(_SETTLE_ROUNDS):
-        moved = contents.first_pages(document)
-        if all(moved.get(anchor) == pages_of.get(anchor) for anchor in anchors):
-            break
-        pages_of = moved
-        lines = contents.entries(geometry, pages_of) if geometry else None
-        final = book_html(guide, options.paper, lines, page_numbers=pages_of)
-        document = render_document(final, guide, theme, options)
-    return document, final
 
 
 def build_pdf(

@@ -54,14 +54,25 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class Geometry:
-    """What the placeholder layout tells: the width of the leader's string and of each digit, and
-    per entry's anchor the room from the title's end to the line's far end, the line's width and
-    whether it runs right to left; the last page the contents reach."""
+class Line:
+    """A contents entry's line in the placeholder layout: the room from the title's end to the
+    line's far end, the line's width, whether it runs right to left, and the widths of its leader's
+    string and of each digit in its number's style (a volume's book lines are bolder than its
+    section lines)."""
 
+    room: float
+    width: float
+    rtl: bool
     dot: float
     digits: dict[str, float]
-    room: dict[str, tuple[float, float, bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """What the placeholder layout tells: each entry's line, by the anchor it links to, and the last
+    page the contents reach."""
+
+    lines: dict[str, Line]
     last_page: int
 
 
@@ -99,12 +110,12 @@ def first_pages(document) -> dict[str, int]:
 def entries(geometry: Geometry, pages_of: dict[str, int]) -> dict[str, Entry]:
     """Each contents entry's printed line, from the pages its anchors begin on."""
     found = {}
-    for anchor, (room, line_width, rtl) in geometry.room.items():
+    for anchor, line in geometry.lines.items():
         if anchor not in pages_of:
             continue
         page = pages_of[anchor]
-        width = sum(geometry.digits.get(digit, 0.0) for digit in str(page))
-        lead, dots, gap = leader_run(room, line_width, geometry.dot, width, rtl)
+        width = sum(line.digits.get(digit, 0.0) for digit in str(page))
+        lead, dots, gap = leader_run(line.room, line.width, line.dot, width, line.rtl)
         found[anchor] = Entry(page, lead, dots, gap)
     return found
 
@@ -118,48 +129,74 @@ def measure(document) -> Geometry | None:
     """The placeholder layout's contents geometry; None when the book has no contents."""
     from weasyprint.formatting_structure import boxes
 
-    dot = 0.0
-    number_style = None
-    rooms: dict[str, tuple[float, float, bool]] = {}
+    lines: dict[str, Line] = {}
+    digits_in: dict[str, dict[str, float]] = {}  # per style of the numbers met
     last_page = 0
     for number, page in enumerate(document.pages, 1):
-        if last_page and number > last_page:
-            break  # the contents are behind: the rest of the book holds none of their lines
+        if last_page and number > last_page + 1:
+            break  # a page without their lines: the contents are behind, the rest holds none
         stack = [(page._page_box, None)]
         while stack:
             box, block = stack.pop()
             if isinstance(box, boxes.TextBox):
-                if number_style is None and _class_of(box) == "toc-page":
-                    number_style = box.style
                 continue
             if isinstance(box, boxes.LineBox) and block is not None:
-                line = _entry_line(box, boxes)
-                if line is not None:
-                    anchor, title_start, title_end, dot = line
+                found = _entry_line(box, boxes)
+                if found is not None:
+                    anchor, title_start, title_end, dot, number_style = found
+                    key = _font_key(number_style)
+                    if key not in digits_in:
+                        digits_in[key] = {digit: _text_width(digit, number_style) for digit in "0123456789"}
                     start = block.content_box_x()
                     rtl = box.style["direction"] == "rtl"
                     room = (title_start - start) if rtl else (start + block.width - title_end)
-                    rooms[anchor] = (room, block.width, rtl)
+                    lines[anchor] = Line(room, block.width, rtl, dot, digits_in[key])
                     last_page = number
             if isinstance(box, boxes.BlockContainerBox):
                 block = box
             stack.extend((child, block) for child in getattr(box, "children", ()) or ())
-    if not rooms or not dot or number_style is None:
+    if not lines or not all(line.dot for line in lines.values()):
         return None
-    digits = {digit: _text_width(digit, number_style) for digit in "0123456789"}
-    return Geometry(dot, digits, rooms, last_page)
+    return Geometry(lines, last_page)
 
 
-def _entry_line(line, boxes) -> tuple[str, float, float, float] | None:
-    """(anchor, the title's left and right edge, the one dot's width) of a contents entry's line,
-    the line that holds its placeholder leader; None for any other line."""
+# The computed properties that decide how wide a digit is set.
+_FONT_PROPERTIES = (
+    "font_family",
+    "font_size",
+    "font_weight",
+    "font_style",
+    "font_stretch",
+    "font_variant_numeric",
+    "font_feature_settings",
+    "font_variation_settings",
+    "font_kerning",
+    "letter_spacing",
+    "lang",
+)
+
+
+def _font_key(style) -> str:
+    """A key equal for styles that set digits alike (the digits' widths are measured once a key)."""
+    try:
+        return repr(tuple(style[name] for name in _FONT_PROPERTIES))
+    except KeyError:  # a property this WeasyPrint does not compute: measure this style alone
+        return f"style-{id(style)}"
+
+
+def _entry_line(line, boxes) -> tuple[str, float, float, float, object] | None:
+    """(anchor, the title's left and right edge, the one dot's width, the number's style) of a
+    contents entry's line, the line that holds its placeholder leader; None for any other line."""
     stack = list(line.children)
-    anchor, leader, title = None, None, []
+    anchor, leader, number, title = None, None, None, []
     while stack:
         box = stack.pop()
         css = _class_of(box)
         if css == "toc-leader":
             leader = box
+            continue
+        if css == "toc-page":
+            number = box
             continue
         if css == "toc-title":
             title += [b for b in box.descendants() if isinstance(b, boxes.TextBox)]
@@ -167,14 +204,15 @@ def _entry_line(line, boxes) -> tuple[str, float, float, float] | None:
         if getattr(box, "element_tag", None) == "a" and box.element is not None:
             anchor = (box.element.get("href") or "").removeprefix("#")
         stack.extend(getattr(box, "children", ()) or ())
-    if leader is None or not anchor or not title:
+    if leader is None or number is None or not anchor or not title:
         return None
     dots = [b for b in leader.descendants() if isinstance(b, boxes.TextBox)]
+    digits = [b for b in number.descendants() if isinstance(b, boxes.TextBox)] or [number]
     if not dots:
         return None
     left = min(b.position_x for b in title)
     right = max(b.position_x + b.width for b in title)
-    return anchor, left, right, dots[0].width
+    return anchor, left, right, dots[0].width, digits[0].style
 
 
 def same_front(front, first, kept: int) -> bool:
@@ -186,6 +224,7 @@ def same_front(front, first, kept: int) -> bool:
 
 
 _PAGEREF = re.compile(r'<a class="pageref" href="#([^"]+)"></a>')
+_NUMBERED = re.compile(r'<a class="pageref" href="#[^"]+" data-page="(\d+)"></a>')
 
 
 def with_page_references(html: str, pages_of: dict[str, int] | None) -> str:
@@ -199,13 +238,13 @@ def with_page_references(html: str, pages_of: dict[str, int] | None) -> str:
     return _PAGEREF.sub(numbered, html)
 
 
-def pagerefs_fit(document, html: str, pages_of: dict[str, int]) -> bool:
+def pagerefs_fit(document, html: str) -> bool:
     """Whether the first layout's "0" in each page reference took the room its number takes: the
     numbers have one digit and the reference's font draws every digit as wide."""
-    targets = _PAGEREF.findall(html)
-    if not targets:
+    numbers = _NUMBERED.findall(html)
+    if not numbers:
         return True
-    if any(not 0 <= pages_of.get(target, 0) <= 9 for target in targets):
+    if any(len(number) > 1 for number in numbers):
         return False
     from weasyprint.formatting_structure import boxes
 
@@ -242,6 +281,8 @@ def number_page_references(document, pages_of: dict[str, int]) -> bool:
                 continue
             if "pageref" not in _class_of(box) or not box.text.endswith("0"):
                 continue
+            if box.element.get("data-page") is None:
+                continue  # counted by target-counter() (a volume's): its number is already set
             target = (box.element.get("href") or "").removeprefix("#")
             text = box.text[:-1] + str(pages_of.get(target, 0))
             layout, _length, _resume, width, _height, _baseline = split_first_line(

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from pipeline.model.diagnostics import Report
-from pipeline.writers.pdf import contents
+from pipeline.writers.pdf import contents, numbered_layout
 from pipeline.writers.pdf.book import book_html, build_pdf, lay_out_book
 from pipeline.writers.pdf.engine import PrintOptions, render_document
 from pipeline.writers.theme import load_theme
@@ -190,3 +190,28 @@ def test_numbers_that_moved_a_page_are_read_again_until_they_hold(load, tmp_path
     build_pdf(guide, target, load_theme(), Report(str(ODYSSEY)))
     assert len(calls) >= 3  # the first layout, the finished one, the one with the numbers read again
     _check_contents(target, guide)
+
+
+@pytest.mark.pdf
+def test_numbers_that_never_hold_stop_after_the_settling_rounds(load, monkeypatch):
+    """Should every layout move the sections a page (forced here), the layouts stop: the first,
+    the finished document, and SETTLE_ROUNDS more, never an endless loop."""
+    from pipeline.writers.pdf import book
+
+    guide, _ = load(ODYSSEY.name, ODYSSEY.read_text(encoding="utf-8"))
+    real_first_pages = contents.first_pages
+    shift = iter(range(1, 100))
+
+    def always_moving(document):
+        step = next(shift)
+        return {name: page + step for name, page in real_first_pages(document).items()}
+
+    laid_out = []
+    real = book.render_document
+    monkeypatch.setattr(
+        book, "render_document", lambda html, *a, **k: laid_out.append(html) or real(html, *a, **k)
+    )
+    monkeypatch.setattr(contents, "first_pages", always_moving)
+    monkeypatch.setattr(contents, "same_front", lambda *args: False)
+    book.lay_out_book(guide, load_theme(), PrintOptions())
+    assert len(laid_out) == 3 + numbered_layout.SETTLE_ROUNDS
