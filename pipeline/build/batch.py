@@ -18,7 +18,6 @@ from pipeline.files.atomic import remove_leftovers, remove_stale_parts
 from pipeline.files.names import utf8_stem
 from pipeline.model.diagnostics import PipelineError, Report
 from pipeline.readers.sources import find_manuscripts
-from pipeline.shelf.catalog import cover_paths
 from pipeline.writers.theme import load_theme
 
 if TYPE_CHECKING:  # only a pool or a cluster needs concurrent.futures (pool.py imports it then)
@@ -228,6 +227,8 @@ def _record(
 def _clear_leftovers(plan: _Plan, options: BuildOptions) -> None:
     """The temporary files a killed build (SIGKILL, a crash) left beside this batch's outputs and
     the manifest: one listing per folder."""
+    from pipeline.shelf.catalog import cover_paths  # the shelf (Jinja, lxml): not for lint or inspect
+
     names: dict[Path, set[str]] = {options.out_dir / ".cache": {"manifest.json"}}
     for path in plan.order:
         targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]
@@ -243,6 +244,8 @@ def _clear_unfinished(plan: _Plan, outcomes: dict[Path, Outcome]) -> None:
     """After an interrupt (the workers are dead by now): the guides in flight leave nothing, neither
     half-written files nor the outputs they had finished before their last. Outputs from before
     the batch are kept."""
+    from pipeline.shelf.catalog import cover_paths  # as in _clear_leftovers
+
     for path, opts in plan.work:
         if path in outcomes:
             continue

@@ -144,3 +144,9 @@ def test_an_up_to_date_build_imports_no_reader_transform_or_writer(tmp_path):
     again = imported(*argv)  # the second finds it up to date in the cache
     assert "pipeline.build.batch" in again
     assert again & building == set()
+
+
+def test_lint_imports_no_shelf_template_engine_or_xml_library():
+    modules = imported("lint", str(MANUSCRIPTS / "dracula.md"))
+    assert "pipeline.checks.lint" in modules and "pipeline.readers.normalise" in modules
+    assert modules & {"jinja2", "lxml", "pipeline.shelf.catalog", "ebooklib", "PIL"} == set()
