@@ -60,8 +60,10 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
             path, auto_glossary=options.auto_glossary, default_language=options.default_language
         )
         # Before the writers read the images: one changed while they write then differs from
-        # what is recorded, and the next build rebuilds.
-        outcome.deps = {dep: file_digest(dep) for dep in (path.parent / src for src in guide.images)}
+        # what is recorded, and the next build rebuilds. A build without the cache records
+        # nothing, so it hashes nothing (hashing an EPUB cost as much as writing its XHTML).
+        if options.use_cache:
+            outcome.deps = {dep: file_digest(dep) for dep in (path.parent / src for src in guide.images)}
         if "epub" in options.formats:
             from pipeline.writers.epub.book import build_epub
 
@@ -105,7 +107,7 @@ def build_one(path: Path, options: BuildOptions) -> Outcome:
             report.error("E-WRITE", f"could not build: {os_error_line(exc)}")
         else:
             report.error("E-INTERNAL", f"could not build: {type(exc).__name__}: {exc}")
-    if not outcome.failed:
+    if not outcome.failed and options.use_cache:
         outcome.written = {target: file_digest(target) for target in outcome.outputs}
     outcome.diagnostics = list(report.items)
     outcome.seconds = time.perf_counter() - started

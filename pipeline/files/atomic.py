@@ -3,26 +3,48 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from glob import escape as glob_escape
 from pathlib import Path
+
+# Temporary names: this process's id and a count, unique among live processes; a leftover of a
+# dead process with the same id is stepped over (O_EXCL). Cheaper than mkstemp's random letters.
+_COUNT = itertools.count()
+
+
+def _create_temporary(target: Path) -> str:
+    """Create the empty temporary file beside `target` (its folder too, the first time)."""
+    while True:
+        name = f"{target.parent}{os.sep}.{target.name}.{os.getpid()}_{next(_COUNT)}.part"
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            if target.parent.is_dir():
+                raise
+            target.parent.mkdir(parents=True, exist_ok=True)
+            continue
+        try:
+            os.fchmod(fd, 0o644)  # whatever the umask: outputs are for others to read
+        finally:
+            os.close(fd)
+        return name
 
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces `target`, on failure it vanishes."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    temporary = Path(name)
+    name = _create_temporary(target)
     try:
-        yield temporary
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+        yield Path(name)
+        os.replace(name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
 
 
 def remove_leftovers(target: Path) -> None:

@@ -7,7 +7,7 @@ import json
 import sys
 import zipfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -51,6 +51,11 @@ class ShelfEntry:
     handout: str | None
     cover: str | None
     cover_type: str | None
+
+
+# A record's entry as a plain dict: asdict() would deep-copy each field, and every field is
+# immutable already (strings, tuples of strings, None).
+_ENTRY_FIELDS = tuple(field.name for field in fields(ShelfEntry))
 
 
 def _read_epub(path: Path) -> tuple[etree._Element, bytes | None, str]:
@@ -160,7 +165,8 @@ def _record(
         cover=_write_cover(out_dir, stem, cover, cover_type) if cover else None,
         cover_type=cover_type or None,
     )
-    return {"name": epub.name, "stamp": stamp, "entry": asdict(entry)}
+    fields_of_entry = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
+    return {"name": epub.name, "stamp": stamp, "entry": fields_of_entry}
 
 
 @dataclass(frozen=True, slots=True)

@@ -289,3 +289,22 @@ def test_a_worker_that_dies_fails_its_guide_alone_and_leaves_no_part_file(librar
     assert list(failed) == ["moby-dick.md"] and "died" in failed["moby-dick.md"]
     built = sorted(p.name for p in (tmp_path / "out" / "epub").iterdir())
     assert built == sorted(f"{p.stem}.epub" for p in library.iterdir() if p.stem != "moby-dick")
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_only_a_cached_build_hashes_what_it_wrote(tmp_path, use_cache):
+    """The digests feed the cache's manifest alone: --no-cache skips hashing the EPUB it wrote."""
+    from pipeline.build.cache import file_digest
+    from pipeline.build.one_guide import build_one
+
+    folder = tmp_path / "in"
+    shutil.copytree(REPO / "tests" / "corpus" / "illustrated", folder)  # a guide with images
+    source = next(folder.glob("*.md"))
+    options = BuildOptions(formats=("epub",), out_dir=tmp_path / "out", use_cache=use_cache)
+    outcome = build_one(source, options)
+    assert not outcome.failed and outcome.outputs
+    if use_cache:
+        assert outcome.written == {target: file_digest(target) for target in outcome.outputs}
+        assert outcome.deps and all(digest == file_digest(dep) for dep, digest in outcome.deps.items())
+    else:
+        assert outcome.written == {} and outcome.deps == {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from pipeline.files.atomic import atomic_path, remove_leftovers, remove_stale_parts, write_bytes_atomic
@@ -42,3 +44,27 @@ def test_stale_parts_beside_any_named_file_are_counted_as_they_go(tmp_path):
     assert remove_stale_parts(tmp_path, {"a.epub", "b.pdf"}) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == [".a.epub", ".c.epub.k.part", "a.epub"]
     assert remove_stale_parts(tmp_path / "missing", {"a.epub"}) == 0
+
+
+def test_a_temporary_name_left_by_a_dead_process_is_stepped_over(tmp_path, monkeypatch):
+    """Temporary names are the process id and a count: one a killed process left is not reused."""
+    import itertools
+
+    from pipeline.files import atomic
+
+    target = tmp_path / "deep" / "guide.epub"
+    target.parent.mkdir()
+    leftover = target.parent / f".guide.epub.{os.getpid()}_0.part"
+    leftover.write_bytes(b"a dead writer's")
+    monkeypatch.setattr(atomic, "_COUNT", itertools.count())
+    write_bytes_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert leftover.read_bytes() == b"a dead writer's"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o644)
+    assert sorted(p.name for p in target.parent.iterdir()) == [leftover.name, "guide.epub"]
+
+
+def test_the_folder_is_made_when_missing(tmp_path):
+    target = tmp_path / "a" / "b" / "guide.epub"
+    write_bytes_atomic(target, b"x")
+    assert target.read_bytes() == b"x" and [p.name for p in target.parent.iterdir()] == ["guide.epub"]

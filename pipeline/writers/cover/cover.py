@@ -35,11 +35,17 @@ def _wrap(text: str, font, width: int) -> list[str]:
     spaced = any(ch.isspace() for ch in text)
     words = text.split() if spaced else list(text)  # scripts without spaces wrap by character
     joiner = " " if spaced else ""
+    # Each measure is a text layout (HarfBuzz shaping, about as dear as drawing the line), so the
+    # common case is measured once: a text that fits whole is one line, as the loop below would
+    # make it (every trial there is a start of the text, no wider than the whole).
+    whole = joiner.join(words)
+    if words and _length(font, whole) <= width:
+        return [whole]
     lines: list[str] = []
     line = ""
     for word in words:
         trial = f"{line}{joiner}{word}" if line else word
-        if font.getlength(trial) <= width or not line:
+        if not line or _length(font, trial) <= width:  # a line's first word is never measured
             line = trial
         else:
             lines.append(line)
@@ -47,6 +53,13 @@ def _wrap(text: str, font, width: int) -> list[str]:
     if line:
         lines.append(line)
     return lines
+
+
+@lru_cache(maxsize=512)
+def _length(font, text: str) -> float:
+    """A text's advance width: a HarfBuzz layout each time, so cached (authors and the label
+    recur across a library's covers, and a rebuilt guide measures its title again)."""
+    return font.getlength(text)
 
 
 @lru_cache(maxsize=8)

@@ -3,8 +3,9 @@
 ebooklib rebuilds every XHTML document's `<head>` from its own template and drops
 the `<body>` attributes, so `TemplateDocument` returns our templates' bytes as they are. Its writer
 leaves the package element without `xml:lang`, which accessibility checkers want, and zips through
-zipfile with the time of writing on each entry; `PinnedWriter` adds the language and writes the
-container with ocf_zip at one fixed timestamp.
+zipfile with the time of writing on each entry; `PinnedWriter` adds the language, writes the
+package document and NCX as text (package_text) and the container with ocf_zip at one fixed
+timestamp.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 from ebooklib import epub
 
 from pipeline.writers.epub.ocf_zip import OcfZip
+from pipeline.writers.epub.package_text import ncx_text, package_text
 
 
 class TemplateDocument(epub.EpubHtml):
@@ -40,10 +42,22 @@ class PinnedWriter(epub.EpubWriter):
         )
         self.moment = moment
 
+    def _write_opf(self) -> None:
+        # Written as text (package_text); ebooklib's lxml tree only for a book that needs it.
+        text = package_text(self, self.moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        if text is None:
+            super()._write_opf()
+        else:
+            self.out.writestr(f"{self.book.FOLDER_NAME}/content.opf", text)
+
     def _write_opf_file(self, root) -> None:
         # ebooklib leaves the package element without xml:lang; accessibility checkers want it.
         root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
         super()._write_opf_file(root)
+
+    def _get_ncx(self) -> bytes | str:
+        text = ncx_text(self.book, self._play_order["enabled"])
+        return super()._get_ncx() if text is None else text
 
     def write(self) -> None:
         # One fixed timestamp on every entry, so equal input gives equal bytes.

@@ -12,7 +12,7 @@ from pipeline.model import guide as m
 from pipeline.model.excerpt import guide_length
 from pipeline.model.text import plain_text
 from pipeline.model.walk import block_inlines, iter_blocks, iter_inline_tree
-from pipeline.writers.render import render
+from pipeline.writers.render import fill
 from pipeline.writers.xhtml import SEMANTICS, XhtmlWriter, esc, markup
 
 CSS_HREF = "css/guide.css"
@@ -113,17 +113,19 @@ def section_pages(
         homed = [n for n, home in note_homes.items() if home == part.file_name]
         homed += unreferenced if index == len(parts) - 1 else []
         heading = writer.inlines(part.heading.inlines) if part.heading else esc(section.title)
-        body = render(
+        body = fill(
             "epub_section.xhtml.jinja",
+            {
+                "kind": section.kind,
+                "level": 2 if part.heading else 1,
+                "epub_type": epub_type,
+                "role": role,
+                "notes_label": labels["notes"],
+            },
             anchor=part.uid,
-            kind=section.kind,
             heading=markup(heading),
-            level=2 if part.heading else 1,
-            epub_type=epub_type,
-            role=role,
             content=markup(content),
             notes=markup(writer.notes_aside(sorted(homed))) if homed else "",
-            labels=labels,
         )
         title = plain_text(part.heading.inlines) if part.heading else section.title
         pages.append(Page(part.uid, part.file_name, title, body, language=meta.language))
@@ -169,12 +171,14 @@ def first_body_href(guide: m.Guide) -> str:
 def page_xhtml(page: Page, language: str) -> str:
     """The page as a whole XHTML document: language, direction, title and the theme's stylesheet."""
     body_class = page.uid if page.uid in ("cover", "titlepage", "nav") else "section-page"
-    return render(
+    return fill(
         "epub_page.xhtml.jinja",
-        lang=language,
-        direction=text_direction(language),
+        {
+            "lang": language,
+            "direction": text_direction(language),
+            "css_href": CSS_HREF,
+            "body_class": body_class,
+        },
         title=page.title,
-        css_href=CSS_HREF,
         body=markup(page.body),
-        body_class=body_class,
     )

@@ -139,3 +139,39 @@ def test_rows_encoded_once_per_kind_give_the_bytes_of_a_whole_encode(height):
     assert encode_repeating_rows(image) == encode_rows(image)
     frame = cover._frame(BACKGROUND, ACCENT)
     assert encode_repeating_rows(frame) == encode_rows(frame)
+
+
+def _wrap_measuring_every_trial(text: str, font, width: int) -> list[str]:
+    """The wrapping loop as it was before the whole text was measured first."""
+    spaced = any(ch.isspace() for ch in text)
+    words = text.split() if spaced else list(text)
+    joiner = " " if spaced else ""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        trial = f"{line}{joiner}{word}" if line else word
+        if font.getlength(trial) <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    return [*lines, line] if line else lines
+
+
+@pytest.mark.parametrize("meta", METAS, ids=lambda meta: meta.title[:20])
+@pytest.mark.parametrize("width", [120, 400, 833])
+def test_wrapping_measures_less_and_breaks_where_every_trial_measured_would(meta, width):
+    font = cover.cover_font(meta.language, "serif", True, 100, meta.title)
+    calls = []
+
+    class Counting:
+        def getlength(self, text):
+            calls.append(text)
+            return font.getlength(text)
+
+    lines = cover._wrap(meta.title, Counting(), width)
+    assert lines == _wrap_measuring_every_trial(meta.title, font, width)
+    # The first word of a line is never measured; a title that fits is measured once.
+    assert len(calls) <= max(1, len(meta.title.split()) if " " in meta.title else len(meta.title))
+    if len(lines) == 1:
+        assert calls == [" ".join(meta.title.split()) if " " in meta.title else meta.title]
