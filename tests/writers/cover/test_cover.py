@@ -175,3 +175,27 @@ def test_wrapping_measures_less_and_breaks_where_every_trial_measured_would(meta
     assert len(calls) <= max(1, len(meta.title.split()) if " " in meta.title else len(meta.title))
     if len(lines) == 1:
         assert calls == [" ".join(meta.title.split()) if " " in meta.title else meta.title]
+
+
+def test_the_frame_is_encoded_once_and_then_read_from_the_users_cache(tmp_path, monkeypatch):
+    from pipeline.writers.cover import jpeg_rows
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("STUDY_GUIDE_TEMPLATE_CACHE", raising=False)
+    cover._frame_rows.cache_clear()
+    first = cover._frame_rows(BACKGROUND, ACCENT)
+    assert first == jpeg_rows.encode_repeating_rows(cover._frame(BACKGROUND, ACCENT))
+    [entry] = (tmp_path / "study-guide-pipeline" / "covers").iterdir()
+
+    def no_encoding(image):
+        raise AssertionError("encoded again")
+
+    cover._frame_rows.cache_clear()  # as in the next process
+    monkeypatch.setattr(cover, "encode_repeating_rows", no_encoding)
+    assert cover._frame_rows(BACKGROUND, ACCENT) == first
+    entry.write_bytes(b"damaged")
+    cover._frame_rows.cache_clear()
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cover._frame_rows(BACKGROUND, ACCENT) == first  # made again from the frame
+    cover._frame_rows.cache_clear()
