@@ -4,6 +4,11 @@ import gc
 import signal
 import sys
 
+if __name__ == "__main__":  # the program, not an import: start-up runs with the collector paused
+    from pipeline.cli import start_up
+
+    start_up.pause()
+
 from pipeline.files import pattern_cache
 
 # Before anything else is imported: most of the regular expressions a run compiles are compiled

@@ -7,20 +7,23 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.build.cache import Manifest, build_key, code_fingerprint, file_digest
-from pipeline.build.one_guide import build_one, load_guide, source_moment
 from pipeline.build.options import FORMATS, BuildOptions, Outcome, output_path
 from pipeline.build.pool import guided_chunks, run_work
 from pipeline.files.atomic import remove_leftovers, remove_stale_parts
 from pipeline.files.names import utf8_stem
 from pipeline.model.diagnostics import PipelineError, Report
 from pipeline.readers.sources import find_manuscripts
-from pipeline.shelf.catalog import cover_paths
 from pipeline.writers.theme import load_theme
+
+if TYPE_CHECKING:  # only a pool or a cluster needs concurrent.futures (pool.py imports it then)
+    from concurrent.futures import Executor
+
+    from pipeline.build.one_guide import build_one, load_guide, source_moment
 
 __all__ = [
     "FORMATS",
@@ -35,6 +38,16 @@ __all__ = [
     "output_path",
     "source_moment",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """build_one, load_guide and source_moment, from one_guide.py when first asked for: a batch
+    whose guides are all up to date reads no manuscript, and never imports the readers."""
+    if name in ("build_one", "load_guide", "source_moment"):
+        from pipeline.build import one_guide
+
+        return getattr(one_guide, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class BatchStopped(KeyboardInterrupt):
@@ -67,6 +80,8 @@ class CacheNotSaved(PipelineError):
 
 @dataclass(slots=True)
 class _Plan:
+    """What a batch does: every manuscript, the ones already done, and the ones to build."""
+
     order: list[Path] = field(default_factory=list)  # every manuscript, in the batch's order
     done: dict[Path, Outcome] = field(default_factory=dict)  # up to date, or refused
     work: list[tuple[Path, BuildOptions]] = field(default_factory=list)  # to build, in which formats
@@ -92,7 +107,10 @@ def build_all(
     """
     theme = load_theme(options.theme_dir)
     manifest = Manifest.load(options.out_dir) if options.use_cache else None
-    fingerprint, settings = code_fingerprint(theme.folder), options.settings()  # once per batch
+    # Once per batch, and only when there is a cache to key: hashing the code costs a --no-cache
+    # build some 6 ms for nothing.
+    fingerprint = code_fingerprint(theme.folder) if manifest is not None else ""
+    settings = options.settings()
     plan = _plan(paths, options, manifest, fingerprint, settings, resolve=executor is not None)
     _clear_leftovers(plan, options)
     outcomes = dict(plan.done)
@@ -209,6 +227,8 @@ def _record(
 def _clear_leftovers(plan: _Plan, options: BuildOptions) -> None:
     """The temporary files a killed build (SIGKILL, a crash) left beside this batch's outputs and
     the manifest: one listing per folder."""
+    from pipeline.shelf.catalog import cover_paths  # the shelf (Jinja, lxml): not for lint or inspect
+
     names: dict[Path, set[str]] = {options.out_dir / ".cache": {"manifest.json"}}
     for path in plan.order:
         targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]
@@ -224,6 +244,8 @@ def _clear_unfinished(plan: _Plan, outcomes: dict[Path, Outcome]) -> None:
     """After an interrupt (the workers are dead by now): the guides in flight leave nothing, neither
     half-written files nor the outputs they had finished before their last. Outputs from before
     the batch are kept."""
+    from pipeline.shelf.catalog import cover_paths  # as in _clear_leftovers
+
     for path, opts in plan.work:
         if path in outcomes:
             continue

@@ -21,6 +21,8 @@ _FOLDERS = {
 
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
+    """How a batch builds: formats, output folder, paper, theme, workers, cache, language."""
+
     formats: tuple[str, ...] = ("epub", "pdf")
     out_dir: Path = Path("output")
     paper: str = "a4"

@@ -7,13 +7,15 @@ import contextlib
 import gc
 import os
 from collections.abc import Generator
-from concurrent.futures import Executor, as_completed
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.build.one_guide import build_one
 from pipeline.build.options import BuildOptions, Outcome, output_path
 from pipeline.build.workers import WorkerPool, build_chunk, printing_collector, prints
 from pipeline.model.diagnostics import Report
+
+if TYPE_CHECKING:  # a one-guide build runs in this process and never imports concurrent.futures
+    from concurrent.futures import Executor
 
 Work = list[tuple[Path, BuildOptions]]
 
@@ -22,6 +24,10 @@ def run_work(work: Work, options: BuildOptions, executor: Executor | None) -> Ge
     """Yield outcomes as they finish: in this process, on a process pool, or on `executor`."""
     if not work:
         return
+    # Only with something to build, and here, before any worker forks: a batch whose guides are
+    # all up to date never imports the readers, transforms and markdown-it (half its start-up).
+    from pipeline.build.one_guide import build_one
+
     jobs = options.jobs or os.cpu_count() or 1
     if executor is None and (jobs <= 1 or len(work) == 1):
         for path, opts in work:
@@ -30,6 +36,8 @@ def run_work(work: Work, options: BuildOptions, executor: Executor | None) -> Ge
             yield outcome
         return
     if executor is not None:
+        from concurrent.futures import as_completed  # only for a pool or a cluster (4 ms to import)
+
         futures = [executor.submit(build_one, *w) for w in work]
         try:
             yield from (future.result() for future in as_completed(futures))
@@ -49,6 +57,7 @@ def run_on_pool(work: Work, jobs: int) -> Generator[Outcome, None, None]:
     fails, and the rest of the batch is still built. Interrupted (Ctrl-C, SIGTERM, or thrown in by
     the consumer), the workers are stopped (workers.py): what they finished is still yielded, then
     the KeyboardInterrupt goes on."""
+    from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = guided_chunks(largest_first(work), jobs)
@@ -123,6 +132,7 @@ def build_isolated(path: Path, options: BuildOptions) -> Outcome:
     pool kills every worker, so this guide's earlier attempt may have left half-written files."""
     from concurrent.futures.process import BrokenProcessPool
 
+    from pipeline.build.one_guide import build_one  # imported by run_work already
     from pipeline.files.atomic import remove_leftovers
 
     targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]

@@ -17,15 +17,13 @@ import os
 import signal
 import threading
 from collections.abc import Iterator
-from concurrent.futures import Future, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.build.one_guide import build_one
 from pipeline.build.options import BuildOptions, Outcome
 
 if TYPE_CHECKING:  # imported where used: a one-guide build never starts a pool
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.process import BaseProcess
 
 STOP_GRACE = 2.0  # seconds the workers get to hand back what they finished before they are killed
@@ -76,6 +74,8 @@ class WorkerPool:
         for process in self.processes():
             with contextlib.suppress(ProcessLookupError):
                 os.kill(process.pid, signal.SIGINT)
+        from concurrent.futures import as_completed  # a pool is running: already imported
+
         handed_back: list[Outcome] = []
         with contextlib.suppress(TimeoutError):
             for future in as_completed([f for f in unread if not f.cancelled()], timeout=STOP_GRACE):
@@ -151,6 +151,9 @@ def _on_stop(signum: int, frame: object) -> None:
 
 def build_chunk(chunk: list[tuple[Path, BuildOptions]]) -> list[Outcome]:
     """Build a chunk's guides in turn; stopped, the ones finished so far."""
+    # Imported by the parent before the fork (pool.py): a batch with nothing to build needs none.
+    from pipeline.build.one_guide import build_one
+
     done: list[Outcome] = []
     for path, options in chunk:
         if _Worker.stopping:

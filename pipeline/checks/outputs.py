@@ -14,6 +14,8 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
+    """Whether one output passed a check, and what the checker said."""
+
     path: Path
     ok: bool
     detail: str

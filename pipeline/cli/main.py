@@ -7,6 +7,7 @@ import os
 import sys
 
 from pipeline.cli.commands import SUMMARIES, command
+from pipeline.cli.start_up import import_start_up
 
 
 def parser(running: str | None = None) -> argparse.ArgumentParser:
@@ -42,7 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.model.diagnostics import PipelineError, UsageError
 
     try:
-        return command(args.command).run(args)
+        runner = command(args.command)
+        # What its run imports before any work, with the collector still paused (start_up.py).
+        import_start_up(getattr(runner, "START_UP", ()))
+        return runner.run(args)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

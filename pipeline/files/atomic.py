@@ -16,6 +16,7 @@ _COUNT = itertools.count()
 
 def _create_temporary(target: Path) -> str:
     """Create the empty temporary file beside `target` (its folder too, the first time)."""
+    made_folder = False
     while True:
         name = f"{target.parent}{os.sep}.{target.name}.{os.getpid()}_{next(_COUNT)}.part"
         try:
@@ -23,9 +24,12 @@ def _create_temporary(target: Path) -> str:
         except FileExistsError:
             continue
         except FileNotFoundError:
-            if target.parent.is_dir():
+            # No folder yet: made (or found made: another worker may make it between this open
+            # and the check, as a batch's first guides start together), then one more try.
+            if made_folder:
                 raise
             target.parent.mkdir(parents=True, exist_ok=True)
+            made_folder = True
             continue
         try:
             os.fchmod(fd, 0o644)  # whatever the umask: outputs are for others to read

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
-
 IMAGE_TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -68,6 +66,8 @@ def sanitise_svg(data: bytes) -> bytes:
     """The SVG with every active or outside-pointing part removed; raises UnsafeImage if unreadable."""
     if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
         raise UnsafeImage("an SVG with a DOCTYPE or entities")
+    from lxml import etree  # only for an SVG: a manuscript without one, or lint, never loads lxml
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)

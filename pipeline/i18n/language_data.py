@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from pipeline.files.user_cache import cached_marshal
-from pipeline.model.guide import SectionKind
+from pipeline.model.section_kinds import SectionKind
 
 LANGUAGES_DIR = Path(__file__).with_name("languages")
 FIELD_KINDS = (

@@ -12,6 +12,8 @@ Severity = Literal["warning", "error"]
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """One finding about a manuscript: its code, severity, message and where it is."""
+
     code: str
     severity: Severity
     message: str

@@ -6,48 +6,43 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from pipeline.model.location import SourceLocation
-
-SectionKind = Literal[
-    "info",
-    "summary",
-    "characters",
-    "themes",
-    "takeaways",
-    "significance",
-    "questions",
-    "glossary",
-    "quotes",
-    "symbols",
-    "chapters",
-    "reading",
-    "other",
-]
+from pipeline.model.section_kinds import SectionKind  # the kinds, importable without these classes
 
 # ---------------------------------------------------------------- inlines
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
+    """Plain text."""
+
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Code:
+    """Inline code, printed as it is written."""
+
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Emph:
+    """Emphasis, usually italics."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Strong:
+    """Strong emphasis, usually bold."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Strike:
+    """Struck-through text."""
+
     children: tuple[Inline, ...]
 
 
@@ -89,7 +84,7 @@ class NoteRef:
 
 @dataclass(frozen=True, slots=True)
 class LineBreak:
-    pass
+    """A hard line break inside a paragraph."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +109,8 @@ Inline = Text | Code | Emph | Strong | Strike | Styled | Link | Image | NoteRef 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A paragraph of inlines."""
+
     inlines: tuple[Inline, ...]
     loc: SourceLocation
 
@@ -130,6 +127,8 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class ListBlock:
+    """A bulleted or numbered list; each item is a tuple of blocks; `start` numbers the first."""
+
     items: tuple[tuple[Block, ...], ...]
     ordered: bool
     start: int
@@ -159,17 +158,23 @@ class Aside:
 
 @dataclass(frozen=True, slots=True)
 class CodeBlock:
+    """A block of code or preformatted text."""
+
     text: str
     loc: SourceLocation
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A thematic break (a horizontal rule)."""
+
     loc: SourceLocation
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """A table: the header cells, the rows of cells, and each column's alignment."""
+
     header: tuple[tuple[Inline, ...], ...]
     rows: tuple[tuple[tuple[Inline, ...], ...], ...]
     aligns: tuple[str, ...]
@@ -204,6 +209,8 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A top-level section of the guide: its kind, title, blocks and (for characters and glossary) entries."""
+
     kind: SectionKind
     title: str
     blocks: tuple[Block, ...]
@@ -214,6 +221,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """What the guide says about the book: title, authors, year, genres, length, language."""
+
     title: str
     authors: tuple[str, ...] = ()
     year: int | None = None
@@ -229,6 +238,8 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Guide:
+    """One study guide: where it was read from, its metadata, sections, footnotes and images."""
+
     source: str
     dialect: str
     meta: Metadata

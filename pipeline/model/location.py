@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True, order=True)
 class SourceLocation:
+    """A manuscript's file and a 1-based line in it."""
+
     path: str
     line: int = 1
 

@@ -30,6 +30,8 @@ _CARRIED = "\x00carried"  # the attribute of a dropped element re-opened from an
 
 @dataclass(slots=True)
 class _Container:
+    """A block the HTML has opened and not yet closed, collecting what it holds."""
+
     kind: str  # root, list, item, quote or table
     line: int
     blocks: list[m.Block] = field(default_factory=list)

@@ -45,6 +45,8 @@ _WEIGHT = {"item": 2, "quote": 1, "note": 1}
 
 @dataclass(slots=True)
 class _Box:
+    """A container open at the current line: a block quote, a list item or a footnote."""
+
     kind: str  # "quote", "item" or "note"
     width: int  # columns of indentation that continue an item or a note (a quote needs its ">")
     depth: int  # levels markdown-it has opened once inside it, this one included

@@ -29,6 +29,8 @@ _BOMS = (
 
 @dataclass(frozen=True, slots=True)
 class SourceText:
+    """A manuscript's text as decoded, with its encoding and the digest of its bytes."""
+
     path: Path
     text: str
     encoding: str

@@ -23,6 +23,8 @@ from pipeline.readers.questions import number_questions
 
 @dataclass(frozen=True, slots=True)
 class _RawSection:
+    """A section as the headings split it, before its kind's own reading."""
+
     title: str
     kind: m.SectionKind | None
     blocks: tuple[m.Block, ...]

@@ -35,6 +35,8 @@ def print_warning(message: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class ShelfEntry:
+    """One guide on the shelf: what its feed entry and library card show."""
+
     stem: str
     identifier: str
     title: str

@@ -47,6 +47,8 @@ SCANNED_KINDS = ("summary", "chapters", "themes", "takeaways", "significance", "
 
 @dataclass(frozen=True, slots=True)
 class FoundTerm:
+    """A quoted term found in the book's text, with the sentence of its first use."""
+
     term: str
     context: str
     loc: SourceLocation

@@ -15,6 +15,8 @@ from pipeline.model.text import slugify
 
 @dataclass(frozen=True, slots=True)
 class Volume:
+    """Several guides bound as one book under one title."""
+
     title: str
     guides: tuple[m.Guide, ...]  # anchors already prefixed, so ids never clash between parts
 

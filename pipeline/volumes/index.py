@@ -11,6 +11,8 @@ from pipeline.volumes.collection import Volume, recurring_themes
 
 @dataclass(slots=True)
 class IndexEntry:
+    """A term of a volume's index and where each book of the volume names it."""
+
     term: str
     note: str  # what the term is: a book's name for a character, "theme" for a recurring theme
     targets: list[tuple[int, str]] = field(default_factory=list)  # (book index, anchor)

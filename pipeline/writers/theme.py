@@ -140,6 +140,8 @@ def load_theme(choice: Path | str | None = None) -> Theme:
 
 @dataclass(frozen=True, slots=True)
 class FontFamily:
+    """A font family the theme embeds: its name, folder and faces."""
+
     name: str
     folder: Path
     faces: tuple[tuple[str, str, str], ...]  # (file name, weight, style)

@@ -1,5 +1,6 @@
 """The code fingerprint in every cache key covers what makes an output: code, templates and the
-language data files (a changed section name changes guides), and nothing that is only bytecode."""
+language data files (a changed section name changes guides), and nothing that is only bytecode; a
+build without a cache does not hash it at all."""
 
 from __future__ import annotations
 
@@ -31,3 +32,24 @@ def test_editing_a_language_file_changes_the_fingerprint(tmp_path, monkeypatch):
     before = cache._fingerprint.__wrapped__(())
     language.write_text('[language]\ntag = "en"\nnames = ["english", "anglais"]\n')
     assert cache._fingerprint.__wrapped__(()) != before
+
+
+def test_only_a_build_with_a_cache_hashes_the_code(tmp_path, monkeypatch):
+    from pipeline.build import batch
+    from tests.helpers import MANUSCRIPTS
+
+    taken: list[Path] = []
+
+    def counted(theme_folder: Path) -> str:
+        taken.append(theme_folder)
+        return cache.code_fingerprint(theme_folder)
+
+    monkeypatch.setattr(batch, "code_fingerprint", counted)
+    dracula = [MANUSCRIPTS / "dracula.md"]
+    uncached = batch.BuildOptions(formats=("epub",), out_dir=tmp_path / "a", jobs=1, use_cache=False)
+    assert not any(o.failed for o in batch.build_all(dracula, uncached))
+    assert taken == []  # --no-cache: nothing to key, so the code is not read and hashed
+    cached = batch.BuildOptions(formats=("epub",), out_dir=tmp_path / "b", jobs=1)
+    assert not any(o.failed for o in batch.build_all(dracula, cached))
+    assert len(taken) == 1
+    assert (tmp_path / "b" / ".cache" / "manifest.json").is_file()

@@ -8,7 +8,7 @@ import threading
 import weakref
 from pathlib import Path
 
-from pipeline.build import workers
+from pipeline.build import one_guide, workers
 from pipeline.build.options import BuildOptions, Outcome
 
 
@@ -24,7 +24,7 @@ def test_a_chunk_is_built_in_order_and_a_stop_keeps_what_was_finished(tmp_path, 
         built.append(path.stem)
         return Outcome(path, seconds=1.0)
 
-    monkeypatch.setattr(workers, "build_one", build_one)
+    monkeypatch.setattr(one_guide, "build_one", build_one)
     done = workers.build_chunk(chunk)
     assert [o.source.name for o in done] == ["one.md", "two.md"]
     assert built == ["one", "two"]
@@ -110,7 +110,7 @@ def test_a_worker_collects_a_printed_guides_cycles_after_it_outside_the_stoppabl
         left.append(weakref.ref(cycle))
         return Outcome(path)
 
-    monkeypatch.setattr(workers, "build_one", build_one)
+    monkeypatch.setattr(one_guide, "build_one", build_one)
     monkeypatch.setattr(workers._Worker, "printed", 0)
     spy = _CollectSpy()
     monkeypatch.setattr(workers, "gc", spy)
@@ -127,7 +127,7 @@ def test_a_worker_collects_a_printed_guides_cycles_after_it_outside_the_stoppabl
 
 def test_a_worker_collects_everything_every_so_many_printed_guides(tmp_path, monkeypatch):
     options = BuildOptions(formats=("handout",), out_dir=tmp_path / "out")
-    monkeypatch.setattr(workers, "build_one", lambda path, given: Outcome(path))
+    monkeypatch.setattr(one_guide, "build_one", lambda path, given: Outcome(path))
     monkeypatch.setattr(workers._Worker, "printed", 0)
     spy = _CollectSpy()
     monkeypatch.setattr(workers, "gc", spy)

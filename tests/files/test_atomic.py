@@ -68,3 +68,20 @@ def test_the_folder_is_made_when_missing(tmp_path):
     target = tmp_path / "a" / "b" / "guide.epub"
     write_bytes_atomic(target, b"x")
     assert target.read_bytes() == b"x" and [p.name for p in target.parent.iterdir()] == ["guide.epub"]
+
+
+def test_a_folder_another_writer_makes_meanwhile_is_written_into(tmp_path, monkeypatch):
+    """A batch's first workers start together: the folder may appear between one's failed open
+    and its check. That is a folder to write into, not an error."""
+    target = tmp_path / "epub" / "guide.epub"
+    real_open = os.open
+
+    def open_as_the_other_writer_makes_the_folder(path, *args):
+        if not target.parent.exists():
+            target.parent.mkdir()  # the other worker, just after this open failed
+            raise FileNotFoundError(2, "No such file or directory", path)
+        return real_open(path, *args)
+
+    monkeypatch.setattr(os, "open", open_as_the_other_writer_makes_the_folder)
+    write_bytes_atomic(target, b"x")
+    assert target.read_bytes() == b"x" and [p.name for p in target.parent.iterdir()] == ["guide.epub"]

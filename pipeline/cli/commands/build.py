@@ -19,6 +19,15 @@ from pipeline.cli.options import (
 )
 from pipeline.model.diagnostics import PipelineError, UsageError
 
+# What `run` imports before its work: cli/main.py imports them with the collector paused, then
+# freezes them (cli/start_up.py). The writers come when a guide is first written.
+START_UP = (
+    "pipeline.build.batch",
+    "pipeline.cli.console",
+    "pipeline.writers.theme",
+    "pipeline.readers.sources",
+)
+
 
 def add_to(commands: argparse._SubParsersAction) -> None:
     build = commands.add_parser("build", help=SUMMARIES["build"])
