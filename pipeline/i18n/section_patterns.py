@@ -138,8 +138,9 @@ def kind_of(text: str) -> SectionKind | None:
         (i for i in range(len(KIND_ORDER)) if (pattern := _eager(i)) and pattern.search(text)),
         len(KIND_ORDER),
     )
-    for key in _candidates(text):
-        index = _INDEX[key.split(" ")[1]]
+    # Earliest kind first (and in a fixed order: a set's order changes with the hash seed), so a
+    # match rules out the later kinds' patterns before they are compiled, in every process alike.
+    for index, key in sorted((_INDEX[key.split(" ")[1]], key) for key in _candidates(text)):
         if index < best:
             if key not in _COMPILED_LAZY:
                 _COMPILED_LAZY[key] = re.compile(fold_letters(_LAZY[key]))
