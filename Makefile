@@ -79,9 +79,11 @@ clean:
 
 # The editable install in compat mode is a plain path in a .pth file: setuptools' default mode adds
 # an import finder that every start-up loads (with pathlib, urllib.parse and fnmatch, some 10 ms).
+# setuptools calls compat mode transitional: once it is gone, the default mode is installed instead.
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]' --config-settings editable_mode=compat
+	$(PY) -m pip install --quiet -e '.[test]' --config-settings editable_mode=compat 2>/dev/null \
+		|| $(PY) -m pip install --quiet -e '.[test]'
 	$(PY) -m compileall -q pipeline
 	touch $(STAMP)
