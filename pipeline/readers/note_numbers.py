@@ -16,6 +16,8 @@ def settle_note_numbers(
     sections: list[m.Section], notes: tuple[m.Note, ...]
 ) -> tuple[list[m.Section], tuple[m.Note, ...]]:
     """The sections and notes renumbered when some note has no call left; else as they are."""
+    if not notes:  # most guides: no walk of the whole guide for calls
+        return sections, notes
     called: set[int] = set()
     _calls((sections, notes), called)
     if all(note.number in called for note in notes):  # the usual case: nothing to do
