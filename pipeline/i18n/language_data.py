@@ -17,7 +17,8 @@ A file holds these tables, each optional but [language]:
                   (right-to-left languages: only after the title), name_particles, copulas
                   (`bylines`; a language's direction decides how its words are matched).
   [values]        about, page_units, time_words, time_units_after_number, time_words_anywhere,
-                  before_common_era, and, reading_time_names (`field_values`); speech_verbs
+                  before_common_era, other_calendar (a year of another calendar: "ዓ.ም."), and,
+                  reading_time_names (`field_values`); speech_verbs
                   (regular expressions: "said", "asks"; a quote beside one is speech, not a term:
                   `transforms.glossary`).
   [chatter]       what a chat assistant says to the asker, not about the book (`readers.chatter`),
@@ -73,7 +74,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "values": dict.fromkeys(
         (
             *("about", "page_units", "time_words", "time_units_after_number", "time_words_anywhere"),
-            *("before_common_era", "and", "reading_time_names", "speech_verbs"),
+            *("before_common_era", "other_calendar", "and", "reading_time_names", "speech_verbs"),
         ),
         "words",
     ),
