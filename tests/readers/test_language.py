@@ -283,3 +283,40 @@ def test_yoruba_is_not_read_as_vietnamese_and_its_headings_match_with_or_without
     assert guide.meta.language == "yo" and guide.meta.year == 1938
     assert [s.kind for s in guide.sections] == ["info", "summary", "characters"]
     assert labels_for("yo")["contents"] == "Àkóónú"
+
+
+def test_yoruba_is_told_from_vietnamese_by_the_tone_marks_on_its_dotted_vowels(load):
+    """ẹ́ ẹ̀ ọ́ ọ̀: Vietnamese writes ẹ and ọ, but a dot below is its tone there, and a vowel takes
+    one; typed as combining marks (NFD) or precomposed, they decide before the identifier."""
+    import unicodedata
+
+    yoruba = "Ọdẹ náà sọ ìtàn ayé rẹ̀ fún wa. Ó fi ìgboyà àti ọgbọ́n ṣẹ́gun, ó sì padà sí ìlú pẹ̀lú ògo."
+    guide, report = load(
+        "ode.md", "# Ògbójú Ọdẹ\n\n## Àkópọ̀\n\n" + unicodedata.normalize("NFD", yoruba) + "\n"
+    )
+    assert guide.meta.language == "yo"
+    assert any("it writes" in d.message and "ọ́" in d.message for d in report.items if d.code == "W-LANGUAGE")
+    vietnamese = (
+        "Truyện Kiều kể về cuộc đời của Thúy Kiều, một người con gái tài sắc. Nàng bán mình chuộc cha, "
+        "chịu nhiều đau khổ, lưu lạc mười lăm năm rồi mới được đoàn tụ với gia đình và người yêu cũ. "
+        "Tác phẩm được coi là kiệt tác của văn học Việt Nam, với ngôn ngữ tinh tế và cảm động."
+    )
+    guide, _ = load(
+        "kieu.md", "# Truyện Kiều\n\n## Tóm tắt\n\n" + unicodedata.normalize("NFD", vietnamese) + "\n"
+    )
+    assert guide.meta.language == "vi"
+
+
+def test_an_english_guide_quoting_a_yoruba_title_stays_english(load):
+    """The title's dotted, tone-marked vowels, however often it is named, are one word's: not Yoruba."""
+    title = "Ògbójú Ọdẹ nínú Igbó Irúnmọlẹ̀"
+    text = (
+        f"# {title}\n\n## Summary\n\n{title} is the first novel that was written in Yoruba. In {title} "
+        "a hunter tells the author the story of his life over seven days, and of the journey that he "
+        "and the other hunters of the town made to the mountain at the request of the king. "
+        f"Critics call {title} a classic of the forest tale, and it is read in schools to this day. "
+        "It was translated into English by Wole Soyinka as The Forest of a Thousand Daemons, and the "
+        "translation is the one that most readers of this guide will have in their hands.\n"
+    )
+    guide, _ = load("ogboju-en.md", text)
+    assert guide.meta.language == "en"
