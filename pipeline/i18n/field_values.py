@@ -16,6 +16,8 @@ TIME_UNITS_AFTER_NUMBER = words("values", "time_units_after_number")
 TIME_WORDS_ANYWHERE = words("values", "time_words_anywhere")
 # "c. 725 BCE", "av. J.-C.", "ق.م": the year is before the common era.
 BEFORE_COMMON_ERA = words("values", "before_common_era")
+# "1958 ዓ.ም." is a year of the Ethiopian calendar: its text is kept, no Gregorian year made of it.
+OTHER_CALENDAR = words("values", "other_calendar")
 # "and" between two authors ("و" is Persian, "اور" Urdu).
 AND_WORDS = words("values", "and")
 # A reading time written with its field name in the value ("Reading time: 4 hours").

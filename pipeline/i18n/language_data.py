@@ -12,12 +12,15 @@ A file holds these tables, each optional but [language]:
   [front_matter]  language, title: front matter keys read before the fields are.
   [lines]         language, title: words (regular expressions) of a "Language: xx" line and of a
                   loose manuscript's first "Title:" line; part: the word that numbers a heading
-                  ("Part 2: Themes"), which matching drops with the number (`decoration`).
+                  ("Part 2: Themes"), which matching drops with the number (`decoration`);
+                  chapter: the word that numbers a chapter's heading ("Chapter 3 – The Barn"):
+                  a run of them is one chapter-summaries section (`readers.chapter_runs`).
   [byline]        by (regular expressions: a byline alone or after the title), by_after_title
                   (right-to-left languages: only after the title), name_particles, copulas
                   (`bylines`; a language's direction decides how its words are matched).
   [values]        about, page_units, time_words, time_units_after_number, time_words_anywhere,
-                  before_common_era, and, reading_time_names (`field_values`); speech_verbs
+                  before_common_era, other_calendar (a year of another calendar: "ዓ.ም."), and,
+                  reading_time_names (`field_values`); speech_verbs
                   (regular expressions: "said", "asks"; a quote beside one is speech, not a term:
                   `transforms.glossary`).
   [chatter]       what a chat assistant says to the asker, not about the book (`readers.chatter`),
@@ -59,7 +62,7 @@ LABEL_KEYS = (
     *("pages_short", "separator", "glossary", "author", "authors", "year", "genres", "pages"),
     *("reading_time", "language", "contents", "notes", "cover", "title_page", "glance", "study_guide"),
     *("by", "back", "landmarks", "start", "handout", "first_use", "index", "page_short", "this_guide"),
-    *("words", "minutes", "theme", "collection", "overview_cut"),
+    *("words", "minutes", "theme", "chapters", "collection", "overview_cut"),
 )
 
 # Every table and key a file may hold, and its value: one string ("text") or a list of them ("words").
@@ -68,12 +71,12 @@ SCHEMA: dict[str, dict[str, str]] = {
     "sections": dict.fromkeys(SECTION_KINDS, "text"),
     "fields": dict.fromkeys(FIELD_KINDS, "words"),
     "front_matter": {"language": "words", "title": "words"},
-    "lines": {"language": "words", "title": "words", "part": "words"},
+    "lines": {"language": "words", "title": "words", "part": "words", "chapter": "words"},
     "byline": dict.fromkeys(("by", "by_after_title", "name_particles", "copulas"), "words"),
     "values": dict.fromkeys(
         (
             *("about", "page_units", "time_words", "time_units_after_number", "time_words_anywhere"),
-            *("before_common_era", "and", "reading_time_names", "speech_verbs"),
+            *("before_common_era", "other_calendar", "and", "reading_time_names", "speech_verbs"),
         ),
         "words",
     ),

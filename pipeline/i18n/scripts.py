@@ -46,10 +46,20 @@ SCRIPT_LANGUAGES: tuple[tuple[str, str], ...] = (
 # Letters that, in a script several languages write, only one of them uses: Cyrillic with ђ and ћ
 # is Serbian (Russian and Ukrainian have neither; Macedonian writes ѓ and ќ instead), Hebrew
 # script with the Yiddish ligatures װ ױ ײ or the rafe of פֿ is Yiddish, not Hebrew. Each is
-# (tag, the script as a character class, its letters); a few such letters and a small share of the
-# script's letters decide (Serbian prose writes one in a hundred, Yiddish one in twenty-five).
-DISTINCT_LETTERS: tuple[tuple[str, str, str], ...] = (
-    ("sr", r"[\u0400-\u04ff]", "ђћЂЋ"),
-    ("mk", r"[\u0400-\u04ff]", "ѓќѕЃЌЅ"),
-    ("yi", r"[\u0590-\u05ff\ufb1d-\ufb4f]", "\u05f0\u05f1\u05f2\u05bf\ufb1f\ufb4e"),
+# (tag, the script as a character class, its letters, the share of the script's letters they must
+# make); a few such letters and that share decide (Serbian prose writes one in a hundred, Yiddish
+# one in twenty-five). A letter may be a sequence, compared in NFC: Yoruba marks the tone on its
+# dotted vowels (ẹ́ ẹ̀ ọ́ ọ̀, one in twenty letters of its prose), which Vietnamese never does (a dot
+# below is itself one of its tones, and a vowel carries one tone); its share is set high so that an
+# English guide quoting a Yoruba title is not Yoruba.
+DISTINCT_LETTERS: tuple[tuple[str, str, tuple[str, ...], float], ...] = (
+    ("sr", r"[\u0400-\u04ff]", tuple("ђћЂЋ"), 0.003),
+    ("mk", r"[\u0400-\u04ff]", tuple("ѓќѕЃЌЅ"), 0.003),
+    ("yi", r"[\u0590-\u05ff\ufb1d-\ufb4f]", tuple("\u05f0\u05f1\u05f2\u05bf\ufb1f\ufb4e"), 0.003),
+    (
+        "yo",
+        r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]",
+        tuple(f"{vowel}{tone}" for vowel in "\u1eb9\u1ecd\u1eb8\u1ecc" for tone in "\u0301\u0300"),
+        0.01,
+    ),
 )

@@ -50,10 +50,17 @@ def description(guide: m.Guide, limit: int = 320) -> str:
 
 
 _CJK_CHAR = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"  # see wide_text
+# Thai, Lao, Khmer and Myanmar write no space between words (a space parts phrases, if anything),
+# and ICU's dictionary word breaks are not at hand: their letters count as words at a mean word
+# length in code points (Khmer and Thai prose run near five: a consonant with its subscripts,
+# vowel signs and marks is several code points per syllable, and words are one to three syllables).
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]+")
+_UNSPACED_WORD = 5
 
 
 def guide_length(guide: m.Guide) -> tuple[int, int]:
-    """(words, minutes to read) of the guide itself; ideographs count as words, read faster."""
+    """(words, minutes to read) of the guide itself; ideographs count as words, read faster; the
+    letters of scripts written without spaces count as words of their mean length."""
     pieces: list[str] = []
     for section in guide.sections:
         for block in iter_blocks(section.blocks):
@@ -63,11 +70,17 @@ def guide_length(guide: m.Guide) -> tuple[int, int]:
             _texts(entry.body, pieces)
     text = " ".join(pieces)
     text += " ".join(entry.term for section in guide.sections for entry in section.entries)
+    unspaced = 0
+    if _UNSPACED.search(text):  # rare: one pass in C finds none in most guides
+        # Each run rounded up: a run of one short word ("និង", "and") between spaces is a word.
+        unspaced = sum(-(-len(run) // _UNSPACED_WORD) for run in _UNSPACED.findall(text))
+        text = _UNSPACED.sub(" ", text)
     if may_hold_wide(text):
         ideographs = len(re.findall(_CJK_CHAR, text))
         words = len(re.sub(_CJK_CHAR, " ", text).split()) + ideographs
     else:
         ideographs, words = 0, len(text.split())
+    words += unspaced
     minutes = max(1, round((words - ideographs) / 230 + ideographs / 400))
     return words, minutes
 

@@ -5,7 +5,9 @@ each language's [chatter] about_book (`i18n/languages/*.toml`).
 
 Such a heading gives way to a Title field or a byline paragraph under it; without either, the title
 is its emphasised or quoted part, else what is left once the words about the book are removed, and
-a byline inside it names the author."""
+a byline inside it names the author. A first line of sentences about the book (an answer engine's
+opening: "Things Fall Apart is Chinua Achebe's first novel …") gives its emphasised or quoted words,
+or the title-case words before "is <the Author field's name>'s"."""
 
 from __future__ import annotations
 
@@ -72,6 +74,37 @@ def byline_title(blocks: list[m.Block]) -> tuple[str, str] | None:
             text = plain_text(block.inlines).strip()
             if "\n" not in text and (found := title_byline(text)):
                 return found[0].strip(_TITLE_FRAME), found[1]
+    return None
+
+
+# A first line that ends as a sentence does ("… published in 1958. Below is a study summary.").
+_SENTENCE_END = LazyPattern(r"[.!?。！？]$")
+
+
+def opening_sentence_title(heading: m.Heading, authors: object) -> str | None:
+    """The title inside a first line that is an answer engine's opening sentences about the book
+    ("Things Fall Apart is Chinua Achebe's first novel, published in 1958. Below is a study
+    summary."): its emphasised or quoted words, else the words before a verb and the possessive of
+    the author the manuscript's Author field names ("<title> is <author>'s …"). Anything else (a
+    title that ends with a full stop or question mark, "The novel by <author> …") stays whole."""
+    text = " ".join(strip_pictographs(plain_text(heading.inlines)).split()).translate(_APOSTROPHES)
+    if not _SENTENCE_END.search(text) or len(text.split()) < 6:
+        return None
+    if (span := _emphasised(heading.inlines) or _quoted(text)) and len(span) < len(text) / 2:
+        return span
+    names = [str(a) for a in authors] if isinstance(authors, list) else [str(authors or "")]
+    for name in filter(None, (" ".join(n.split()) for n in names)):
+        at = text.casefold().find(name.casefold() + "'s ")
+        before = text[:at].split() if at > 0 else []
+        # A title in title case, of two words or more: "It is …", "The novel is …" name no book.
+        named = before[:-1]
+        if (
+            before
+            and before[-1].isalpha()
+            and before[-1].islower()
+            and any(w[0].isupper() for w in named[1:])
+        ):
+            return " ".join(named).strip(_TITLE_FRAME) or None
     return None
 
 

@@ -118,40 +118,59 @@ def _script_language(sample: str, report: Report) -> str | None:
     return None
 
 
-_DISTINCT_MIN = 3  # one quoted name ("Ђоковић") in Russian prose is not Serbian
-_DISTINCT_SHARE = 0.003
-_ANY_DISTINCT = LazyPattern(f"[{''.join(letters for _, _, letters in DISTINCT_LETTERS)}]")
+# Letters and words that have them: one name quoted again and again ("Ђоковић" in Russian prose, a
+# Yoruba title in an English one) does not make the text that language.
+_DISTINCT_MIN = 3
+# The first character of every distinct letter: most texts have none, and one search says so.
+_ANY_DISTINCT = LazyPattern(
+    f"[{''.join(letter[0] for _, _, letters, _ in DISTINCT_LETTERS for letter in letters)}]"
+)
 
 
 def _distinct_language(sample: str, report: Report) -> str | None:
     """The language whose own letters a text in a shared script writes (Serbian Cyrillic is not
-    Russian, Yiddish is not Hebrew): the identifier knows only languages with a file and would
-    name the nearest of them with full confidence."""
+    Russian, Yiddish is not Hebrew, Yoruba is not Vietnamese): the identifier knows only
+    languages with a file and would name the nearest of them with full confidence."""
+    # NFC first: tone marks typed as combining characters (Yoruba keyboards) are compared as one
+    # form; NFC of text already in it is a quick check.
+    sample = unicodedata.normalize("NFC", sample)
     if not _ANY_DISTINCT.search(sample):  # the usual case: none of those letters
         return None
-    for language, script, letters in DISTINCT_LETTERS:
+    for language, script, letters, share in DISTINCT_LETTERS:
         marks = sum(map(sample.count, letters))
-        if marks < _DISTINCT_MIN:
+        if marks < _DISTINCT_MIN or _words_with(sample, letters) < _DISTINCT_MIN:
             continue
         written = len(re.findall(script, sample))
-        if marks >= _DISTINCT_SHARE * written and written / (_letters(sample) or 1) > 0.3:
-            # A combining mark (the rafe of פֿ) is shown on the letter before it.
-            seen = ", ".join(
-                dict.fromkeys(
-                    sample[max(i - 1, 0) : i + 1] if unicodedata.combining(c) else c
-                    for i, c in enumerate(sample)
-                    if c in letters
-                )
-            )
+        if marks >= share * written and written / (_letters(sample) or 1) > 0.3:
             report.warn(
                 "W-LANGUAGE",
                 f"no language given; the text looks like {language!r} ({english_name(language)}: "
-                f"it writes {seen}, which no other language of its script does), so that is used: "
-                f"add a language line (Language: {language}) to be sure",
+                f"it writes {_seen(sample, letters)}, which no other language of its script does), "
+                f"so that is used: add a language line (Language: {language}) to be sure",
                 1,
             )
             return language
     return None
+
+
+def _words_with(sample: str, letters: tuple[str, ...]) -> int:
+    """How many different words hold one of the letters."""
+    return len(
+        {word.strip('.,;:!?"“”«»()') for word in sample.split() if any(map(word.__contains__, letters))}
+    )
+
+
+def _seen(sample: str, letters: tuple[str, ...]) -> str:
+    """The distinct letters as the text writes them, in order of appearance; a combining mark (the
+    rafe of פֿ) is shown on the letter before it."""
+    singles = {letter for letter in letters if len(letter) == 1}
+    found = [
+        (i, sample[max(i - 1, 0) : i + 1] if unicodedata.combining(c) else c)
+        for i, c in enumerate(sample)
+        if c in singles
+    ]
+    found += [(sample.find(letter), letter) for letter in letters if len(letter) > 1 and letter in sample]
+    return ", ".join(dict.fromkeys(text for _, text in sorted(found)))
 
 
 def _letters(text: str) -> int:

@@ -10,6 +10,7 @@ from pipeline.i18n.field_values import (
     ABOUT_WORDS,
     AND_WORDS,
     BEFORE_COMMON_ERA,
+    OTHER_CALENDAR,
     PAGE_UNITS,
     READING_TIME_NAMES,
     TIME_UNITS_AFTER_NUMBER,
@@ -39,6 +40,8 @@ _TIME_HINT = LazyPattern(
 _YEAR = LazyPattern(r"(\d{1,4})")  # \d is any script's digit: "۱۹۳۷" and "١٩٣٧" are years too
 _FULL_YEAR = LazyPattern(r"(?<!\d)(\d{3,4})(?!\d)")
 _BCE = LazyPattern(rf"\b({alternatives(BEFORE_COMMON_ERA)})", re.I)
+# A year dated by another calendar ("1958 ዓ.ም.", Ethiopian) is no Gregorian year: no number is made.
+_OTHER_CALENDAR = LazyPattern(rf"({alternatives(OTHER_CALENDAR)})", re.I)
 # "،" and "؛" are the Arabic-script comma and semicolon.
 _AUTHOR_SEPARATORS = LazyPattern(rf"\s+(?:{alternatives(AND_WORDS)})\s+|\s*&\s*|\s*[;؛]\s*|、|\s*،\s*")
 _GENRE_SEPARATORS = LazyPattern(r"\s*/\s*|\s*[,،]\s*|\s*[;؛]\s*|\s+[·•]\s+|、")
@@ -114,7 +117,7 @@ def parse_year(text: str) -> int | None:
     """The year as an integer (negative for BCE), from text such as "1818" or "c. 725 BCE"."""
     # "1 January 1818" is 1818: a number of three or four digits is the year, else any number.
     match = _FULL_YEAR.search(text) or _YEAR.search(text)
-    if not match:
+    if not match or _OTHER_CALENDAR.search(text):
         return None
     year = int(match.group(1))
     # "-750" (a YAML number) and "750 BCE" both mean before the common era.

@@ -16,7 +16,13 @@ from pipeline.readers.chatter import leave_out_chatter
 from pipeline.readers.citations import leave_out_citations
 from pipeline.readers.dialects import Adapted, adapt
 from pipeline.readers.front_matter import absorb_yaml, read_front_matter
-from pipeline.readers.heading_title import HeadingTitle, about_book, byline_title, dash_byline
+from pipeline.readers.heading_title import (
+    HeadingTitle,
+    about_book,
+    byline_title,
+    dash_byline,
+    opening_sentence_title,
+)
 from pipeline.readers.language import choose_language
 from pipeline.readers.links import LinkPolicy
 from pipeline.readers.mail import unwrap_mail
@@ -103,6 +109,11 @@ def normalise(source: SourceText, report: Report, default_language: str = "en") 
     title, rest = take_title(blocks, front_matter, report)
     title, said = _sentence_title(blocks, rest, title, language)
     sections = sections_of(rest, title, draft, report, language, path)
+    first = blocks[0] if blocks else None
+    whole = said is None or said.title == title  # the heading taken whole (it may name a section too)
+    if whole and isinstance(first, m.Heading) and title == plain_text(first.inlines).strip():
+        # An answer engine's opening sentences as the first line: the title is the book they name.
+        title = opening_sentence_title(first, draft.values.get("authors")) or title
     if said is not None:
         # A Title field wins over the heading's words; the heading's byline fills in the author.
         title = str(draft.values.get("title") or title)

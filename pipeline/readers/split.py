@@ -13,8 +13,10 @@ from pipeline.i18n.section_names import label, section_kind
 from pipeline.model import guide as m
 from pipeline.model.diagnostics import Report
 from pipeline.model.location import SourceLocation
+from pipeline.model.rebuilt import rebuilt
 from pipeline.model.text import plain_text
 from pipeline.readers.byline import split_byline, split_year
+from pipeline.readers.chapter_runs import chapter_runs
 from pipeline.readers.entries import extract_entries, split_lines
 from pipeline.readers.metadata import MetadataDraft, absorb_field, split_field
 from pipeline.readers.outline import rank_headings
@@ -37,6 +39,7 @@ def sections_of(
     """The sections of the blocks after the title, the info section first; fields go into `draft`
     (the preamble's before an info section's, so the preamble's win)."""
     preamble, raw_sections = _split_sections(_promote_label_headings(blocks), path)
+    raw_sections = _merge_chapter_runs(raw_sections, language)
     info_blocks = _absorb_preamble(list(_without_separators(preamble)), draft, title)
     sections = [_build_section(raw, draft, report, language) for raw in raw_sections]
     return _ensure_info(sections, info_blocks, language, path)
@@ -117,6 +120,21 @@ def _raw(title: str, loc: SourceLocation, blocks: list[m.Block]) -> _RawSection:
     words = strip_pictographs(title)
     shown = (strip_numbering(words) if kind else words).rstrip(":：").rstrip() or title
     return _RawSection(shown, kind, rank_headings(_without_separators(blocks)), loc)
+
+
+def _merge_chapter_runs(raw_sections: list[_RawSection], language: str) -> list[_RawSection]:
+    """Each run of "Chapter N – …" sections as one chapter-summaries section: each chapter's
+    heading a sub-heading of it, the chapter's own sub-headings one level further down."""
+    runs = chapter_runs([raw.title for raw in raw_sections], [raw.kind is not None for raw in raw_sections])
+    for run in reversed(runs):
+        blocks: list[m.Block] = []
+        for raw in raw_sections[run.start : run.stop]:
+            blocks.append(m.Heading(1, (m.Text(raw.title),), raw.loc))
+            blocks += [rebuilt(b, level=b.level + 1) if isinstance(b, m.Heading) else b for b in raw.blocks]
+        first = raw_sections[run.start]
+        merged = _RawSection(label(language, "chapters"), "chapters", rank_headings(tuple(blocks)), first.loc)
+        raw_sections[run.start : run.stop] = [merged]
+    return raw_sections
 
 
 def _without_separators(blocks: list[m.Block]) -> tuple[m.Block, ...]:

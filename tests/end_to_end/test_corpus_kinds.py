@@ -1,5 +1,5 @@
 """The corpus of summaries as people really have them (issue 17): chat-assistant answers, note-app and
-word-processor exports, definition lists, .docx files and summaries in 39 languages, each under
+word-processor exports, definition lists, .docx files and summaries in 42 languages, each under
 tests/corpus/<kind>/ beside a hand-written `<stem>.expected.toml` of the model it must give (title,
 authors, year, genres, pages, reading time, language, section kinds in order, entry names).
 
@@ -224,6 +224,7 @@ LANGUAGES = {
 }
 LANGUAGES |= {"ko", "el", "hi", "bn", "ta", "th", "hy", "ka"}
 LANGUAGES |= {"pl", "nl", "sv", "da", "nb", "fi", "cs", "hu", "ro", "uk", "tr", "vi", "id", "ca"}
+LANGUAGES |= {"sr", "yi", "am", "km", "yo"}
 
 
 def test_corpus_has_enough_of_every_kind_and_language():

@@ -59,3 +59,26 @@ def test_the_description_reads_only_the_opening_and_says_what_the_whole_summary_
             break
         expected = f"{expected} {sentence}".strip()
     assert excerpt.description(guide) == (expected[:640] or "T")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # 21 words, by a Khmer reader's count, in 4 space-parted phrases.
+        ("ទុំទាវ គឺជារឿងស្នេហាសោកនាដកម្មដ៏ល្បីបំផុតនៃអក្សរសិល្ប៍ខ្មែរ ដែលគេតែងប្រៀបធៀបទៅនឹងរឿងរ៉ូមេអូ និងហ្ស៊ុយលីយេត។", 21),
+        # 13 words in 2 phrases (Thai).
+        ("แม่พลอยเป็นลูกสาวของพระยาพิพิธ ขุนนางในสมัยรัชกาลที่ห้า", 13),
+    ],
+)
+def test_scripts_written_without_spaces_count_their_words_by_mean_length(text, words):
+    """Khmer and Thai part phrases, not words, with spaces: "N words · min read" was a count of phrases."""
+    from pipeline.model import excerpt
+    from pipeline.model import guide as m
+    from pipeline.model.location import SourceLocation
+
+    where = SourceLocation("x.md", 1)
+    summary = m.Section("summary", "Summary", (m.Paragraph((m.Text(text),), where),), where)
+    guide = m.Guide("x.md", "markdown", m.Metadata(title="T"), (summary,))
+    counted, _ = excerpt.guide_length(guide)
+    assert len(text.split()) < words / 3  # the old count
+    assert 0.75 * words <= counted <= 1.25 * words, counted

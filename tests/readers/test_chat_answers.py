@@ -14,7 +14,7 @@ from pipeline.checks.lint import lint_file
 from pipeline.model import guide as m
 from pipeline.model.text import plain_text
 from pipeline.model.walk import iter_blocks
-from pipeline.readers.heading_title import about_book, byline_title
+from pipeline.readers.heading_title import about_book, byline_title, opening_sentence_title
 
 ANSWERS = Path(__file__).with_name("chat_answers")
 
@@ -292,3 +292,63 @@ def test_a_title_field_names_the_book_when_only_chatter_was_above_the_book_info(
     meta = guide.meta
     assert (meta.title, meta.authors, meta.year) == ("Silas Marner", ("George Eliot",), 1861)
     assert [d.code for d in report.items if d.code == "W-CHATTER"] == ["W-CHATTER"]
+
+
+@pytest.mark.parametrize(
+    ("inlines", "authors", "title"),
+    [
+        (
+            (
+                m.Text(
+                    "Things Fall Apart is Chinua Achebe’s first novel, published in 1958. Below is a summary."
+                ),
+            ),
+            "Chinua Achebe",
+            "Things Fall Apart",
+        ),
+        (
+            (m.Text("Silas Marner is George Eliot's third novel, published in 1861. Here is a guide."),),
+            ["George Eliot"],
+            "Silas Marner",
+        ),
+        (
+            (
+                m.Text("Here is what you need to know about "),
+                m.Emph((m.Text("Middlemarch"),)),
+                m.Text(", in brief."),
+            ),
+            None,
+            "Middlemarch",
+        ),
+        ((m.Text("Below is a study guide to “Silas Marner”, the novel of 1861."),), None, "Silas Marner"),
+    ],
+)
+def test_an_opening_sentence_as_the_first_line_names_the_book(inlines, authors, title: str):
+    """An answer engine's first line, sentences about the book: the title is its emphasised or
+    quoted words, else the words before one word and the Author field's name."""
+    assert opening_sentence_title(_heading(inlines), authors) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Who Moved My Cheese?", "Spencer Johnson"),  # a title that is a question
+        ("Are You There God? It's Me, Margaret.", "Judy Blume"),  # no author in it
+        ("The novel by Chinua Achebe that everyone reads at school, in brief.", "Chinua Achebe"),
+        ("Things Fall Apart is a great novel about Okonkwo and his village.", "Chinua Achebe"),
+        ("The novel is Chinua Achebe's best known, and is read at school.", "Chinua Achebe"),
+        ("It is Chinua Achebe's first novel, published in 1958 in London.", "Chinua Achebe"),
+        ("Things Fall Apart", "Chinua Achebe"),  # no sentence at all
+    ],
+)
+def test_a_title_or_a_sentence_naming_no_book_is_kept_whole(text: str, authors: str):
+    assert opening_sentence_title(_heading((m.Text(text),)), authors) is None
+
+
+def test_an_answer_engines_opening_line_gives_the_title_and_is_not_shown(load):
+    text = (
+        "Things Fall Apart is Chinua Achebe's first novel, published in 1958 [1]. Below is a summary.\n\n"
+        "## Book Info\n\n- **Author:** Chinua Achebe\n\n## Summary\n\nOkonkwo is a famous wrestler.\n"
+    )
+    guide, _ = load("tfa.md", text)
+    assert guide.meta.title == "Things Fall Apart" and guide.meta.authors == ("Chinua Achebe",)

@@ -239,3 +239,84 @@ def test_yiddish_gives_its_sections_and_fields_with_points_or_without(load):
     assert guide.meta.language == "yi" and guide.meta.year == 1894
     assert [s.kind for s in guide.sections] == ["info", "summary", "characters", "themes"]
     assert labels_for("yi")["contents"] == "אינהאַלט"
+
+
+def test_amharic_gives_its_sections_and_fields_and_keeps_an_ethiopian_year_as_written(load):
+    """Amharic had no data file: its sections were unknown, and "1958 ዓ.ም." is no Gregorian year."""
+    text = (
+        "# ፍቅር እስከ መቃብር\n\n**ደራሲ:** ሐዲስ ዓለማየሁ\n**ዓመት:** 1958 ዓ.ም.\n**ገፆች:** 420\n\n## ማጠቃለያ\n\n"
+        "በዛብህ ድሀ ቤተሰብ የተወለደ፣ በቤተ ክርስቲያን ትምህርት ቤት የተማረ፣ ብልህና ደግ ወጣት ነው።\n\n"
+        "## ገፀ ባህሪያት\n\n- **በዛብህ**: ወጣት\n\n## ጭብጦች\n\n- ፍቅር\n"
+    )
+    guide, _ = load("fikir.md", text)
+    assert guide.meta.language == "am" and guide.meta.authors == ("ሐዲስ ዓለማየሁ",)
+    assert guide.meta.year is None and guide.meta.year_text == "1958 ዓ.ም." and guide.meta.pages == 420
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters", "themes"]
+    assert labels_for("am")["contents"] == "ማውጫ"
+
+
+def test_khmer_gives_its_sections_with_either_subscript_ta_or_da(load):
+    """Khmer had no data file; "សេចក្តី" and "សេចក្ដី" are the same word typed two ways."""
+    for subscript in ("\u17d2\u178f", "\u17d2\u178a"):
+        text = (
+            f"# ទុំទាវ\n\nអ្នកនិពន្ធ: សន្ធរម៉ុក\nឆ្នាំ: 1915\n\n## សេចក{subscript}ីសង្ខេប\n\n"
+            "ទុំ ជាសាមណេរវ័យក្មេងម្នាក់ ដែលមានសំឡេងពីរោះណាស់។ ថ្ងៃមួយ លោកបានជួបនាងទាវ។\n\n"
+            "## តួអង្គ\n\n- **ទុំ**: សាមណេរ\n\n## ប្រធានបទ\n\n- វាសនា\n"
+        )
+        guide, _ = load("tum-teav.md", text)
+        assert guide.meta.language == "km" and guide.meta.year == 1915
+        assert [s.kind for s in guide.sections] == ["info", "summary", "characters", "themes"]
+
+
+def test_yoruba_is_not_read_as_vietnamese_and_its_headings_match_with_or_without_marks(load):
+    """Yoruba's dots below and tone marks (typed combining here) made the identifier say Vietnamese."""
+    import unicodedata
+
+    text = unicodedata.normalize(
+        "NFD",
+        "Ògbójú Ọdẹ\n\nÌwífún nípa Ìwé\n- Òǹkọ̀wé: D. O. Fágúnwà\n- Ọdún: 1938\n\nAkopo Itan\n"
+        "Ìwé náà sọ ìtàn Àkàrà-ògùn, ọdẹ akíkanjú kan, tí ó sọ ìtàn ayé rẹ̀ fún òǹkọ̀wé náà ní ọjọ́ "
+        "méje. Bàbá Àkàrà-ògùn jẹ́ ọdẹ ńlá, ìyá rẹ̀ sì jẹ́ àjẹ́, ó sì máa ń lọ sí Igbó Irúnmọlẹ̀.\n\n"
+        "Àwọn Ẹ̀dá Ìtàn\n- Àgbákò: ẹ̀dá abàmì\n",
+    )
+    guide, _ = load("ogboju.txt", text)
+    assert guide.meta.language == "yo" and guide.meta.year == 1938
+    assert [s.kind for s in guide.sections] == ["info", "summary", "characters"]
+    assert labels_for("yo")["contents"] == "Àkóónú"
+
+
+def test_yoruba_is_told_from_vietnamese_by_the_tone_marks_on_its_dotted_vowels(load):
+    """ẹ́ ẹ̀ ọ́ ọ̀: Vietnamese writes ẹ and ọ, but a dot below is its tone there, and a vowel takes
+    one; typed as combining marks (NFD) or precomposed, they decide before the identifier."""
+    import unicodedata
+
+    yoruba = "Ọdẹ náà sọ ìtàn ayé rẹ̀ fún wa. Ó fi ìgboyà àti ọgbọ́n ṣẹ́gun, ó sì padà sí ìlú pẹ̀lú ògo."
+    guide, report = load(
+        "ode.md", "# Ògbójú Ọdẹ\n\n## Àkópọ̀\n\n" + unicodedata.normalize("NFD", yoruba) + "\n"
+    )
+    assert guide.meta.language == "yo"
+    assert any("it writes" in d.message and "ọ́" in d.message for d in report.items if d.code == "W-LANGUAGE")
+    vietnamese = (
+        "Truyện Kiều kể về cuộc đời của Thúy Kiều, một người con gái tài sắc. Nàng bán mình chuộc cha, "
+        "chịu nhiều đau khổ, lưu lạc mười lăm năm rồi mới được đoàn tụ với gia đình và người yêu cũ. "
+        "Tác phẩm được coi là kiệt tác của văn học Việt Nam, với ngôn ngữ tinh tế và cảm động."
+    )
+    guide, _ = load(
+        "kieu.md", "# Truyện Kiều\n\n## Tóm tắt\n\n" + unicodedata.normalize("NFD", vietnamese) + "\n"
+    )
+    assert guide.meta.language == "vi"
+
+
+def test_an_english_guide_quoting_a_yoruba_title_stays_english(load):
+    """The title's dotted, tone-marked vowels, however often it is named, are one word's: not Yoruba."""
+    title = "Ògbójú Ọdẹ nínú Igbó Irúnmọlẹ̀"
+    text = (
+        f"# {title}\n\n## Summary\n\n{title} is the first novel that was written in Yoruba. In {title} "
+        "a hunter tells the author the story of his life over seven days, and of the journey that he "
+        "and the other hunters of the town made to the mountain at the request of the king. "
+        f"Critics call {title} a classic of the forest tale, and it is read in schools to this day. "
+        "It was translated into English by Wole Soyinka as The Forest of a Thousand Daemons, and the "
+        "translation is the one that most readers of this guide will have in their hands.\n"
+    )
+    guide, _ = load("ogboju-en.md", text)
+    assert guide.meta.language == "en"

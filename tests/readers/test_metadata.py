@@ -333,3 +333,10 @@ def test_book_info_as_a_table(load):
     assert guide.meta.authors == ("George Eliot",)
     assert guide.meta.year_text == "1871–1872" and guide.meta.pages == 880
     assert not guide.section("info").blocks  # the table was read, not printed as well
+
+
+@pytest.mark.parametrize("text", ["1958 ዓ.ም.", "1958 ዓ/ም", "በ1958 ዓመተ ምሕረት"])
+def test_a_year_of_the_ethiopian_calendar_is_not_read_as_gregorian(text):
+    """ "1958 ዓ.ም." is 1965 or 1966 of the Gregorian calendar: no number at all beats a wrong one."""
+    assert parse_year(text) is None
+    assert parse_year("1958") == 1958
