@@ -119,6 +119,12 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
             return text, encoding
     if not data.strip():
         raise report.error("E-EMPTY", "manuscript is empty")
+    # Before UTF-8: NUL bytes are valid UTF-8, so UTF-16 saved without a BOM (Windows' "Unicode"
+    # without its signature) decoded "cleanly" into a guide of garbage with its NULs removed.
+    unmarked = _utf16_without_bom(data)
+    if unmarked is not None:
+        report.warn("W-ENCODING", f"no byte order mark; decoded as {unmarked[1]} by its zero bytes", 1)
+        return unmarked
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -140,6 +146,25 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
         _line_of(data, offset),
     )
     return text, encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text with no BOM, found by its zero bytes, or None.
+
+    Every ASCII character (spaces, newlines, '#', digits) of UTF-16 text has a zero byte, on the
+    odd offsets for little-endian and the even ones for big-endian; other characters give few
+    zeros (U+0100, U+4E00 ...). Text in UTF-8 has none, and binary noise has them on both sides.
+    """
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= max(4, 8 * others) and zeros * 20 >= len(sample) // 2:  # one char in 20 is ASCII
+            text = _decodes_as(data, encoding)
+            if text is not None and "\x00" not in text:
+                return text, encoding
+    return None
 
 
 def _line_of(data: bytes, offset: int) -> int:

@@ -182,6 +182,40 @@ def test_encodings_and_line_endings_give_the_same_guide(tmp_path, variant):
     assert "天地玄黄" in shown and "\U0001f600" in shown and "\ufffd" not in shown and "\r" not in shown
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "sample",
+    [_ENCODING_SAMPLE, "# Война и мир\n\nЛев Толстой\n\n## Краткое содержание\n\nПьер.\n"],
+    ids=["mixed", "russian"],
+)
+def test_utf16_without_a_byte_order_mark_is_decoded_not_read_as_utf8_with_its_zeros_removed(
+    tmp_path, encoding, sample
+):
+    """Notepad's "Unicode" saved without its BOM: every zero byte is valid UTF-8, so the file used to
+    build a guide of garbage ('@0B:>5 A>45@60=85' for 'Краткое содержание') with a W-CONTROL-CHARS."""
+    plain = tmp_path / "plain" / "sample.md"
+    plain.parent.mkdir()
+    plain.write_bytes(sample.encode("utf-8"))
+    other = tmp_path / encoding / "sample.md"
+    other.parent.mkdir()
+    other.write_bytes(sample.encode(encoding))
+    expected, expected_report = load_guide(plain)
+    guide, report = load_guide(other)
+    assert guide_fingerprint(guide) == guide_fingerprint(expected)
+    [warning] = [d for d in report.items if d.code == "W-ENCODING"]
+    assert encoding in warning.message and warning.location.line == 1
+    assert [d.code for d in report.items if d.code != "W-ENCODING"] == [d.code for d in expected_report.items]
+
+
+def test_binary_zeros_on_both_byte_offsets_are_still_refused_as_binary(tmp_path):
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "image.md").write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(GuideError) as raised:
+        load_guide(folder / "image.md")
+    assert raised.value.diagnostic.code == "E-BINARY"
+
+
 _CP1252_SAMPLE = (
     "# Café Society\n\nBy Zoë Author\n\n## Summary\n\nThe naïve narrator’s “quoted” words — at the café, "
     "a résumé of déjà vu and the crème brûlée façade. “Naïveté,” she says, “is not a crime.”\n\n"
