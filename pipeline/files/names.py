@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+# What a file name may hold but a one-line message may not print: controls (a newline splits the
+# line, ESC starts a terminal command that recolours or retitles the terminal), the line and
+# paragraph separators, and the bidi overrides and isolates that show "gpj.exe" as "exe.jpg".
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def shown_path(path: str | Path) -> str:
-    """A path (or a line naming one) as it can be printed: bytes of a name not in UTF-8 as \\x escapes."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """A path (or a line naming one) as it can be printed on one line: bytes of a name not in UTF-8
+    as \\x escapes, and controls, line separators and bidi overrides as \\x or \\u escapes."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def utf8_name(path: Path) -> bool:

@@ -30,7 +30,7 @@ class ShelfError(PipelineError):
 
 
 def print_warning(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    print(shown_path(f"warning: {message}"), file=sys.stderr)
 
 
 @dataclass(frozen=True, slots=True)
