@@ -87,3 +87,11 @@ def test_every_diagnostic_and_failure_of_a_hostile_name_is_one_printable_line(ca
     assert "  FAILED in/evil\\x1b[31mred.md: manuscript is empty" in lines
     assert "in/rtl\\u202egnp.md:1: error[E-EMPTY]: manuscript is empty" in lines
 
+
+def test_the_table_shows_each_name_as_it_is_never_as_markup(capsys, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    console.print_summary(hostile_outcomes(), table=True)
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    for shown in ("[red]x.md", "[@foo(]y.md", "bad\\nname.md", "evil\\x1b[31mred.md", "rtl\\u202egnp.md"):
+        assert shown in err, shown
