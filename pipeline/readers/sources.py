@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,16 +83,7 @@ def read_source(path: Path, report: Report) -> SourceText:
         # (git keeps them) must not publish ~/.ssh or /etc into a guide and onto the shelf.
         raise report.error("E-READ", "refused: a symlink to a file outside the manuscript's folder")
     word = path.suffix.lower() == ".docx"
-    try:
-        size = path.stat().st_size
-        if size > (MAX_DOCX_BYTES if word else MAX_BYTES):
-            raise report.error(
-                "E-TOO-LARGE",
-                f"manuscript is {size:,} bytes; the limit is {MAX_DOCX_BYTES if word else MAX_BYTES:,} bytes",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise report.error("E-READ", f"cannot read file: {exc.strerror or exc}") from None
+    data = _read_bounded(path, MAX_DOCX_BYTES if word else MAX_BYTES, report)
     if word:
         from pipeline.readers.docx import docx_html  # zipfile and mammoth only for Word files
 
@@ -101,6 +93,34 @@ def read_source(path: Path, report: Report) -> SourceText:
         return SourceText(path, html, "docx", hashlib.sha256(data).hexdigest(), "html", images)
     text, encoding = decode(data, report)
     return SourceText(path, clean_text(text, report), encoding, hashlib.sha256(data).hexdigest())
+
+
+def _read_bounded(path: Path, limit: int, report: Report) -> bytes:
+    """The file's bytes, never more than `limit`: E-TOO-LARGE past it, E-READ when it cannot be read.
+
+    The size is taken from the open file, and the read stops one byte past the limit: a file that
+    grows after its size was taken (still being written or copied in, or a /proc file, which says
+    it has 0 bytes) cannot make the read unbounded. Opened without blocking, so a FIFO or device
+    put where a manuscript was found is refused rather than waited on.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            found = os.fstat(handle.fileno())
+            if not stat.S_ISREG(found.st_mode):
+                raise report.error("E-READ", "refused: not a regular file")
+            if found.st_size > limit:
+                raise report.error(
+                    "E-TOO-LARGE", f"manuscript is {found.st_size:,} bytes; the limit is {limit:,} bytes"
+                )
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise report.error("E-READ", f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise report.error(
+            "E-TOO-LARGE", f"manuscript grew past the limit of {limit:,} bytes while it was read"
+        )
+    return data
 
 
 def decode(data: bytes, report: Report) -> tuple[str, str]:

@@ -16,17 +16,20 @@ words in the PDF) were pinned as strict xfails and are now fixed; the tests guar
 from __future__ import annotations
 
 import codecs
+import os
 import random
 import re
+import threading
+from pathlib import Path
 
 import pytest
 
 from pipeline.build.batch import load_guide
 from pipeline.model import guide as m
-from pipeline.model.diagnostics import GuideError
+from pipeline.model.diagnostics import GuideError, Report
 from pipeline.model.text import plain_text
 from pipeline.model.walk import block_inlines, iter_blocks
-from pipeline.readers.sources import MAX_BYTES
+from pipeline.readers.sources import MAX_BYTES, read_source
 from tests.hostile import (
     build,
     build_one,
@@ -343,6 +346,59 @@ def test_manuscript_over_the_size_limit_is_refused_and_the_batch_goes_on(tmp_pat
     assert f"{MAX_BYTES:,}" in error.message  # names the limit
     assert not outcomes[good.name].failed
     assert epub_of(outcomes[good.name]).is_file()
+
+
+def test_a_manuscript_that_grows_after_its_size_was_taken_is_read_no_further_than_the_limit(
+    tmp_path, monkeypatch
+):
+    """A file still being copied in (or a /proc file, which says it has 0 bytes) is larger when read
+    than when its size was asked: the read itself must stop at the limit."""
+    path = tmp_path / "book" / "growing.md"
+    path.parent.mkdir()
+    head = b"# Growing\n\nBy Eve\n\n## Summary\n\n"
+    path.write_bytes(head + b"word " * (MAX_BYTES // 5 + 1))
+    real_stat, real_fstat = Path.stat, os.fstat
+
+    def small(result: os.stat_result) -> os.stat_result:
+        return os.stat_result((*result[:6], len(head), *result[7:10]))  # the size it had a moment ago
+
+    def stat(self, *args, **kwargs):
+        result = real_stat(self, *args, **kwargs)
+        return small(result) if self.name == "growing.md" else result
+
+    def fstat(fd):
+        result = real_fstat(fd)
+        return small(result) if result.st_ino == real_stat(path).st_ino else result
+
+    monkeypatch.setattr(Path, "stat", stat)
+    monkeypatch.setattr(os, "fstat", fstat)
+    with pytest.raises(GuideError) as raised:
+        read_source(path, Report(str(path)))
+    assert raised.value.diagnostic.code == "E-TOO-LARGE"
+    assert f"{MAX_BYTES:,}" in raised.value.diagnostic.message
+
+
+def test_a_fifo_where_a_manuscript_was_found_is_refused_not_waited_on(tmp_path):
+    """find_manuscripts skips FIFOs, but one can take a manuscript's name after the walk."""
+    path = tmp_path / "book" / "pipe.md"
+    path.parent.mkdir()
+    os.mkfifo(path)
+    done: list[str] = []
+
+    def read() -> None:
+        try:
+            read_source(path, Report(str(path)))
+        except GuideError as exc:
+            done.append(exc.diagnostic.code)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # let the blocked reader go before failing
+        with open(path, "wb"):
+            pass
+        pytest.fail("reading a FIFO blocked")
+    assert done == ["E-READ"]
 
 
 # ================================================================ 5. YAML front matter
