@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.writers.inert_css import inert_css
+
 REPO_STYLES = Path(__file__).resolve().parents[2] / "styles"
 THEMES = REPO_STYLES / "themes"
 LAYERS = ("base", "epub", "print", "handout")
@@ -105,7 +107,8 @@ _ANY_DECLARATION = re.compile(r"--([\w-]+)\s*:\s*([^;]+);")
 @lru_cache(maxsize=16)
 def _epub_css(folder: Path, _mtimes: tuple[float, ...]) -> str:
     theme = Theme(folder)
-    return resolve_custom_properties(theme.css("base") + "\n" + theme.css("epub"))
+    # inert: a theme folder's CSS reaches reading systems and the preview's <style> as written.
+    return inert_css(resolve_custom_properties(theme.css("base") + "\n" + theme.css("epub")))
 
 
 def available_themes() -> list[str]:
