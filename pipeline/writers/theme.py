@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.writers.inert_css import inert_css
+from pipeline.files.inert_css import inert_css
 
 REPO_STYLES = Path(__file__).resolve().parents[2] / "styles"
 THEMES = REPO_STYLES / "themes"

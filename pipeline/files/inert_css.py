@@ -1,9 +1,9 @@
-"""A theme's e-reader CSS made inert: nothing it names leaves the book, nothing closes its <style>.
+"""CSS made inert: nothing it names leaves the book, nothing closes its <style>.
 
-The EPUB carries one stylesheet (css/guide.css) and the HTML preview inlines the same text in a
-<style> element, so a theme folder's CSS reaches reading systems and browsers as written. The PDF
-has its own guard (a fetcher that serves only the allowed folders); these two outputs have none
-but this:
+Two kinds of CSS reach reading systems and browsers as written: a theme folder's e-reader CSS (the
+EPUB's one stylesheet, css/guide.css, and the HTML preview's inlined <style>) and the styles of
+an SVG beside a manuscript (its <style> elements and style, fill, cursor, marker … attributes).
+The PDF has its own guard (a fetcher that serves only the allowed folders); these have only this:
 
 - `@import` rules are dropped: the book holds no other stylesheet to import, and an import names a
   remote or local file a reading system would fetch (file:///etc/passwd, https://tracker/…).
@@ -36,6 +36,16 @@ def inert_css(css: str) -> str:
         if changes:
             css = tinycss2.serialize(kept)
     return css.replace("</", "<\\/")
+
+
+def inert_css_value(text: str) -> str:
+    """A declaration list or property value (an SVG's style or fill attribute) made inert the same
+    way; returned as written when nothing in it leaves the book."""
+    if "(" not in text and "@" not in text:
+        return text
+    changes: list[str] = []
+    values = _inert_values(tinycss2.parse_component_value_list(text, skip_comments=True), changes)
+    return tinycss2.serialize(values) if changes else text
 
 
 def leaves_the_book(url: str) -> bool:
