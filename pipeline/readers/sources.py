@@ -152,6 +152,16 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         nul = data.index(0)
         raise report.error("E-BINARY", f"not a text file (NUL byte at offset {nul})", _line_of(data, nul))
+    mixed = _utf8_with_other_lines(data)
+    if mixed is not None:
+        text, encoding, lines = mixed
+        report.warn(
+            "W-ENCODING",
+            f"mixed encodings: {len(lines)} line(s) not UTF-8 (first: line {lines[0]}) decoded as "
+            f"{encoding}, the rest as UTF-8",
+            lines[0],
+        )
+        return text, f"utf-8+{encoding}"
     guess = _detect(data)
     if guess is None:
         raise report.error(
@@ -166,6 +176,30 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
         _line_of(data, offset),
     )
     return text, encoding
+
+
+def _utf8_with_other_lines(data: bytes) -> tuple[str, str, list[int]] | None:
+    """A UTF-8 text with some lines in another encoding (a paragraph pasted from an old file), each
+    line decoded in its own: (text, the other encoding, its line numbers), or None.
+
+    Decoding it all in the other encoding made every UTF-8 line mojibake ("café" → "cafÃ©"). Only
+    when some line with non-ASCII letters is valid UTF-8: otherwise the file is in one encoding.
+    """
+    lines = data.split(b"\n")
+    texts: list[str | None] = [_decodes_as(line, "utf-8") for line in lines]
+    if not any(text is not None and not text.isascii() for text in texts):
+        return None
+    others = [line for line, text in zip(lines, texts, strict=True) if text is None]
+    guess = _detect(b"\n".join(others))
+    encoding = guess[1] if guess is not None else "cp1252"
+    decoded = [
+        text if text is not None else _decodes_as(line, encoding)
+        for line, text in zip(lines, texts, strict=True)
+    ]
+    if any(text is None or "\ufffd" in text for text in decoded):
+        return None
+    numbers = [number for number, text in enumerate(texts, 1) if text is None]
+    return "\n".join(text for text in decoded if text is not None), encoding, numbers
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

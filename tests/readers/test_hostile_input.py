@@ -254,6 +254,27 @@ def test_cp1252_manuscript_keeps_every_accent(tmp_path):
         assert word in text, word
 
 
+def test_a_utf8_manuscript_with_a_pasted_cp1252_paragraph_keeps_both_readable(tmp_path):
+    """One encoding for the whole file made every UTF-8 line mojibake ('café' → 'cafÃ©')."""
+    path = tmp_path / "book" / "mixed.md"
+    path.parent.mkdir()
+    utf8 = "# Café Society\n\nBy Zoë Author\n\n## Summary\n\nThe crème brûlée — “quoted”.\n\n"
+    pasted = "An old note: the naïve narrator’s façade.\n"
+    path.write_bytes(utf8.encode("utf-8") + pasted.encode("cp1252") + "\n## Themes\n\n- déjà vu\n".encode())
+    guide, report = load_guide(path)
+    shown = "\n".join(
+        plain_text(inlines)
+        for section in guide.sections
+        for block in iter_blocks(section.blocks)
+        for inlines in block_inlines(block)
+    )
+    assert guide.meta.title == "Café Society" and guide.meta.authors == ("Zoë Author",)
+    assert "crème brûlée" in shown and "naïve narrator’s façade" in shown
+    assert "Ã" not in shown + guide.meta.title and "\ufffd" not in shown
+    [warning] = [d for d in report.items if d.code == "W-ENCODING"]
+    assert warning.location.line == 9 and "cp1252" in warning.message
+
+
 def test_undecodable_bytes_are_refused_naming_the_byte_offset(tmp_path):
     rng = random.Random(1)
     noise = bytes(rng.randrange(1, 256) for _ in range(3000))  # no NUL: not "binary", just not text
