@@ -10,6 +10,7 @@ from pathlib import Path
 # line, ESC starts a terminal command that recolours or retitles the terminal), the line and
 # paragraph separators, and the bidi overrides and isolates that show "gpj.exe" as "exe.jpg".
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def shown_path(path: str | Path) -> str:
@@ -39,11 +40,17 @@ def utf8_stem(stem: str) -> str:
     Windows code page (a zip made on Windows, an old USB stick), so its bytes are read as
     Windows-1252: "caf\\xe9" becomes "café" rather than a name no encoder takes. The five bytes that
     code page leaves undefined become U+FFFD.
+
+    Bidi overrides and isolates are left out and other controls become "_": an output named
+    "x\u202egpj" + ".epub" shows as "xbupe.jpg" wherever the file is listed, and a newline in a name
+    no URL route matches (the shelf could list that guide but not serve it).
     """
     try:
         stem.encode("utf-8")
     except UnicodeEncodeError:
-        return os.fsencode(stem).decode("cp1252", "replace")
+        stem = os.fsencode(stem).decode("cp1252", "replace")
+    if _UNPRINTABLE.search(stem):
+        stem = _UNPRINTABLE.sub(lambda found: "" if found.group() in _BIDI else "_", stem)
     return stem
 
 

@@ -464,3 +464,13 @@ def test_an_os_error_no_command_handles_is_one_line_naming_the_file(monkeypatch,
     monkeypatch.setattr(command("catalog"), "run", refuse)
     assert cli.main(["catalog"]) == EXIT_FAILED
     assert capsys.readouterr().err == "error: output/opds.xml: Permission denied\n"
+
+
+def test_outputs_of_names_with_a_newline_or_a_bidi_override_are_named_plainly(tmp_path):
+    folder = tmp_path / "manuscripts"
+    for name in ("new\nline.md", "evil\u202egpj.md"):
+        manuscript(folder, "A story.", name=name)
+    outcomes = build_all([folder], BuildOptions(formats=("epub", "html"), out_dir=tmp_path / "out"))
+    assert not [o for o in outcomes if o.failed]
+    names = sorted(p.name for o in outcomes for p in o.outputs)
+    assert names == ["evilgpj.epub", "evilgpj.html", "new_line.epub", "new_line.html"]
