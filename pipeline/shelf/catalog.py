@@ -246,6 +246,8 @@ def shelf(
             record = shelf_record(out_dir, epub)
         if record is not None:
             records.append(record)
+        else:  # put there by hand: damaged, not an EPUB, or a part unpacking past its limit
+            warn(f"{shown_path(epub)}: not an EPUB the shelf can read; the guide is left off the shelf")
     _write_if_changed(out_dir / _CACHE, json.dumps(records, ensure_ascii=False).encode())
     entries = []
     for record in records:

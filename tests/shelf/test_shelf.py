@@ -385,10 +385,12 @@ def test_a_zip_bomb_put_in_epub_is_left_off_the_shelf_unread(tmp_path, where):
 
     tracemalloc.start()
     try:
-        entries = catalog.shelf(out)
+        warnings: list[str] = []
+        entries = catalog.shelf(out, warn=warnings.append)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert [e.stem for e in entries] == [Path(BOOKS[0]).stem]
     assert not list((out / "covers").glob("bomb.*"))
     assert peak < 20 << 20, f"{peak:,} bytes at the peak: the bomb was unpacked"
+    assert warnings == [f"{bomb}: not an EPUB the shelf can read; the guide is left off the shelf"]
