@@ -134,6 +134,12 @@ def load_theme(choice: Path | str | None = None) -> Theme:
             f"theme {str(choice)!r} is neither a folder nor one of: {', '.join(available_themes())}"
         )
     folder = path.resolve()
+    for layer in LAYERS:
+        # The manuscripts' rule: a link out of the folder would publish what it points at
+        # (epub.css -> /etc/passwd went into every EPUB's stylesheet and preview).
+        own = folder / f"{layer}.css"
+        if own.is_symlink() and not own.resolve().is_relative_to(folder):
+            raise UsageError(f"{own}: a theme's CSS must be a file inside its folder, not a link out of it")
     if not any((folder / f"{layer}.css").is_file() for layer in LAYERS):
         raise UsageError(
             f"{folder}: a theme folder needs at least one of {', '.join(name + '.css' for name in LAYERS)}"

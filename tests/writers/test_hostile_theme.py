@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from lxml import html as lxml_html
 
 from pipeline.files.inert_css import inert_css
-from pipeline.writers.theme import REPO_STYLES, THEMES, Theme
+from pipeline.model.diagnostics import UsageError
+from pipeline.writers.theme import REPO_STYLES, THEMES, Theme, load_theme
 from tests.hostile import build_one, epub_members, epub_of, errors, manuscript
 
 
@@ -41,3 +43,17 @@ def test_a_hostile_theme_reaches_neither_the_epub_nor_the_preview(tmp_path):
     page = lxml_html.fromstring(preview)
     assert page.xpath("//img[@onerror]") == [] and len(page.xpath("//style")) == 1
     assert "onerror" in page.xpath("//style")[0].text  # kept as text inside the style, inert
+
+
+def test_a_theme_layer_linked_out_of_its_folder_is_refused_before_any_work(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0 SECRET", encoding="utf-8")
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "base.css").write_text("body { color: red; }", encoding="utf-8")
+    (theme / "epub.css").symlink_to(secret)
+    with pytest.raises(UsageError, match=re.escape("epub.css: a theme's CSS must be a file inside")):
+        load_theme(theme)
+    (theme / "epub.css").unlink()
+    (theme / "epub.css").symlink_to(theme / "base.css")  # a link inside the folder is fine
+    assert "color: red" in load_theme(theme).epub_css()
