@@ -204,7 +204,12 @@ def serve_command(root: Path) -> Iterator[tuple[subprocess.Popen, str]]:
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        port = re.search(r"http://localhost:(\d+)/", process.stdout.readline()).group(1)
+        # Warnings may come first (the fixture's book.epub is not an EPUB the shelf can read).
+        found = None
+        while found is None and (line := process.stdout.readline()):
+            found = re.search(r"http://localhost:(\d+)/", line)
+        assert found is not None, "the server printed no address"
+        port = found.group(1)
         yield process, f"http://127.0.0.1:{port}"
     finally:
         process.kill()
