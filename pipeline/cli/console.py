@@ -29,6 +29,7 @@ def progress_bar(total: int, enabled: bool):
     if not enabled or total < 1:
         yield lambda outcome: None
         return
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
@@ -43,7 +44,8 @@ def progress_bar(total: int, enabled: bool):
         task = progress.add_task("", total=total)
 
         def advance(outcome: Outcome) -> None:
-            progress.update(task, advance=1, description=outcome.source.name)
+            # The column renders markup: a name such as "[red]x.md" is escaped to show as it is.
+            progress.update(task, advance=1, description=escape(shown_path(outcome.source.name)))
 
         yield advance
 
@@ -73,6 +75,7 @@ def print_summary(outcomes: list[Outcome], table: bool) -> None:
     """On a terminal a table (manuscript, formats, warnings, errors, time); elsewhere one line."""
     if table:
         from rich.table import Table
+        from rich.text import Text
 
         grid = Table(title=None, show_edge=False, header_style="bold")
         for column, justify in (
@@ -90,7 +93,7 @@ def print_summary(outcomes: list[Outcome], table: bool) -> None:
             if outcome.cached:
                 formats += " (up to date)"
             grid.add_row(
-                outcome.source.name,
+                Text(shown_path(outcome.source.name)),  # a Text, not a string rich reads as markup
                 formats,
                 str(warnings) if warnings else "",
                 f"[red]{errors}[/]" if errors else "",

@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser(_command_word(argv)).parse_args(argv)
     # Imported once the arguments are read: `--help` and a mistyped command need none of them.
     from pipeline.cli.options import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
-    from pipeline.files.names import os_error_line
+    from pipeline.files.names import os_error_line, shown_path
     from pipeline.model.diagnostics import PipelineError, UsageError
 
     try:
@@ -47,11 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         # What its run imports before any work, with the collector still paused (start_up.py).
         import_start_up(getattr(runner, "START_UP", ()))
         return runner.run(args)
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except UsageError as exc:  # messages name files: a name's newline or escape stays in its line
+        print(shown_path(f"error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except PipelineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(shown_path(f"error: {exc}"), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline.build.batch import CacheNotSaved, build_all
 from pipeline.build.options import BuildOptions, output_path
+from pipeline.files.names import shown_path
 from pipeline.model.diagnostics import PipelineError
 from pipeline.readers.sources import MANUSCRIPT_SUFFIXES, find_manuscripts
 from pipeline.writers.theme import load_theme
@@ -27,7 +28,7 @@ DEBOUNCE_MS = 200
 def _report(outcomes) -> None:
     for outcome in outcomes:
         for diagnostic in outcome.diagnostics:
-            print(diagnostic, file=sys.stderr)
+            print(shown_path(str(diagnostic)), file=sys.stderr)
         if not outcome.failed:
             for target in outcome.outputs:
                 print(f"rebuilt {target.resolve().as_uri()}", flush=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.files.inert_css import inert_css, inert_css_value
+
 IMAGE_TYPES = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -81,27 +83,20 @@ def sanitise_svg(data: bytes) -> bytes:
                 element.getparent().remove(element)
             continue
         name = etree.QName(element).localname
-        if name in _DROPPED or (name == "style" and _has_outside_url(element.text or "")):
+        if name in _DROPPED:
             element.getparent().remove(element)
             continue
+        if name == "style" and element.text:
+            # Read as CSS reads it (escapes, image-set(), several url()s), not searched for "url(".
+            element.text = inert_css(element.text)
         for attribute in list(element.attrib):
             local = etree.QName(attribute).localname.lower()
             value = element.attrib[attribute].strip()
-            if (
-                local.startswith("on")
-                or (local == "href" and not value.startswith("#"))
-                or (
-                    _has_outside_url(value)
-                    and local in ("style", "fill", "stroke", "filter", "mask", "clip-path")
-                )
-            ):
+            if local.startswith("on") or (local == "href" and not value.startswith("#")):
                 del element.attrib[attribute]
+            else:  # style, fill, stroke, filter, mask, clip-path, cursor, marker-* … take url()
+                element.attrib[attribute] = inert_css_value(element.attrib[attribute])
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
-
-
-def _has_outside_url(text: str) -> bool:
-    lowered = text.lower()
-    return "@import" in lowered or ("url(" in lowered and "url(#" not in lowered.replace(" ", ""))
 
 
 def image_bytes(path: Path) -> bytes:

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+# What a file name may hold but a one-line message may not print: controls (a newline splits the
+# line, ESC starts a terminal command that recolours or retitles the terminal), the line and
+# paragraph separators, and the bidi overrides and isolates that show "gpj.exe" as "exe.jpg".
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def shown_path(path: str | Path) -> str:
-    """A path (or a line naming one) as it can be printed: bytes of a name not in UTF-8 as \\x escapes."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """A path (or a line naming one) as it can be printed on one line: bytes of a name not in UTF-8
+    as \\x escapes, and controls, line separators and bidi overrides as \\x or \\u escapes."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def utf8_name(path: Path) -> bool:
@@ -31,11 +40,17 @@ def utf8_stem(stem: str) -> str:
     Windows code page (a zip made on Windows, an old USB stick), so its bytes are read as
     Windows-1252: "caf\\xe9" becomes "café" rather than a name no encoder takes. The five bytes that
     code page leaves undefined become U+FFFD.
+
+    Bidi overrides and isolates are left out and other controls become "_": an output named
+    "x\u202egpj" + ".epub" shows as "xbupe.jpg" wherever the file is listed, and a newline in a name
+    no URL route matches (the shelf could list that guide but not serve it).
     """
     try:
         stem.encode("utf-8")
     except UnicodeEncodeError:
-        return os.fsencode(stem).decode("cp1252", "replace")
+        stem = os.fsencode(stem).decode("cp1252", "replace")
+    if _UNPRINTABLE.search(stem):
+        stem = _UNPRINTABLE.sub(lambda found: "" if found.group() in _BIDI else "_", stem)
     return stem
 
 

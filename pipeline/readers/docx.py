@@ -92,6 +92,10 @@ def docx_html(path: Path, data: bytes, report: Report) -> tuple[str, tuple[str, 
         )
     except GuideError:
         raise
+    except RecursionError:  # mammoth walks the document recursively: tables in tables 50 deep do it
+        raise report.error(
+            "E-DOCX", "nested too deeply to read (tables or lists inside each other dozens of levels deep)"
+        ) from None
     except Exception as exc:  # mammoth raises many kinds for a damaged document's XML
         raise report.error("E-DOCX", f"a damaged Word file ({type(exc).__name__}: {exc})") from None
     return _one_element_a_line(result.value), tuple(images.written)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,16 +83,7 @@ def read_source(path: Path, report: Report) -> SourceText:
         # (git keeps them) must not publish ~/.ssh or /etc into a guide and onto the shelf.
         raise report.error("E-READ", "refused: a symlink to a file outside the manuscript's folder")
     word = path.suffix.lower() == ".docx"
-    try:
-        size = path.stat().st_size
-        if size > (MAX_DOCX_BYTES if word else MAX_BYTES):
-            raise report.error(
-                "E-TOO-LARGE",
-                f"manuscript is {size:,} bytes; the limit is {MAX_DOCX_BYTES if word else MAX_BYTES:,} bytes",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise report.error("E-READ", f"cannot read file: {exc.strerror or exc}") from None
+    data = _read_bounded(path, MAX_DOCX_BYTES if word else MAX_BYTES, report)
     if word:
         from pipeline.readers.docx import docx_html  # zipfile and mammoth only for Word files
 
@@ -101,6 +93,34 @@ def read_source(path: Path, report: Report) -> SourceText:
         return SourceText(path, html, "docx", hashlib.sha256(data).hexdigest(), "html", images)
     text, encoding = decode(data, report)
     return SourceText(path, clean_text(text, report), encoding, hashlib.sha256(data).hexdigest())
+
+
+def _read_bounded(path: Path, limit: int, report: Report) -> bytes:
+    """The file's bytes, never more than `limit`: E-TOO-LARGE past it, E-READ when it cannot be read.
+
+    The size is taken from the open file, and the read stops one byte past the limit: a file that
+    grows after its size was taken (still being written or copied in, or a /proc file, which says
+    it has 0 bytes) cannot make the read unbounded. Opened without blocking, so a FIFO or device
+    put where a manuscript was found is refused rather than waited on.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as handle:
+            found = os.fstat(handle.fileno())
+            if not stat.S_ISREG(found.st_mode):
+                raise report.error("E-READ", "refused: not a regular file")
+            if found.st_size > limit:
+                raise report.error(
+                    "E-TOO-LARGE", f"manuscript is {found.st_size:,} bytes; the limit is {limit:,} bytes"
+                )
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise report.error("E-READ", f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise report.error(
+            "E-TOO-LARGE", f"manuscript grew past the limit of {limit:,} bytes while it was read"
+        )
+    return data
 
 
 def decode(data: bytes, report: Report) -> tuple[str, str]:
@@ -119,6 +139,12 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
             return text, encoding
     if not data.strip():
         raise report.error("E-EMPTY", "manuscript is empty")
+    # Before UTF-8: NUL bytes are valid UTF-8, so UTF-16 saved without a BOM (Windows' "Unicode"
+    # without its signature) decoded "cleanly" into a guide of garbage with its NULs removed.
+    unmarked = _utf16_without_bom(data)
+    if unmarked is not None:
+        report.warn("W-ENCODING", f"no byte order mark; decoded as {unmarked[1]} by its zero bytes", 1)
+        return unmarked
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -126,6 +152,16 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         nul = data.index(0)
         raise report.error("E-BINARY", f"not a text file (NUL byte at offset {nul})", _line_of(data, nul))
+    mixed = _utf8_with_other_lines(data)
+    if mixed is not None:
+        text, encoding, lines = mixed
+        report.warn(
+            "W-ENCODING",
+            f"mixed encodings: {len(lines)} line(s) not UTF-8 (first: line {lines[0]}) decoded as "
+            f"{encoding}, the rest as UTF-8",
+            lines[0],
+        )
+        return text, f"utf-8+{encoding}"
     guess = _detect(data)
     if guess is None:
         raise report.error(
@@ -140,6 +176,49 @@ def decode(data: bytes, report: Report) -> tuple[str, str]:
         _line_of(data, offset),
     )
     return text, encoding
+
+
+def _utf8_with_other_lines(data: bytes) -> tuple[str, str, list[int]] | None:
+    """A UTF-8 text with some lines in another encoding (a paragraph pasted from an old file), each
+    line decoded in its own: (text, the other encoding, its line numbers), or None.
+
+    Decoding it all in the other encoding made every UTF-8 line mojibake ("café" → "cafÃ©"). Only
+    when some line with non-ASCII letters is valid UTF-8: otherwise the file is in one encoding.
+    """
+    lines = data.split(b"\n")
+    texts: list[str | None] = [_decodes_as(line, "utf-8") for line in lines]
+    if not any(text is not None and not text.isascii() for text in texts):
+        return None
+    others = [line for line, text in zip(lines, texts, strict=True) if text is None]
+    guess = _detect(b"\n".join(others))
+    encoding = guess[1] if guess is not None else "cp1252"
+    decoded = [
+        text if text is not None else _decodes_as(line, encoding)
+        for line, text in zip(lines, texts, strict=True)
+    ]
+    if any(text is None or "\ufffd" in text for text in decoded):
+        return None
+    numbers = [number for number, text in enumerate(texts, 1) if text is None]
+    return "\n".join(text for text in decoded if text is not None), encoding, numbers
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text with no BOM, found by its zero bytes, or None.
+
+    Every ASCII character (spaces, newlines, '#', digits) of UTF-16 text has a zero byte, on the
+    odd offsets for little-endian and the even ones for big-endian; other characters give few
+    zeros (U+0100, U+4E00 ...). Text in UTF-8 has none, and binary noise has them on both sides.
+    """
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= max(4, 8 * others) and zeros * 20 >= len(sample) // 2:  # one char in 20 is ASCII
+            text = _decodes_as(data, encoding)
+            if text is not None and "\x00" not in text:
+                return text, encoding
+    return None
 
 
 def _line_of(data: bytes, offset: int) -> int:

@@ -30,7 +30,7 @@ class ShelfError(PipelineError):
 
 
 def print_warning(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    print(shown_path(f"warning: {message}"), file=sys.stderr)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +58,35 @@ class ShelfEntry:
 _ENTRY_FIELDS = tuple(field.name for field in fields(ShelfEntry))
 
 
+# What the shelf reads back out of an EPUB in epub/, at most: ours are a few KB and a cover of a few
+# hundred. Anything else put there is read no further (a 300 KB ZIP bomb's "cover" unpacked to
+# 300 MB in memory and in covers/, on every build).
+MAX_PACKAGE_BYTES = 4 * 1024 * 1024
+MAX_COVER_BYTES = 20 * 1024 * 1024
+
+
 def _read_epub(path: Path) -> tuple[etree._Element, bytes | None, str]:
     """The package document, the cover's bytes and the cover's media type."""
     with zipfile.ZipFile(path) as archive:
-        container = etree.fromstring(archive.read("META-INF/container.xml"))
+        container = etree.fromstring(_member(archive, "META-INF/container.xml", MAX_PACKAGE_BYTES))
         opf_path = container.find(".//{*}rootfile").get("full-path")
-        opf = etree.fromstring(archive.read(opf_path))
+        opf = etree.fromstring(_member(archive, opf_path, MAX_PACKAGE_BYTES))
         cover_item = opf.find(".//opf:item[@properties='cover-image']", OPF_NS)
         cover, media_type = None, ""
         if cover_item is not None:
             base = opf_path.rsplit("/", 1)[0] + "/" if "/" in opf_path else ""
-            cover, media_type = archive.read(base + cover_item.get("href")), cover_item.get("media-type", "")
+            cover = _member(archive, base + cover_item.get("href"), MAX_COVER_BYTES)
+            media_type = cover_item.get("media-type", "")
     return opf, cover, media_type
+
+
+def _member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """One member's bytes; BadZipFile past `limit`. zipfile reads no further than the size the
+    archive declares (a member that unpacks to more fails its CRC), so the declared size is the bound."""
+    info = archive.getinfo(name)
+    if info.file_size > limit:
+        raise zipfile.BadZipFile(f"{name} unpacks to {info.file_size:,} bytes, over {limit:,}")
+    return archive.read(info)
 
 
 def _href(path: Path, root: Path) -> str:
@@ -229,6 +246,8 @@ def shelf(
             record = shelf_record(out_dir, epub)
         if record is not None:
             records.append(record)
+        else:  # put there by hand: damaged, not an EPUB, or a part unpacking past its limit
+            warn(f"{shown_path(epub)}: not an EPUB the shelf can read; the guide is left off the shelf")
     _write_if_changed(out_dir / _CACHE, json.dumps(records, ensure_ascii=False).encode())
     entries = []
     for record in records:

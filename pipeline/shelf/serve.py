@@ -20,6 +20,7 @@ from starlette.applications import Starlette
 from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from pipeline.files.names import shown_path
 from pipeline.shelf.protocol import Limits, ShelfProtocol, peer
 from pipeline.shelf.static_files import ShelfFiles
 
@@ -128,9 +129,11 @@ class LeaveLog:
             message = await receive()
             if message["type"] == "http.disconnect" and not state["done"] and not state["left"]:
                 state["left"] = True
+                # The path as decoded: a file's name may hold a newline or a terminal escape.
+                path = shown_path(scope["path"])
                 log.info(
                     "%s - %s %s ended early: %d of %s bytes sent",
-                    peer(scope.get("client")), scope["method"], scope["path"], state["sent"], state["size"],
+                    peer(scope.get("client")), scope["method"], path, state["sent"], state["size"],
                 )  # fmt: skip
             return message
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.files.inert_css import inert_css
+
 REPO_STYLES = Path(__file__).resolve().parents[2] / "styles"
 THEMES = REPO_STYLES / "themes"
 LAYERS = ("base", "epub", "print", "handout")
@@ -105,7 +107,8 @@ _ANY_DECLARATION = re.compile(r"--([\w-]+)\s*:\s*([^;]+);")
 @lru_cache(maxsize=16)
 def _epub_css(folder: Path, _mtimes: tuple[float, ...]) -> str:
     theme = Theme(folder)
-    return resolve_custom_properties(theme.css("base") + "\n" + theme.css("epub"))
+    # inert: a theme folder's CSS reaches reading systems and the preview's <style> as written.
+    return inert_css(resolve_custom_properties(theme.css("base") + "\n" + theme.css("epub")))
 
 
 def available_themes() -> list[str]:
@@ -131,6 +134,12 @@ def load_theme(choice: Path | str | None = None) -> Theme:
             f"theme {str(choice)!r} is neither a folder nor one of: {', '.join(available_themes())}"
         )
     folder = path.resolve()
+    for layer in LAYERS:
+        # The manuscripts' rule: a link out of the folder would publish what it points at
+        # (epub.css -> /etc/passwd went into every EPUB's stylesheet and preview).
+        own = folder / f"{layer}.css"
+        if own.is_symlink() and not own.resolve().is_relative_to(folder):
+            raise UsageError(f"{own}: a theme's CSS must be a file inside its folder, not a link out of it")
     if not any((folder / f"{layer}.css").is_file() for layer in LAYERS):
         raise UsageError(
             f"{folder}: a theme folder needs at least one of {', '.join(name + '.css' for name in LAYERS)}"

@@ -58,3 +58,40 @@ def test_the_progress_bar_is_a_no_op_when_off(monkeypatch):
         assert advance(outcomes()[0]) is None
     monkeypatch.setenv("TERM", "dumb")
     assert console.interactive() is False
+
+
+# Names a manuscript may have on disk: a newline, a terminal escape, a bidi override, rich markup.
+HOSTILE_NAMES = ["bad\nname.md", "evil\x1b[31mred.md", "rtl\u202egnp.md", "[red]x.md", "[@foo(]y.md"]
+
+
+def hostile_outcomes() -> list[Outcome]:
+    return [
+        Outcome(
+            Path("in") / name,
+            [],
+            [Diagnostic("E-EMPTY", "error", "manuscript is empty", SourceLocation(f"in/{name}", 1))],
+            failed=True,
+        )
+        for name in HOSTILE_NAMES
+    ]
+
+
+def test_every_diagnostic_and_failure_of_a_hostile_name_is_one_printable_line(capsys):
+    console.print_diagnostics(hostile_outcomes(), verbose=False)
+    console.print_summary(hostile_outcomes(), table=False)
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err
+    lines = err.splitlines()
+    assert len(lines) == 2 * len(HOSTILE_NAMES) + 1  # a diagnostic and a FAILED line each, one summary
+    assert "in/bad\\nname.md:1: error[E-EMPTY]: manuscript is empty" in lines
+    assert "  FAILED in/evil\\x1b[31mred.md: manuscript is empty" in lines
+    assert "in/rtl\\u202egnp.md:1: error[E-EMPTY]: manuscript is empty" in lines
+
+
+def test_the_table_shows_each_name_as_it_is_never_as_markup(capsys, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    console.print_summary(hostile_outcomes(), table=True)
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    for shown in ("[red]x.md", "[@foo(]y.md", "bad\\nname.md", "evil\\x1b[31mred.md", "rtl\\u202egnp.md"):
+        assert shown in err, shown

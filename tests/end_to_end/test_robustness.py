@@ -312,6 +312,23 @@ def test_out_naming_a_file_is_a_usage_error(tmp_path, book, out):
     assert (tmp_path / "a-file").read_text() == "not a folder"
 
 
+def test_a_name_with_a_newline_or_a_terminal_escape_is_one_line_in_every_message(tmp_path):
+    folder = tmp_path / "manuscripts"
+    folder.mkdir()
+    (folder / "empty\nfile.md").write_text("")
+    (folder / "red\x1b[31m.md").write_text("# Red\n\nBy A\n\n## Summary\n\n![x](gone.png)\n")
+    result = run_cli("build", "manuscripts", "--format", "html", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "\x1b" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert "manuscripts/empty\\nfile.md:1: error[E-EMPTY]: manuscript is empty" in lines
+    assert "  FAILED manuscripts/empty\\nfile.md: manuscript is empty" in lines
+    assert any(line.startswith("manuscripts/red\\x1b[31m.md:7: warning[W-IMAGE-REFUSED]") for line in lines)
+    usage = run_cli("build", "no\nsuch.md", cwd=tmp_path)
+    assert usage.returncode == 2
+    assert one_error_line(usage) == "error: no\\nsuch.md: no such file or folder"
+
+
 def test_an_output_the_system_refuses_is_e_write_naming_it_and_the_batch_summary_prints(tmp_path, book):
     (tmp_path / "output").mkdir()
     (tmp_path / "output" / "epub").write_text("a file where the EPUB folder goes")
@@ -447,3 +464,13 @@ def test_an_os_error_no_command_handles_is_one_line_naming_the_file(monkeypatch,
     monkeypatch.setattr(command("catalog"), "run", refuse)
     assert cli.main(["catalog"]) == EXIT_FAILED
     assert capsys.readouterr().err == "error: output/opds.xml: Permission denied\n"
+
+
+def test_outputs_of_names_with_a_newline_or_a_bidi_override_are_named_plainly(tmp_path):
+    folder = tmp_path / "manuscripts"
+    for name in ("new\nline.md", "evil\u202egpj.md"):
+        manuscript(folder, "A story.", name=name)
+    outcomes = build_all([folder], BuildOptions(formats=("epub", "html"), out_dir=tmp_path / "out"))
+    assert not [o for o in outcomes if o.failed]
+    names = sorted(p.name for o in outcomes for p in o.outputs)
+    assert names == ["evilgpj.epub", "evilgpj.html", "new_line.epub", "new_line.html"]

@@ -160,7 +160,18 @@ def _damaged(folder: Path) -> dict[str, str]:
     _with_member(
         FIXTURES / "keeper.docx", folder / "bad-xml.docx", "word/document.xml", b"<w:document><unclosed"
     )
+    # Tables inside tables 60 deep: mammoth's recursive walk runs out of stack.
+    with zipfile.ZipFile(FIXTURES / "keeper.docx") as archive:
+        document = archive.read("word/document.xml")
+    nested = b"<w:tbl><w:tr><w:tc>" * 60 + b"<w:p/>" + b"</w:tc></w:tr></w:tbl>" * 60
+    _with_member(
+        FIXTURES / "keeper.docx",
+        folder / "nested-tables.docx",
+        "word/document.xml",
+        document.replace(b"<w:body>", b"<w:body>" + nested, 1),
+    )
     return {
+        "nested-tables": "nested too deeply",
         "not-a-zip": "not a ZIP",
         "no-document": "without word/document.xml",
         "encrypted": "encrypted",

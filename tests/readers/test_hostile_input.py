@@ -16,17 +16,20 @@ words in the PDF) were pinned as strict xfails and are now fixed; the tests guar
 from __future__ import annotations
 
 import codecs
+import os
 import random
 import re
+import threading
+from pathlib import Path
 
 import pytest
 
 from pipeline.build.batch import load_guide
 from pipeline.model import guide as m
-from pipeline.model.diagnostics import GuideError
+from pipeline.model.diagnostics import GuideError, Report
 from pipeline.model.text import plain_text
 from pipeline.model.walk import block_inlines, iter_blocks
-from pipeline.readers.sources import MAX_BYTES
+from pipeline.readers.sources import MAX_BYTES, read_source
 from tests.hostile import (
     build,
     build_one,
@@ -182,6 +185,40 @@ def test_encodings_and_line_endings_give_the_same_guide(tmp_path, variant):
     assert "天地玄黄" in shown and "\U0001f600" in shown and "\ufffd" not in shown and "\r" not in shown
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "sample",
+    [_ENCODING_SAMPLE, "# Война и мир\n\nЛев Толстой\n\n## Краткое содержание\n\nПьер.\n"],
+    ids=["mixed", "russian"],
+)
+def test_utf16_without_a_byte_order_mark_is_decoded_not_read_as_utf8_with_its_zeros_removed(
+    tmp_path, encoding, sample
+):
+    """Notepad's "Unicode" saved without its BOM: every zero byte is valid UTF-8, so the file used to
+    build a guide of garbage ('@0B:>5 A>45@60=85' for 'Краткое содержание') with a W-CONTROL-CHARS."""
+    plain = tmp_path / "plain" / "sample.md"
+    plain.parent.mkdir()
+    plain.write_bytes(sample.encode("utf-8"))
+    other = tmp_path / encoding / "sample.md"
+    other.parent.mkdir()
+    other.write_bytes(sample.encode(encoding))
+    expected, expected_report = load_guide(plain)
+    guide, report = load_guide(other)
+    assert guide_fingerprint(guide) == guide_fingerprint(expected)
+    [warning] = [d for d in report.items if d.code == "W-ENCODING"]
+    assert encoding in warning.message and warning.location.line == 1
+    assert [d.code for d in report.items if d.code != "W-ENCODING"] == [d.code for d in expected_report.items]
+
+
+def test_binary_zeros_on_both_byte_offsets_are_still_refused_as_binary(tmp_path):
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "image.md").write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(GuideError) as raised:
+        load_guide(folder / "image.md")
+    assert raised.value.diagnostic.code == "E-BINARY"
+
+
 _CP1252_SAMPLE = (
     "# Café Society\n\nBy Zoë Author\n\n## Summary\n\nThe naïve narrator’s “quoted” words — at the café, "
     "a résumé of déjà vu and the crème brûlée façade. “Naïveté,” she says, “is not a crime.”\n\n"
@@ -215,6 +252,27 @@ def test_cp1252_manuscript_keeps_every_accent(tmp_path):
     text = epub_text(check_epub(epub_of(outcome)))
     for word in ("The naïve narrator’s", "Naïveté", "déjà vu", "crème brûlée", "façade", "résumé"):
         assert word in text, word
+
+
+def test_a_utf8_manuscript_with_a_pasted_cp1252_paragraph_keeps_both_readable(tmp_path):
+    """One encoding for the whole file made every UTF-8 line mojibake ('café' → 'cafÃ©')."""
+    path = tmp_path / "book" / "mixed.md"
+    path.parent.mkdir()
+    utf8 = "# Café Society\n\nBy Zoë Author\n\n## Summary\n\nThe crème brûlée — “quoted”.\n\n"
+    pasted = "An old note: the naïve narrator’s façade.\n"
+    path.write_bytes(utf8.encode("utf-8") + pasted.encode("cp1252") + "\n## Themes\n\n- déjà vu\n".encode())
+    guide, report = load_guide(path)
+    shown = "\n".join(
+        plain_text(inlines)
+        for section in guide.sections
+        for block in iter_blocks(section.blocks)
+        for inlines in block_inlines(block)
+    )
+    assert guide.meta.title == "Café Society" and guide.meta.authors == ("Zoë Author",)
+    assert "crème brûlée" in shown and "naïve narrator’s façade" in shown
+    assert "Ã" not in shown + guide.meta.title and "\ufffd" not in shown
+    [warning] = [d for d in report.items if d.code == "W-ENCODING"]
+    assert warning.location.line == 9 and "cp1252" in warning.message
 
 
 def test_undecodable_bytes_are_refused_naming_the_byte_offset(tmp_path):
@@ -309,6 +367,59 @@ def test_manuscript_over_the_size_limit_is_refused_and_the_batch_goes_on(tmp_pat
     assert f"{MAX_BYTES:,}" in error.message  # names the limit
     assert not outcomes[good.name].failed
     assert epub_of(outcomes[good.name]).is_file()
+
+
+def test_a_manuscript_that_grows_after_its_size_was_taken_is_read_no_further_than_the_limit(
+    tmp_path, monkeypatch
+):
+    """A file still being copied in (or a /proc file, which says it has 0 bytes) is larger when read
+    than when its size was asked: the read itself must stop at the limit."""
+    path = tmp_path / "book" / "growing.md"
+    path.parent.mkdir()
+    head = b"# Growing\n\nBy Eve\n\n## Summary\n\n"
+    path.write_bytes(head + b"word " * (MAX_BYTES // 5 + 1))
+    real_stat, real_fstat = Path.stat, os.fstat
+
+    def small(result: os.stat_result) -> os.stat_result:
+        return os.stat_result((*result[:6], len(head), *result[7:10]))  # the size it had a moment ago
+
+    def stat(self, *args, **kwargs):
+        result = real_stat(self, *args, **kwargs)
+        return small(result) if self.name == "growing.md" else result
+
+    def fstat(fd):
+        result = real_fstat(fd)
+        return small(result) if result.st_ino == real_stat(path).st_ino else result
+
+    monkeypatch.setattr(Path, "stat", stat)
+    monkeypatch.setattr(os, "fstat", fstat)
+    with pytest.raises(GuideError) as raised:
+        read_source(path, Report(str(path)))
+    assert raised.value.diagnostic.code == "E-TOO-LARGE"
+    assert f"{MAX_BYTES:,}" in raised.value.diagnostic.message
+
+
+def test_a_fifo_where_a_manuscript_was_found_is_refused_not_waited_on(tmp_path):
+    """find_manuscripts skips FIFOs, but one can take a manuscript's name after the walk."""
+    path = tmp_path / "book" / "pipe.md"
+    path.parent.mkdir()
+    os.mkfifo(path)
+    done: list[str] = []
+
+    def read() -> None:
+        try:
+            read_source(path, Report(str(path)))
+        except GuideError as exc:
+            done.append(exc.diagnostic.code)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # let the blocked reader go before failing
+        with open(path, "wb"):
+            pass
+        pytest.fail("reading a FIFO blocked")
+    assert done == ["E-READ"]
 
 
 # ================================================================ 5. YAML front matter

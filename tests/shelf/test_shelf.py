@@ -337,3 +337,60 @@ def test_a_catalogue_that_did_not_change_is_not_rewritten(shelf_dir):
     time.sleep(0.01)
     write_catalog(shelf_dir)
     assert {name: (shelf_dir / name).stat().st_mtime_ns for name in before} == before
+
+
+def _bomb_epub(path: Path, member_size: int, where: str) -> None:
+    """A small EPUB whose container, package or cover unpacks to member_size zero bytes."""
+    import zipfile
+
+    container = (
+        '<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+        'version="1.0"><rootfiles><rootfile full-path="EPUB/package.opf" '
+        'media-type="application/oebps-package+xml"/></rootfiles></container>'
+    )
+    package = (
+        '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+        '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Bomb</dc:title></metadata>'
+        '<manifest><item id="c" href="c.png" properties="cover-image" media-type="image/png"/></manifest>'
+        "</package>"
+    )
+    members = {"META-INF/container.xml": container, "EPUB/package.opf": package, "EPUB/c.png": ""}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/epub+zip")
+        for name, text in members.items():
+            with archive.open(name, "w", force_zip64=True) as member:
+                if name == where:  # a comment's worth of padding keeps the XML well-formed
+                    padding = b"<!--" if name.endswith((".xml", ".opf")) else b""
+                    member.write(padding + text.encode())
+                    for _ in range(member_size >> 20):
+                        member.write(b"\0" * (1 << 20) if not padding else b" " * (1 << 20))
+                    member.write(b"-->" if padding else b"")
+                else:
+                    member.write(text.encode())
+
+
+@pytest.mark.parametrize("where", ["EPUB/c.png", "EPUB/package.opf", "META-INF/container.xml"])
+def test_a_zip_bomb_put_in_epub_is_left_off_the_shelf_unread(tmp_path, where):
+    """Every build refreshes the shelf: a 60 KB EPUB whose member unpacks to 60 MB was read into
+    memory, and its "cover" written to covers/, each time."""
+    from pipeline.shelf import catalog
+
+    out = tmp_path / "out"
+    outcomes = build_all([REPO / "manuscripts" / BOOKS[0]], BuildOptions(formats=("epub",), out_dir=out))
+    assert not [o for o in outcomes if o.failed]
+    bomb = out / "epub" / "bomb.epub"
+    _bomb_epub(bomb, 60 << 20, where)
+    assert bomb.stat().st_size < 1 << 20
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        warnings: list[str] = []
+        entries = catalog.shelf(out, warn=warnings.append)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [e.stem for e in entries] == [Path(BOOKS[0]).stem]
+    assert not list((out / "covers").glob("bomb.*"))
+    assert peak < 20 << 20, f"{peak:,} bytes at the peak: the bomb was unpacked"
+    assert warnings == [f"{bomb}: not an EPUB the shelf can read; the guide is left off the shelf"]

@@ -17,6 +17,7 @@ from pipeline.cli.options import (
     build_options,
     format_list,
 )
+from pipeline.files.names import shown_path
 from pipeline.model.diagnostics import PipelineError, UsageError
 
 # What `run` imports before its work: cli/main.py imports them with the collector paused, then
@@ -111,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             outcomes = build_all(paths, options, executor=executor(args.scheduler), on_done=advance)
     except BatchStopped as stop:  # Ctrl-C or SIGTERM: what was built is kept, recorded and shelved
         for problem in [*stop.problems, *shelve(options, stop.outcomes)]:
-            print(f"error: {problem}", file=sys.stderr)
+            print(shown_path(f"error: {problem}"), file=sys.stderr)
         print(stop, file=sys.stderr)
         return EXIT_INTERRUPTED
     except CacheNotSaved as exc:
@@ -121,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet or problems or any(o.failed for o in outcomes):
         console.print_summary(outcomes, table=show)
     for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
+        print(shown_path(f"error: {problem}"), file=sys.stderr)
     status = EXIT_FAILED if problems or any(o.failed for o in outcomes) else EXIT_OK
     if args.check:
         from pipeline.cli.commands.check import check_outputs  # the check command, only when asked
@@ -173,10 +174,10 @@ def build_collection_command(args: argparse.Namespace, paths: list[Path], option
     outcomes, written = build_collection(args.collection, paths, options)
     for outcome in outcomes:
         for diagnostic in outcome.diagnostics:
-            print(diagnostic, file=sys.stderr)
+            print(shown_path(str(diagnostic)), file=sys.stderr)
     for path in written:
-        print(f"built {path}")
+        print(shown_path(f"built {path}"))
     failures = [o for o in outcomes if o.failed]
     for outcome in failures:
-        print(f"  FAILED {outcome.source}: {outcome.reason}", file=sys.stderr)
+        print(shown_path(f"  FAILED {outcome.source}: {outcome.reason}"), file=sys.stderr)
     return EXIT_FAILED if failures or not written else EXIT_OK

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pipeline.cli.commands import SUMMARIES
 from pipeline.cli.options import EXIT_FAILED, EXIT_OK, settings
+from pipeline.files.names import shown_path
 from pipeline.model.diagnostics import GuideError, UsageError
 
 
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         guide, report = load_guide(args.file, auto_glossary=bool(s["auto_glossary"]))
     except GuideError as exc:
         for diagnostic in exc.diagnostics:
-            print(diagnostic, file=sys.stderr)
+            print(shown_path(str(diagnostic)), file=sys.stderr)
         return EXIT_FAILED
     print(json.dumps(guide_to_json(guide, report), ensure_ascii=False, indent=2))
     return EXIT_OK
