@@ -23,9 +23,10 @@ def _create_temporary(target: Path) -> str:
             fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             continue
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             # No folder yet: made (or found made: another worker may make it between this open
-            # and the check, as a batch's first guides start together), then one more try.
+            # and the check, as a batch's first guides start together), then one more try. A file
+            # where the folder must be fails here, and the error names that file, not ours.
             if made_folder:
                 raise
             target.parent.mkdir(parents=True, exist_ok=True)
