@@ -15,6 +15,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from pipeline.files.atomic import write_bytes_atomic
+from pipeline.files.listing import Listing
 from pipeline.files.names import shown_path, utf8_name
 from pipeline.files.typed_json import DoesNotFit, parse
 from pipeline.model.diagnostics import PipelineError
@@ -214,6 +215,7 @@ def shelf(
     there), else are read. An EPUB whose name is not UTF-8 is left off, with a warning.
     """
     known = _load_cache(out_dir) | {record["name"]: record for record in fresh}
+    present = Listing()  # a stat less for each cover, PDF and handout asked about
     records = []
     for epub in sorted((out_dir / "epub").glob("*.epub")):
         if not utf8_name(epub):
@@ -223,7 +225,7 @@ def shelf(
         try:
             usable = record is not None and record["stamp"] == _stamp(epub)
             cover = record["entry"]["cover"] if usable else None
-            usable = usable and (cover is None or (out_dir / unquote(cover)).is_file())
+            usable = usable and (cover is None or present.is_file(out_dir / unquote(cover)))
             record = record if usable else shelf_record(out_dir, epub)
         except (OSError, KeyError, TypeError):
             record = shelf_record(out_dir, epub)
@@ -238,8 +240,8 @@ def shelf(
         entries.append(
             replace(
                 entry,
-                pdf=_href(pdf, out_dir) if pdf.is_file() else None,
-                handout=_href(handout, out_dir) if handout.is_file() else None,
+                pdf=_href(pdf, out_dir) if present.is_file(pdf) else None,
+                handout=_href(handout, out_dir) if present.is_file(handout) else None,
             )
         )
     return entries
