@@ -256,7 +256,15 @@ COVER_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/svg+xml": ".
 
 def cover_paths(out_dir: Path, stem: str) -> list[Path]:
     """Every name a guide's shelf cover may have (a batch stopped mid-write clears them all)."""
-    return [out_dir / "covers" / f"{stem}{suffix}" for suffix in (*COVER_SUFFIXES.values(), ".img")]
+    return [out_dir / COVERS / name for name in cover_names(stem)]
+
+
+COVERS = "covers"  # the folder in out_dir
+
+
+def cover_names(stem: str) -> list[str]:
+    """The file names of cover_paths, without making a path of each."""
+    return [f"{stem}{suffix}" for suffix in (*COVER_SUFFIXES.values(), ".img")]
 
 
 def _write_cover(out_dir: Path, stem: str, cover: bytes, media_type: str) -> str:
