@@ -30,3 +30,51 @@ def test_run_as_a_module_it_is_the_command_line():
     )
     assert run.returncode == 2
     assert run.stderr == "error: no-such-file.md: no such file\n" and run.stdout == ""
+
+
+def _run_program(code: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, env=env, timeout=120
+    )
+
+
+def test_the_quick_exit_runs_exit_handlers_flushes_and_keeps_the_status():
+    run = _run_program(
+        "import atexit, sys\n"
+        "from pipeline.__main__ import exit_now\n"
+        "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
+        "sys.stdout.write('unflushed output')\n"  # still in the buffer: a pipe is block-buffered
+        "exit_now(3)\n"
+        "print('never')\n"
+    )
+    assert (run.returncode, run.stdout, run.stderr) == (3, "unflushed output", "handler ran\n")
+
+
+def test_the_quick_exit_waits_for_another_thread_as_sys_exit_does():
+    run = _run_program(
+        "import threading, time\n"
+        "from pipeline.__main__ import exit_now\n"
+        "def late():\n"
+        "    time.sleep(0.2)\n"
+        "    print('thread finished', flush=True)\n"
+        "threading.Thread(target=late).start()\n"
+        "exit_now(0)\n"
+    )
+    assert (run.returncode, run.stdout) == (0, "thread finished\n")
+
+
+def test_the_quick_exit_into_a_closed_pipe_ends_as_the_interpreter_would():
+    code = (
+        "import sys\n"
+        "from pipeline.__main__ import exit_now\n"
+        "sys.stdout.write('x' * 100000)\n"
+        "sys.stdout.close()\n"  # what a reader that went away leaves: writing fails
+        "exit_now(0)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    expected = subprocess.run(
+        [sys.executable, "-c", code.replace("exit_now(0)", "sys.exit(0)")], capture_output=True, env=env
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, cwd=REPO, timeout=120)
+    assert run.returncode == expected.returncode

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.build.cache import Manifest, build_key, code_fingerprint, file_digest
-from pipeline.build.options import FORMATS, BuildOptions, Outcome, output_path
+from pipeline.build.options import FORMATS, BuildOptions, Outcome, output_folder, output_name, output_path
 from pipeline.build.pool import guided_chunks, run_work
 from pipeline.files.atomic import remove_leftovers, remove_stale_parts
 from pipeline.files.names import utf8_stem
@@ -192,7 +192,9 @@ def _plan(
             or not manifest.is_fresh(target, build_key(digest, fmt, settings, fingerprint))
         )
         if stale:
-            plan.work.append((path, replace(options, formats=stale)))
+            # The batch's own options when every format is to build (immutable, so shared: one
+            # object for every guide, and one in each chunk's pickle).
+            plan.work.append((path, options if stale == options.formats else replace(options, formats=stale)))
             plan.before.update((targets[fmt], _identity(targets[fmt])) for fmt in stale)
         else:
             replayed = (
@@ -227,15 +229,18 @@ def _record(
 def _clear_leftovers(plan: _Plan, options: BuildOptions) -> None:
     """The temporary files a killed build (SIGKILL, a crash) left beside this batch's outputs and
     the manifest: one listing per folder."""
-    from pipeline.shelf.catalog import cover_paths  # the shelf (Jinja, lxml): not for lint or inspect
+    from pipeline.shelf.catalog import COVERS, cover_names  # the shelf (Jinja, lxml): not for lint or inspect
 
+    # Names by folder, as strings: paths made for every output of every guide cost more than the
+    # listings, in the batch's serial start.
     names: dict[Path, set[str]] = {options.out_dir / ".cache": {"manifest.json"}}
-    for path in plan.order:
-        targets = [output_path(options.out_dir, fmt, path.stem) for fmt in options.formats]
-        if options.shelf:  # the shelf cover a worker copies out of the EPUB
-            targets += cover_paths(options.out_dir, utf8_stem(path.stem))
-        for target in targets:
-            names.setdefault(target.parent, set()).add(target.name)
+    stems = [path.stem for path in plan.order]
+    for fmt in options.formats:
+        folder = names.setdefault(output_folder(options.out_dir, fmt), set())
+        folder.update(output_name(fmt, stem) for stem in stems)
+    if options.shelf:  # the shelf cover a worker copies out of the EPUB
+        covers = names.setdefault(options.out_dir / COVERS, set())
+        covers.update(name for stem in stems for name in cover_names(utf8_stem(stem)))
     for folder, wanted in names.items():
         remove_stale_parts(folder, wanted)
 

@@ -78,5 +78,15 @@ class Outcome:
 
 
 def output_path(out_dir: Path, fmt: str, stem: str) -> Path:
-    folder, suffix = _FOLDERS[fmt]
-    return out_dir / folder / f"{utf8_stem(stem)}{suffix}"
+    return output_folder(out_dir, fmt) / output_name(fmt, stem)
+
+
+def output_folder(out_dir: Path, fmt: str) -> Path:
+    """The folder `output_path` puts a format's outputs in."""
+    return out_dir / _FOLDERS[fmt][0]
+
+
+def output_name(fmt: str, stem: str) -> str:
+    """The file name `output_path` gives a manuscript's output (no path made: a batch's planning
+    names every output of a thousand guides)."""
+    return f"{utf8_stem(stem)}{_FOLDERS[fmt][1]}"

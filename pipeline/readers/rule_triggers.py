@@ -8,6 +8,10 @@ as it was: the same rules, in the same order, see every place they could match. 
 does not know (a plugin added later) are tried everywhere, as before. Likewise the first rule,
 which rewrites line endings, runs only on text that has one to rewrite.
 
+The setext heading rule ("lheading"), tried at the start of every paragraph, reads the paragraph's
+lines ahead for an underline; it is tried only where a later line before the next blank one is an
+underline of "=" or "-" (after indentation and blockquote marks), found by one search in C.
+
 The characters come from each rule's own first test (markdown-it-py 4.3, mdit-py-plugins 0.7 and
 note_syntax.py); tests/readers/test_rule_triggers.py parses the CommonMark examples with and
 without the triggers and compares the tokens.
@@ -15,11 +19,13 @@ without the triggers and compares the tokens.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 
@@ -74,6 +80,8 @@ def use_triggers(md: MarkdownIt) -> None:
         chars = BLOCK_TRIGGERS.get(rule.name)
         if chars is not None and rule.enabled:
             md.block.ruler.at(rule.name, _guarded(rule.fn, frozenset(chars)), {"alt": list(rule.alt)})
+        elif rule.name == "lheading" and rule.enabled and rule.fn is lheading:  # markdown-it's own
+            md.block.ruler.at(rule.name, _when_underlined(rule.fn), {"alt": list(rule.alt)})
     _dispatch_inline(md)
 
 
@@ -101,6 +109,29 @@ def _guarded(rule: BlockRule, chars: frozenset[str]) -> BlockRule:
         return rule(state, start_line, end_line, silent)
 
     return guarded
+
+
+# A line that could underline a setext heading: a run of "=" or of "-" and nothing else but spaces
+# and tabs, after the ">" of blockquotes (the only marks a container puts before a continuation
+# line's text; a line a region cuts short may match too, which only means lheading is tried).
+_UNDERLINE = re.compile(r"\n[ \t>]*(?:-+|=+)[ \t]*(?:\n|\Z)")
+
+
+def _when_underlined(rule: BlockRule) -> BlockRule:
+    def underline_guarded(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        # The lines lheading reads: after the first, up to end_line, stopping at an empty line (an
+        # empty line of the source is empty in every container). Without an underline among them
+        # it returns False, having set parentType unless the line is code: so does this.
+        src = state.src
+        stop = state.bMarks[end_line] if end_line < state.lineMax else len(src)
+        blank = src.find("\n\n", state.eMarks[start_line], stop)
+        if _UNDERLINE.search(src, state.eMarks[start_line], stop if blank < 0 else blank + 1):
+            return rule(state, start_line, end_line, silent)
+        if not state.is_code_block(start_line):
+            state.parentType = "paragraph"  # what lheading leaves behind when it finds no underline
+        return False
+
+    return underline_guarded
 
 
 def _dispatch_inline(md: MarkdownIt) -> None:

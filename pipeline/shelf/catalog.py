@@ -15,6 +15,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from pipeline.files.atomic import write_bytes_atomic
+from pipeline.files.listing import Listing
 from pipeline.files.names import shown_path, utf8_name
 from pipeline.files.typed_json import DoesNotFit, parse
 from pipeline.model.diagnostics import PipelineError
@@ -231,6 +232,7 @@ def shelf(
     there), else are read. An EPUB whose name is not UTF-8 is left off, with a warning.
     """
     known = _load_cache(out_dir) | {record["name"]: record for record in fresh}
+    present = Listing()  # a stat less for each cover, PDF and handout asked about
     records = []
     for epub in sorted((out_dir / "epub").glob("*.epub")):
         if not utf8_name(epub):
@@ -240,7 +242,7 @@ def shelf(
         try:
             usable = record is not None and record["stamp"] == _stamp(epub)
             cover = record["entry"]["cover"] if usable else None
-            usable = usable and (cover is None or (out_dir / unquote(cover)).is_file())
+            usable = usable and (cover is None or present.is_file(out_dir / unquote(cover)))
             record = record if usable else shelf_record(out_dir, epub)
         except (OSError, KeyError, TypeError):
             record = shelf_record(out_dir, epub)
@@ -257,8 +259,8 @@ def shelf(
         entries.append(
             replace(
                 entry,
-                pdf=_href(pdf, out_dir) if pdf.is_file() else None,
-                handout=_href(handout, out_dir) if handout.is_file() else None,
+                pdf=_href(pdf, out_dir) if present.is_file(pdf) else None,
+                handout=_href(handout, out_dir) if present.is_file(handout) else None,
             )
         )
     return entries
@@ -273,7 +275,15 @@ COVER_SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/svg+xml": ".
 
 def cover_paths(out_dir: Path, stem: str) -> list[Path]:
     """Every name a guide's shelf cover may have (a batch stopped mid-write clears them all)."""
-    return [out_dir / "covers" / f"{stem}{suffix}" for suffix in (*COVER_SUFFIXES.values(), ".img")]
+    return [out_dir / COVERS / name for name in cover_names(stem)]
+
+
+COVERS = "covers"  # the folder in out_dir
+
+
+def cover_names(stem: str) -> list[str]:
+    """The file names of cover_paths, without making a path of each."""
+    return [f"{stem}{suffix}" for suffix in (*COVER_SUFFIXES.values(), ".img")]
 
 
 def _write_cover(out_dir: Path, stem: str, cover: bytes, media_type: str) -> str:

@@ -308,3 +308,34 @@ def test_only_a_cached_build_hashes_what_it_wrote(tmp_path, use_cache):
         assert outcome.deps and all(digest == file_digest(dep) for dep, digest in outcome.deps.items())
     else:
         assert outcome.written == {} and outcome.deps == {}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="workers are forked (POSIX)")
+def test_the_epub_stylesheet_is_resolved_once_before_the_workers_fork(tmp_path, monkeypatch):
+    """The workers inherit it, and the shelf's page after the batch needs it in this process too."""
+    from pipeline.writers import theme
+
+    theme_dir = tmp_path / "theme"  # a theme of its own: nothing resolved it before this test
+    theme_dir.mkdir()
+    (theme_dir / "base.css").write_text(":root { --ink: #123456; }\n", encoding="utf-8")
+    resolved_in = tmp_path / "resolved-in"
+    real = theme.resolve_custom_properties
+
+    def recording(css: str) -> str:
+        with resolved_in.open("a") as record:  # appended by whichever process resolves it
+            record.write(f"{os.getpid()}\n")
+        return real(css)
+
+    monkeypatch.setattr(theme, "resolve_custom_properties", recording)
+    folder = tmp_path / "manuscripts"
+    folder.mkdir()
+    for name in ("one", "two", "three"):
+        (folder / f"{name}.md").write_text(f"# {name}\n\n## Summary\n\nText.\n", encoding="utf-8")
+    options = BuildOptions(formats=("epub",), out_dir=tmp_path / "out", jobs=2, theme_dir=theme_dir)
+    outcomes = build_all([folder], options)
+    assert not any(o.failed for o in outcomes)
+    pids = resolved_in.read_text().split()
+    assert pids and set(pids) == {str(os.getpid())}  # this process, for its theme and the default
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "one.epub") as epub:
+        css = next(epub.read(n).decode() for n in epub.namelist() if n.endswith(".css"))
+    assert css.strip() and "var(" not in css  # the resolved stylesheet, as the workers wrote it

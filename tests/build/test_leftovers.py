@@ -48,6 +48,17 @@ def test_a_rerun_removes_the_temporary_files_a_killed_build_left(library, tmp_pa
     assert someone_elses.exists()
 
 
+def test_the_names_cleared_by_folder_are_the_outputs_and_covers_a_guide_gets(tmp_path):
+    from pipeline.build.options import FORMATS, output_folder, output_name, output_path
+    from pipeline.shelf.catalog import COVERS, cover_names, cover_paths
+
+    for stem in ("café", os.fsdecode(b"caf\xe9"), "two words"):  # the Latin-1 one renamed as outputs are
+        for fmt in FORMATS:
+            assert output_folder(tmp_path, fmt) / output_name(fmt, stem) == output_path(tmp_path, fmt, stem)
+        assert [tmp_path / COVERS / name for name in cover_names(stem)] == cover_paths(tmp_path, stem)
+    assert output_name("epub", os.fsdecode(b"caf\xe9")) == "café.epub"
+
+
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "pipeline", *args],

@@ -19,6 +19,10 @@ EXTRA = [
     "1. one\n2) two\n- three\n* four\n+ five\n\n***\n\n~~~\nfence\n~~~\n\n<div>\nhtml\n</div>\n",
     "key:: value\n\n\\*escaped\\* <https://example.org> ![img](a.png){width=3}\nline  \nbreak\n",
     "Windows\r\nline endings\r\rand a NUL \0 here\r\n\r\n# Heading\r\n",
+    # Setext underlines where containers put marks before them, and lines that only look like one.
+    "Title\n===\n\n- item\n  text\n  ---\n\n> quote\n> ===\n>\n> > deep\n> > ---\n\nText\n\n---\n",
+    "Term\n: def\n  ===\n\nNote[^2]\n\n[^2]: body\n    ---\n\npara\n    ---\nlazy\n- list\n\ttab\n\t===\n",
+    "a\n-b\n=c\n\n1. x\n   y\n   ==\n\n> a\nlazy\n---\n\n```\ncode\n---\n```\n    code\n    ---\n",
 ]
 
 
@@ -44,7 +48,7 @@ def parsers():
 def _unguarded(fn):
     cells = fn.__closure__ or ()
     inner = [c.cell_contents for c in cells if callable(c.cell_contents)]
-    return inner[0] if fn.__name__ == "guarded" else fn
+    return inner[0] if fn.__name__ in ("guarded", "underline_guarded") else fn
 
 
 def test_the_copy_tries_every_rule_everywhere(parsers):
@@ -56,6 +60,8 @@ def test_the_copy_tries_every_rule_everywhere(parsers):
     assert triggered.core.ruler.__rules__[0].fn.__name__ == "normalize_when_needed"
     guarded = {r.name for r in triggered.block.ruler.__rules__ if r.fn.__name__ == "guarded"}
     assert guarded == set(BLOCK_TRIGGERS)
+    [lheading] = [r.fn for r in triggered.block.ruler.__rules__ if r.name == "lheading"]
+    assert lheading.__name__ == "underline_guarded"
 
 
 @pytest.mark.parametrize("text", EXTRA)

@@ -104,8 +104,10 @@ def run(args: argparse.Namespace) -> int:
         return build_collection_command(args, paths, options)
     from pipeline.readers.sources import find_manuscripts
 
-    total = len(find_manuscripts(paths))
     show = console.interactive() and not args.quiet
+    # Only a bar shown needs the count up front; build_all finds the manuscripts itself (and
+    # refuses a missing path with the same one line), so a quiet or piped run lists them once.
+    total = len(find_manuscripts(paths)) if show else 0
     problems: list[str] = []
     try:
         with console.progress_bar(total, show) as advance:

@@ -29,7 +29,7 @@ from pipeline.writers.epub.pages import (
     page_xhtml,
     section_pages,
 )
-from pipeline.writers.render import render
+from pipeline.writers.render import fill, render
 from pipeline.writers.theme import Theme
 
 
@@ -82,7 +82,15 @@ def build_epub(
         "titlepage",
         "titlepage.xhtml",
         labels["title_page"],
-        render("epub_titlepage.xhtml.jinja", meta=meta, labels=labels),
+        fill(
+            "epub_titlepage.xhtml.jinja",
+            {"study_guide": labels["study_guide"]},
+            title=meta.title,
+            subtitle=meta.subtitle or "",
+            has_authors=bool(meta.authors),  # a list of one empty name still prints its line
+            authors=", ".join(meta.authors),
+            year_text=meta.year_text or "",
+        ),
     )
     write_book(
         BookPlan(
@@ -131,12 +139,11 @@ def write_book(plan: BookPlan) -> None:
         "cover",
         "cover.xhtml",
         labels["cover"],
-        render(
+        # The same page around each book's alt text: its shell rendered once (render.fill).
+        fill(
             "epub_cover.xhtml.jinja",
-            image_href="images/cover.jpg",
+            {"image_href": "images/cover.jpg", "width": WIDTH, "height": HEIGHT},
             alt=info.cover_alt,
-            width=WIDTH,
-            height=HEIGHT,
         ),
         ("svg",),
     )
