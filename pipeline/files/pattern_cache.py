@@ -16,6 +16,7 @@ processes leave through os._exit and never write it: the file holds what the mai
 
 from __future__ import annotations
 
+import _sre
 import atexit
 import contextlib
 import marshal
@@ -23,6 +24,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from re import _compiler, _parser
 from typing import Any, ClassVar
 
 # re._compiler.compile's body, copied below, is this version's.
@@ -47,9 +49,6 @@ def install() -> None:
     """Serve re's compilations from the cache for the rest of this process (once)."""
     if _Cache.original is not None or sys.version_info[:2] not in SUPPORTED:
         return
-    import _sre
-    from re import _compiler
-
     from pipeline.files.user_cache import user_cache_folder
 
     folder = user_cache_folder("patterns")
@@ -68,9 +67,6 @@ def install() -> None:
 
 def _compile(p: Any, flags: int = 0) -> re.Pattern:
     """re._compiler.compile, with the engine's arguments kept for a pattern given as text."""
-    import _sre
-    from re import _compiler, _parser
-
     if not isinstance(p, str | bytes) or flags & re.DEBUG:
         return _Cache.original(p, flags)
     key = (p, int(flags))
